@@ -1,0 +1,62 @@
+/*
+ * finding.h - the one representation of something the advisor reports,
+ * shared by every check (static or log-based) and every renderer.
+ *
+ * A finding has a stable check id (see checks.h), a severity, a location,
+ * a message saying what is wrong and why it matters, and optionally a fix
+ * (rule text to add, move or change) and related locations (the rule that
+ * shadows this one, the twin that sits in the wrong place, ...).
+ * Ownership: a Finding owns every string it points to except `check`, which
+ * points into the static check table.
+ */
+#ifndef NFW_ADVISOR_FINDING_H
+#define NFW_ADVISOR_FINDING_H
+
+#include <glib.h>
+
+#include "rules/rule.h"
+
+typedef enum {
+    SEVERITY_NONE = 0,  /* only for --fail-on none */
+    SEVERITY_NOTE,
+    SEVERITY_WARNING,
+    SEVERITY_ERROR,
+} Severity;
+
+typedef struct {
+    SourceLoc loc;
+    char *message;
+} RelatedLoc;
+
+typedef struct {
+    const char *check;   /* static, from the check table */
+    Severity severity;
+    char *message;
+    SourceLoc loc;       /* file may be NULL when not about a file */
+    char *source_line;   /* the text at loc, for caret display; may be NULL */
+    char *group;         /* rule group name, NULL when not about a group */
+    guint64 sid;
+    gboolean has_sid;
+    char *fix;           /* NULL when there is no mechanical fix */
+    GPtrArray *related;  /* RelatedLoc*, never NULL */
+} Finding;
+
+/* New finding with a copy of `message`; severity from the check table
+ * unless overridden later. */
+Finding *finding_new(const char *check, const SourceLoc *loc, const char *message);
+Finding *finding_new_printf(const char *check, const SourceLoc *loc,
+                            const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+void finding_free(Finding *finding);
+
+/* Attach facts about a rule (group, sid, caret line). */
+void finding_set_rule(Finding *finding, const Rule *rule);
+void finding_set_fix(Finding *finding, const char *fix);
+void finding_add_related(Finding *finding, const SourceLoc *loc, const char *message);
+
+const char *severity_name(Severity severity);
+gboolean severity_from_string(const char *s, Severity *out);
+
+/* Sort by file, line, column, then check id: stable output for diffs. */
+void findings_sort(GPtrArray *findings);
+
+#endif

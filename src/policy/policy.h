@@ -1,0 +1,132 @@
+/*
+ * policy.h - rule groups and firewall policies as Network Firewall holds
+ * them, loaded from Suricata rule files, AWS rule-group JSON and
+ * firewall-policy JSON (detected by content), plus variable resolution and
+ * the evaluation order of the whole policy.
+ *
+ * Ownership: a Policy owns its RuleGroups; a RuleGroup owns its Rules.
+ * Policy.eval_order borrows Rules from the groups.
+ * Loading never prints: problems become Findings in Policy.findings
+ * (syntax, unknown-keyword, invalid-option, ... with file:line:column).
+ * Only unusable input (missing file, unreadable JSON) is a GError.
+ */
+#ifndef NFW_POLICY_POLICY_H
+#define NFW_POLICY_POLICY_H
+
+#include <glib.h>
+
+#include "rules/rule.h"
+#include "advisor/finding.h"
+
+#define POLICY_ERROR (policy_error_quark())
+GQuark policy_error_quark(void);
+typedef enum {
+    POLICY_ERROR_IO,      /* cannot read a file or directory */
+    POLICY_ERROR_FORMAT,  /* JSON that is neither a rule group nor a policy, bad JSON */
+    POLICY_ERROR_USAGE,   /* bad --var, conflicting inputs */
+} PolicyErrorCode;
+
+typedef enum {
+    RULE_ORDER_STRICT,          /* STRICT_ORDER */
+    RULE_ORDER_ACTION,          /* DEFAULT_ACTION_ORDER */
+} RuleOrder;
+
+typedef enum {
+    GROUP_KIND_RULES_FILE,      /* a bare .rules file */
+    GROUP_KIND_RULES_STRING,    /* RulesSource.RulesString */
+    GROUP_KIND_DOMAIN_LIST,     /* RulesSource.RulesSourceList */
+    GROUP_KIND_STATEFUL_RULES,  /* RulesSource.StatefulRules (5-tuple) */
+    GROUP_KIND_STATELESS,       /* stateless: counted, not Suricata */
+    GROUP_KIND_MANAGED,         /* AWS managed: referenced, text not available */
+    GROUP_KIND_MISSING,         /* referenced by the policy but not loaded */
+} GroupKind;
+
+typedef struct {
+    GPtrArray *targets;         /* char*: ".example.com", "www.example.org" */
+    gboolean tls_sni;
+    gboolean http_host;
+    char *generated_type;       /* ALLOWLIST | DENYLIST | REJECTLIST | ALERTLIST */
+} DomainList;
+
+typedef struct RuleGroup {
+    char *name;
+    char *arn;                  /* NULL for bare rule files */
+    char *file;                 /* where it was loaded from */
+    int file_line;              /* line of the group's definition in `file` (JSON), 1 if unknown */
+    GroupKind kind;
+    RuleOrder order;            /* StatefulRuleOptions.RuleOrder (or --rule-order) */
+    gboolean order_explicit;    /* FALSE when defaulted */
+    int priority;               /* policy Priority; command-line position for bare files */
+    gboolean drop_to_alert;     /* Override.Action = DROP_TO_ALERT */
+    int capacity;               /* declared Capacity, -1 if unknown */
+    GPtrArray *rules;           /* Rule*, owned, in written order (disabled rules included) */
+    GHashTable *ip_sets;        /* name -> GPtrArray* of char* definitions */
+    GHashTable *port_sets;      /* name -> GPtrArray* of char* definitions */
+    GHashTable *ip_set_refs;    /* name -> char* ReferenceArn */
+    DomainList *domain_list;    /* GROUP_KIND_DOMAIN_LIST only */
+    int stateless_rule_count;   /* GROUP_KIND_STATELESS only */
+} RuleGroup;
+
+typedef struct {
+    char *arn;                  /* ResourceArn */
+    char *name;                 /* name part of the ARN */
+    int priority;               /* -1 when absent (action order) */
+    gboolean drop_to_alert;
+    RuleGroup *group;           /* borrowed: the group it resolved to */
+} GroupRef;
+
+typedef struct {
+    char *name;
+    char *arn;
+    char *file;
+    gboolean from_json;         /* FALSE: synthesised for bare rule files */
+    RuleOrder order;
+    GPtrArray *stateful_default_actions;       /* char* "aws:drop_established", ... */
+    GPtrArray *stateless_default_actions;      /* char* */
+    GPtrArray *stateless_fragment_default_actions;
+    GHashTable *variables;      /* policy RuleVariables: name -> GPtrArray* of char* */
+    char *stream_exception_policy;
+    GPtrArray *refs;            /* GroupRef* */
+} PolicyInfo;
+
+typedef struct {
+    PolicyInfo *info;           /* NULL when no policy JSON was given */
+    GPtrArray *groups;          /* RuleGroup*, owned, in evaluation order of groups */
+    GPtrArray *eval_order;      /* Rule*, borrowed: the whole policy in evaluation order
+                                   (disabled rules excluded) */
+    GPtrArray *findings;        /* Finding*, owned: problems found while loading */
+    GHashTable *cli_vars;       /* --var NAME=VALUE: name -> char* */
+    RuleOrder default_order;    /* --rule-order for bare .rules files */
+    int files_loaded;
+} Policy;
+
+Policy *policy_new(RuleOrder default_order);
+void policy_free(Policy *policy);
+
+/* --var NAME=VALUE (value in Suricata syntax, e.g. "[10.0.0.0/8]"). */
+gboolean policy_add_cli_var(Policy *policy, const char *assignment, GError **error);
+
+/* Load a file or a directory (recursively: *.rules, *.json). */
+gboolean policy_load_path(Policy *policy, const char *path, GError **error);
+
+/* After all inputs: match policy refs to groups (ARN, then name), add
+ * managed/missing placeholders, sort groups, build eval_order, resolve
+ * variables and report what cannot be resolved. */
+gboolean policy_finish(Policy *policy, GError **error);
+
+/* Resolve a variable the way Network Firewall does: group IPSets/PortSets,
+ * then policy variables, then --var, with HOME_NET and EXTERNAL_NET
+ * defaults.  Returns the Suricata-syntax value (owned by the policy or
+ * group), or NULL when undefined. */
+const char *policy_lookup_var(const Policy *policy, const RuleGroup *group,
+                              const char *name, gboolean is_port);
+
+const char *rule_order_name(RuleOrder order);     /* "STRICT_ORDER" */
+const char *group_kind_name(GroupKind kind);
+
+/* Domain lists and standard stateful rules become the exact rule text
+ * Network Firewall generates (src/policy/domain_list.c, stateful_rules.c).
+ * Return a newly allocated array of char* rule lines. */
+GPtrArray *domain_list_expand(const DomainList *list, RuleOrder order);
+
+#endif

@@ -1,0 +1,127 @@
+/*
+ * rule.h - the one in-memory model of a Suricata / Network Firewall rule,
+ * shared by every part of nfw-advisor (parser, policy, advisor, log mapping,
+ * reports), and the rule parser's API.
+ *
+ * Design:
+ *  - A Rule keeps the text exactly as written (continuations joined) plus the
+ *    parsed header and options.  Offsets of every header field and option are
+ *    kept so that diagnostics can point at file:line:column.
+ *  - Variables ($HOME_NET, @ipset) are *not* resolved here: the header keeps
+ *    the text and a parsed expression tree; src/policy resolves them.
+ *  - The parser never prints.  A rule that cannot be accepted yields a
+ *    RuleDiag (check id, column, message) instead of a Rule.
+ *  - Ownership: a Rule owns all its strings and its options; `group` is a
+ *    borrowed back-pointer set by src/policy.
+ */
+#ifndef NFW_RULES_RULE_H
+#define NFW_RULES_RULE_H
+
+#include <glib.h>
+
+#include "rules/netexpr.h"
+
+typedef enum {
+    RULE_ACTION_ALERT,
+    RULE_ACTION_PASS,
+    RULE_ACTION_DROP,
+    RULE_ACTION_REJECT,
+    RULE_ACTION_REJECTSRC,
+    RULE_ACTION_REJECTDST,
+    RULE_ACTION_REJECTBOTH,
+    RULE_ACTION_CONFIG,
+} RuleAction;
+
+typedef enum {
+    RULE_DIR_FORWARD,  /* -> */
+    RULE_DIR_BOTH,     /* <> */
+} RuleDirection;
+
+/* Flags derived from the options, so that checks need not rescan them. */
+enum {
+    RULE_F_DISABLED     = 1 << 0, /* written as a comment: "# alert ..." */
+    RULE_F_ALERT_KW     = 1 << 1, /* has the `alert;` keyword (logs a pass rule) */
+    RULE_F_NOALERT      = 1 << 2, /* has `noalert;` */
+    RULE_F_HAS_SID      = 1 << 3,
+    RULE_F_HAS_REV      = 1 << 4,
+    RULE_F_HAS_PRIORITY = 1 << 5,
+    RULE_F_APP_LAYER    = 1 << 6, /* app-layer protocol or app-layer keyword */
+    RULE_F_HAS_FLOW     = 1 << 7, /* has a flow: keyword */
+    RULE_F_HAS_CONTENT  = 1 << 8, /* content, pcre or another payload match */
+};
+
+/* Where something is, for diagnostics.  Lines and columns are 1-based;
+ * 0 means unknown.  `file` is owned by whoever made the SourceLoc. */
+typedef struct {
+    char *file;
+    int line;
+    int column;
+} SourceLoc;
+
+typedef struct {
+    char *name;      /* keyword as written, e.g. "tls.sni" or "dns_query" */
+    char *value;     /* raw value as written (NULL when the keyword has none) */
+    int offset;      /* byte offset of the keyword in Rule.text */
+    int value_offset;/* byte offset of the value in Rule.text (-1 if none) */
+    const struct KeywordInfo *kw; /* registry entry, NULL if unknown */
+} RuleOption;
+
+struct RuleGroup; /* src/policy/policy.h */
+
+typedef struct Rule {
+    char *text;            /* the rule as written, on one line */
+    SourceLoc loc;         /* where the rule starts (column of the action) */
+    int line_count;        /* physical lines spanned (\ continuations) */
+    guint flags;           /* RULE_F_* */
+
+    RuleAction action;
+    char *proto;           /* lower-case protocol as written ("tcp", "tls") */
+    char *src;             /* header fields exactly as written */
+    char *src_ports;
+    RuleDirection direction;
+    char *dst;
+    char *dst_ports;
+    NetExpr *src_expr;     /* parsed address / port expressions */
+    NetExpr *src_ports_expr;
+    NetExpr *dst_expr;
+    NetExpr *dst_ports_expr;
+    int field_offset[6];   /* offsets of action, proto, src, sport, dst, dport */
+
+    GPtrArray *options;    /* RuleOption*, in order */
+    guint64 sid;           /* 0 when missing */
+    guint32 rev;
+    guint32 gid;
+    int priority;          /* -1 when the keyword is absent */
+    char *msg;             /* unescaped msg, NULL when absent */
+
+    struct RuleGroup *group; /* borrowed; NULL until added to a group */
+    int index;             /* position in its group (0-based), -1 if none */
+} Rule;
+
+/* A reason a rule was not accepted. */
+typedef struct {
+    const char *check;     /* "syntax", "unknown-keyword", "invalid-option", ... */
+    int offset;            /* byte offset into the rule text, -1 if none */
+    char *message;
+} RuleDiag;
+
+/* Parse one rule (a single logical line, no leading '#').  On success returns
+ * a new Rule (caller frees with rule_free) whose loc is copied from `loc`.
+ * On failure returns NULL and fills `diag` (caller frees diag->message). */
+Rule *rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag);
+
+void rule_free(Rule *rule);
+void rule_diag_clear(RuleDiag *diag);
+
+const char *rule_action_name(RuleAction action);
+gboolean rule_action_from_string(const char *s, RuleAction *out);
+/* pass, drop, reject* decide a packet; alert and config do not. */
+gboolean rule_action_is_terminal(RuleAction action);
+
+/* The first option with this keyword (aliases count), or NULL. */
+const RuleOption *rule_find_option(const Rule *rule, const char *keyword);
+
+/* The column (1-based) of a byte offset in rule->text, for diagnostics. */
+int rule_column_of(const Rule *rule, int offset);
+
+#endif
