@@ -1,0 +1,27 @@
+/*
+ * rules_file.h - Suricata rule text (a .rules file, or an NFW RulesString)
+ * to Rules: one rule per line, '\' continuations, '#' comments, blank lines,
+ * and commented-out rules ("# alert ...") kept as disabled rules.
+ */
+#ifndef NFW_RULES_RULES_FILE_H
+#define NFW_RULES_RULES_FILE_H
+
+#include <glib.h>
+
+#include "rules/rule.h"
+
+/* Parse `len` bytes of rule text.  `file` names the origin in locations
+ * (e.g. "egress.rules" or "group.json[RulesString]"); `first_line` is the
+ * line number of the text's first line (1 for a file).  Accepted rules
+ * (disabled ones with RULE_F_DISABLED) are appended to `rules` (Rule*,
+ * ownership passes to the array); every rule Suricata would reject becomes
+ * a Finding (check "syntax", "unknown-keyword" or "invalid-option") with
+ * file:line:column, appended to `findings`.  Never fails: NUL bytes,
+ * invalid UTF-8 and over-long lines are findings too. */
+void rules_text_parse(const char *text, gsize len, const char *file, int first_line,
+                      GPtrArray *rules, GPtrArray *findings);
+
+/* TRUE when the bytes look like rule text rather than JSON. */
+gboolean rules_text_sniff(const char *text, gsize len);
+
+#endif
