@@ -2,10 +2,55 @@
  * keywords_table.c - every keyword Suricata 7.0.10 registers
  * (`suricata --list-keywords=csv`), plus the aliases it accepts, with flags,
  * the app-layer protocol each buffer belongs to, Network Firewall support
- * (DG "Suricata limitations and caveats") and the value validator.
+ * (DG "Suricata limitations and caveats", nfw-reference.md section 7.2) and
+ * the value validator.
  *
- * Aliases carry `canonical` = the main name.  Keep entries sorted as Suricata
- * lists them (registration order), aliases at the end.
+ * Aliases carry `canonical` = the main name and the main entry's flags.  Keep
+ * entries sorted as Suricata lists them (registration order), aliases at the
+ * end.  tests/parity/check_keywords.py re-derives names, aliases, flags and
+ * alproto from the installed Suricata by experiment and must report 0
+ * mismatches after any edit here.
+ *
+ * How the columns were established (Suricata 7.0.10, checked by probe rules
+ * through `suricata -T` and against the 7.0 sources, src/detect-*.c):
+ * - Aliases: every string of the suricata binary (and its suffixes) was tried
+ *   as a keyword; the ones Suricata accepts but does not list are its
+ *   aliases (`sigmatch_table[..].alias`).  Names that looked like aliases but
+ *   are rejected as "unknown rule keyword" were removed (ja3s_hash,
+ *   ja3s_string, tls_subject, tls_issuerdn, tls_fingerprint, http_location,
+ *   http_server, ssh_softwareversion, ssh_protoversion, http2.header,
+ *   sip_method, sip_uri).  `template` is registered but not listed; it is
+ *   not in the table (a developer example keyword).
+ * - Keyword names are matched case-insensitively by Suricata (SigTableGet
+ *   uses strcasecmp): "Content", "NOCASE", "TLS.SNI" all load.
+ * - alproto is Suricata's name of the app-layer protocol the keyword sets
+ *   with DetectSignatureSetAppProto: a rule whose header protocol is another
+ *   app-layer protocol fails with "can't set rule app proto to X: already
+ *   set to Y" (or "rule contains conflicting alprotos set").  "http" is
+ *   Suricata's http_any (HTTP/1 and HTTP/2, e.g. http.uri); "http1" loads only
+ *   in `http`/`http1` rules, not `http2` (the legacy content modifiers
+ *   http_uri, http_cookie ..., uricontent, http.start, http_raw_header);
+ *   "http2" only in `http`/`http2` rules.  tcp/udp/ip rules accept any.
+ * - alproto NULL for keywords that apply to several app-layer protocols:
+ *   file.data/file_data (http, http1, http2, smtp, smb, nfs, ftp-data),
+ *   ja3.hash, ja3.string, ja3s.hash, ja3s.string, ja4.hash (tls, quic),
+ *   and the transforms and bsize/dataset/datarep (they take the protocol of
+ *   the buffer they follow); app-layer-event, app-layer-protocol and frame
+ *   take theirs from the value ("http.x" events, "tls.pdu" frames).
+ * - KW_F_STICKY: "sticky buffer" in the csv, or the keyword sets a buffer
+ *   (Suricata's "setup buffer X but didn't add matches to it" when no
+ *   content follows): this adds file.data, sip.*, mqtt.connect.*,
+ *   mqtt.publish.* and quic.cyu.*, which the csv lists only as "No option".
+ * - Packet-header buffers need their packet protocol, not an app-layer one:
+ *   icmpv4.hdr/icmpv6.hdr need `icmp*`, tcp.hdr `tcp`, udp.hdr `udp`;
+ *   ip_proto needs `ip`.  Not expressed in this table.
+ * - Depends on the configuration, not the keyword (fixtures/parity/
+ *   suricata.yaml = Suricata defaults): modbus, dnp3 and enip detection are
+ *   disabled by default, so their keywords and protocols are rejected
+ *   ("disabled alproto dnp3, rule can never match"); lua/luajit are
+ *   rejected (security.lua.allow-rules is off by default); geoip is rejected
+ *   when no GeoIP2 database is configured; dataset/datarep/iprep/filemd5..
+ *   need their files or categories.
  */
 #include "rules/keywords.h"
 #include "rules/validate.h"
@@ -37,10 +82,10 @@ static const KeywordInfo keyword_entries[] = {
     { "threshold", "threshold", KW_F_NFW_UNSUPPORTED, NULL, "thresholding is not supported by Network Firewall", validate_threshold },
     { "metadata", "metadata", KW_F_META, NULL, NULL, validate_metadata },
     { "reference", "reference", KW_F_META, NULL, NULL, validate_reference },
-    { "tag", "tag", KW_F_NFW_UNSUPPORTED, NULL, "tag:host is not supported by Network Firewall", validate_tag },
+    { "tag", "tag", KW_F_NFW_CAUTION, NULL, "tag:host is not supported by Network Firewall (tag:session is)", validate_tag },
     { "msg", "msg", KW_F_META, NULL, NULL, validate_msg },
     { "content", "content", KW_F_PAYLOAD, NULL, NULL, validate_content },
-    { "uricontent", "uricontent", KW_F_PAYLOAD, NULL, NULL, validate_content },
+    { "uricontent", "uricontent", KW_F_PAYLOAD, "http1", NULL, validate_content },
     { "pcre", "pcre", KW_F_PAYLOAD, NULL, NULL, validate_pcre },
     { "depth", "depth", KW_F_CONTENT_MOD, NULL, NULL, validate_content_pos },
     { "startswith", "startswith", KW_F_NOOPT|KW_F_CONTENT_MOD, NULL, NULL, NULL },
@@ -58,7 +103,7 @@ static const KeywordInfo keyword_entries[] = {
     { "sameip", "sameip", KW_F_NOOPT, NULL, NULL, NULL },
     { "geoip", "geoip", 0, NULL, NULL, validate_geoip },
     { "ip_proto", "ip_proto", 0, NULL, NULL, validate_ip_proto },
-    { "ftpbounce", "ftpbounce", KW_F_NOOPT, NULL, NULL, NULL },
+    { "ftpbounce", "ftpbounce", KW_F_NOOPT, "ftp", NULL, NULL },
     { "isdataat", "isdataat", KW_F_PAYLOAD, NULL, NULL, validate_isdataat },
     { "id", "id", 0, NULL, NULL, validate_u16_cmp },
     { "rpc", "rpc", 0, NULL, NULL, NULL },
@@ -97,18 +142,18 @@ static const KeywordInfo keyword_entries[] = {
     { "tls.fingerprint", "tls.fingerprint", KW_F_APP_LAYER, "tls", NULL, NULL },
     { "tls_store", "tls_store", KW_F_NOOPT|KW_F_APP_LAYER, "tls", NULL, NULL },
     { "tls.cert_chain_len", "tls.cert_chain_len", KW_F_APP_LAYER, "tls", NULL, validate_u32_cmp },
-    { "http_cookie", "http_cookie", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "http_cookie", "http_cookie", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http1", NULL, NULL },
     { "http.cookie", "http.cookie", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http_method", "http_method", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "http_method", "http_method", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http1", NULL, NULL },
     { "http.method", "http.method", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
     { "http.protocol", "http.protocol", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http.start", "http.start", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "http.start", "http.start", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http1", NULL, NULL },
     { "urilen", "urilen", KW_F_APP_LAYER, "http", NULL, validate_u16_cmp },
-    { "http_client_body", "http_client_body", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "http_client_body", "http_client_body", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http1", NULL, NULL },
     { "http.request_body", "http.request_body", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http_server_body", "http_server_body", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "http_server_body", "http_server_body", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http1", NULL, NULL },
     { "http.response_body", "http.response_body", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http_header", "http_header", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "http_header", "http_header", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http1", NULL, NULL },
     { "http.header", "http.header", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
     { "http.header_names", "http.header_names", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
     { "http.accept", "http.accept", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
@@ -120,21 +165,21 @@ static const KeywordInfo keyword_entries[] = {
     { "http.location", "http.location", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
     { "http.server", "http.server", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
     { "http.referer", "http.referer", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http_raw_header", "http_raw_header", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "http_raw_header", "http_raw_header", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http1", NULL, NULL },
     { "http.header.raw", "http.header.raw", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http_uri", "http_uri", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "http_uri", "http_uri", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http1", NULL, NULL },
     { "http.uri", "http.uri", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
     { "http.uri.raw", "http.uri.raw", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http_raw_uri", "http_raw_uri", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http_stat_msg", "http_stat_msg", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "http_raw_uri", "http_raw_uri", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http1", NULL, NULL },
+    { "http_stat_msg", "http_stat_msg", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http1", NULL, NULL },
     { "http.stat_msg", "http.stat_msg", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http_stat_code", "http_stat_code", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "http_stat_code", "http_stat_code", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http1", NULL, NULL },
     { "http.stat_code", "http.stat_code", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http_user_agent", "http_user_agent", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "http_user_agent", "http_user_agent", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http1", NULL, NULL },
     { "http.user_agent", "http.user_agent", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http_host", "http_host", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "http_host", "http_host", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http1", NULL, NULL },
     { "http.host", "http.host", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http_raw_host", "http_raw_host", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "http_raw_host", "http_raw_host", KW_F_NOOPT|KW_F_CONTENT_MOD|KW_F_APP_LAYER, "http1", NULL, NULL },
     { "http.host.raw", "http.host.raw", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
     { "http.request_line", "http.request_line", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
     { "http.response_line", "http.response_line", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
@@ -151,7 +196,7 @@ static const KeywordInfo keyword_entries[] = {
     { "ssl_version", "ssl_version", KW_F_APP_LAYER, "tls", NULL, validate_ssl_version },
     { "ssl_state", "ssl_state", KW_F_APP_LAYER, "tls", NULL, validate_ssl_state },
     { "byte_extract", "byte_extract", KW_F_PAYLOAD, NULL, NULL, validate_byte_extract },
-    { "file.data", "file.data", KW_F_NOOPT, NULL, NULL, NULL },
+    { "file.data", "file.data", KW_F_NOOPT|KW_F_STICKY, NULL, NULL, NULL },
     { "pkt_data", "pkt_data", KW_F_NOOPT, NULL, NULL, NULL },
     { "app-layer-event", "app-layer-event", 0, NULL, NULL, validate_event },
     { "http2.frametype", "http2.frametype", KW_F_APP_LAYER, "http2", NULL, NULL },
@@ -198,10 +243,10 @@ static const KeywordInfo keyword_entries[] = {
     { "tls.random_time", "tls.random_time", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
     { "tls.random_bytes", "tls.random_bytes", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
     { "tls.random", "tls.random", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
-    { "ja3.hash", "ja3.hash", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
-    { "ja3.string", "ja3.string", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
-    { "ja3s.hash", "ja3s.hash", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
-    { "ja3s.string", "ja3s.string", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
+    { "ja3.hash", "ja3.hash", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, NULL, NULL, NULL },
+    { "ja3.string", "ja3.string", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, NULL, NULL, NULL },
+    { "ja3s.hash", "ja3s.hash", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, NULL, NULL, NULL },
+    { "ja3s.string", "ja3s.string", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, NULL, NULL, NULL },
     { "modbus", "modbus", KW_F_APP_LAYER, "modbus", NULL, NULL },
     { "cip_service", "cip_service", KW_F_APP_LAYER|KW_F_NFW_UNSUPPORTED, "enip", "ENIP/CIP keywords are not supported by Network Firewall", NULL },
     { "enip_command", "enip_command", KW_F_APP_LAYER|KW_F_NFW_UNSUPPORTED, "enip", "ENIP/CIP keywords are not supported by Network Firewall", NULL },
@@ -210,20 +255,20 @@ static const KeywordInfo keyword_entries[] = {
     { "dnp3_ind", "dnp3_ind", KW_F_APP_LAYER, "dnp3", NULL, NULL },
     { "dnp3_obj", "dnp3_obj", KW_F_APP_LAYER, "dnp3", NULL, NULL },
     { "xbits", "xbits", KW_F_NFW_CAUTION, NULL, "xbits/hostbits with ip tracking are listed as unsupported by Network Firewall", validate_xbits },
-    { "base64_decode", "base64_decode", KW_F_PAYLOAD, NULL, NULL, validate_base64_decode },
+    { "base64_decode", "base64_decode", KW_F_OPTVALUE|KW_F_PAYLOAD, NULL, NULL, validate_base64_decode },
     { "base64_data", "base64_data", KW_F_NOOPT|KW_F_PAYLOAD, NULL, NULL, NULL },
     { "krb5_err_code", "krb5_err_code", KW_F_APP_LAYER, "krb5", NULL, NULL },
     { "krb5_msg_type", "krb5_msg_type", KW_F_APP_LAYER, "krb5", NULL, NULL },
     { "krb5.cname", "krb5.cname", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "krb5", NULL, NULL },
     { "krb5.sname", "krb5.sname", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "krb5", NULL, NULL },
     { "krb5.ticket_encryption", "krb5.ticket_encryption", KW_F_APP_LAYER, "krb5", NULL, NULL },
-    { "sip.method", "sip.method", KW_F_NOOPT|KW_F_APP_LAYER, "sip", NULL, NULL },
-    { "sip.uri", "sip.uri", KW_F_NOOPT|KW_F_APP_LAYER, "sip", NULL, NULL },
-    { "sip.protocol", "sip.protocol", KW_F_NOOPT|KW_F_APP_LAYER, "sip", NULL, NULL },
-    { "sip.stat_code", "sip.stat_code", KW_F_NOOPT|KW_F_APP_LAYER, "sip", NULL, NULL },
-    { "sip.stat_msg", "sip.stat_msg", KW_F_NOOPT|KW_F_APP_LAYER, "sip", NULL, NULL },
-    { "sip.request_line", "sip.request_line", KW_F_NOOPT|KW_F_APP_LAYER, "sip", NULL, NULL },
-    { "sip.response_line", "sip.response_line", KW_F_NOOPT|KW_F_APP_LAYER, "sip", NULL, NULL },
+    { "sip.method", "sip.method", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "sip", NULL, NULL },
+    { "sip.uri", "sip.uri", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "sip", NULL, NULL },
+    { "sip.protocol", "sip.protocol", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "sip", NULL, NULL },
+    { "sip.stat_code", "sip.stat_code", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "sip", NULL, NULL },
+    { "sip.stat_msg", "sip.stat_msg", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "sip", NULL, NULL },
+    { "sip.request_line", "sip.request_line", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "sip", NULL, NULL },
+    { "sip.response_line", "sip.response_line", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "sip", NULL, NULL },
     { "rfb.secresult", "rfb.secresult", KW_F_APP_LAYER, "rfb", NULL, NULL },
     { "rfb.sectype", "rfb.sectype", KW_F_APP_LAYER, "rfb", NULL, NULL },
     { "rfb.name", "rfb.name", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "rfb", NULL, NULL },
@@ -235,7 +280,7 @@ static const KeywordInfo keyword_entries[] = {
     { "tcp.hdr", "tcp.hdr", KW_F_NOOPT|KW_F_STICKY, NULL, NULL, NULL },
     { "udp.hdr", "udp.hdr", KW_F_NOOPT|KW_F_STICKY, NULL, NULL, NULL },
     { "tcp.mss", "tcp.mss", 0, NULL, NULL, NULL },
-    { "ftpdata_command", "ftpdata_command", KW_F_APP_LAYER, "ftp-data", NULL, NULL },
+    { "ftpdata_command", "ftpdata_command", KW_F_APP_LAYER|KW_F_NFW_UNSUPPORTED, "ftp-data", "FTP-data protocol detection is not supported by Network Firewall", NULL },
     { "target", "target", KW_F_META, NULL, NULL, validate_target },
     { "dhcp.leasetime", "dhcp.leasetime", KW_F_APP_LAYER, "dhcp", NULL, NULL },
     { "dhcp.rebinding_time", "dhcp.rebinding_time", KW_F_APP_LAYER, "dhcp", NULL, NULL },
@@ -250,21 +295,21 @@ static const KeywordInfo keyword_entries[] = {
     { "mqtt.protocol_version", "mqtt.protocol_version", KW_F_APP_LAYER, "mqtt", NULL, NULL },
     { "mqtt.reason_code", "mqtt.reason_code", KW_F_APP_LAYER, "mqtt", NULL, NULL },
     { "mqtt.connect.flags", "mqtt.connect.flags", KW_F_APP_LAYER, "mqtt", NULL, NULL },
-    { "mqtt.connect.clientid", "mqtt.connect.clientid", KW_F_NOOPT|KW_F_APP_LAYER, "mqtt", NULL, NULL },
-    { "mqtt.connect.username", "mqtt.connect.username", KW_F_NOOPT|KW_F_APP_LAYER, "mqtt", NULL, NULL },
-    { "mqtt.connect.password", "mqtt.connect.password", KW_F_NOOPT|KW_F_APP_LAYER, "mqtt", NULL, NULL },
-    { "mqtt.connect.willtopic", "mqtt.connect.willtopic", KW_F_NOOPT|KW_F_APP_LAYER, "mqtt", NULL, NULL },
-    { "mqtt.connect.willmessage", "mqtt.connect.willmessage", KW_F_NOOPT|KW_F_APP_LAYER, "mqtt", NULL, NULL },
+    { "mqtt.connect.clientid", "mqtt.connect.clientid", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "mqtt", NULL, NULL },
+    { "mqtt.connect.username", "mqtt.connect.username", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "mqtt", NULL, NULL },
+    { "mqtt.connect.password", "mqtt.connect.password", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "mqtt", NULL, NULL },
+    { "mqtt.connect.willtopic", "mqtt.connect.willtopic", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "mqtt", NULL, NULL },
+    { "mqtt.connect.willmessage", "mqtt.connect.willmessage", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "mqtt", NULL, NULL },
     { "mqtt.connack.session_present", "mqtt.connack.session_present", KW_F_APP_LAYER, "mqtt", NULL, NULL },
-    { "mqtt.publish.topic", "mqtt.publish.topic", KW_F_NOOPT|KW_F_APP_LAYER, "mqtt", NULL, NULL },
-    { "mqtt.publish.message", "mqtt.publish.message", KW_F_NOOPT|KW_F_APP_LAYER, "mqtt", NULL, NULL },
+    { "mqtt.publish.topic", "mqtt.publish.topic", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "mqtt", NULL, NULL },
+    { "mqtt.publish.message", "mqtt.publish.message", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "mqtt", NULL, NULL },
     { "mqtt.subscribe.topic", "mqtt.subscribe.topic", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "mqtt", NULL, NULL },
     { "mqtt.unsubscribe.topic", "mqtt.unsubscribe.topic", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "mqtt", NULL, NULL },
     { "quic.version", "quic.version", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "quic", NULL, NULL },
     { "quic.sni", "quic.sni", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "quic", NULL, NULL },
     { "quic.ua", "quic.ua", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "quic", NULL, NULL },
-    { "quic.cyu.hash", "quic.cyu.hash", KW_F_NOOPT|KW_F_APP_LAYER, "quic", NULL, NULL },
-    { "quic.cyu.string", "quic.cyu.string", KW_F_NOOPT|KW_F_APP_LAYER, "quic", NULL, NULL },
+    { "quic.cyu.hash", "quic.cyu.hash", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "quic", NULL, NULL },
+    { "quic.cyu.string", "quic.cyu.string", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "quic", NULL, NULL },
     { "bypass", "bypass", KW_F_NOOPT, NULL, NULL, NULL },
     { "prefilter", "prefilter", KW_F_NOOPT, NULL, NULL, NULL },
     { "compress_whitespace", "compress_whitespace", KW_F_NOOPT|KW_F_TRANSFORM, NULL, NULL, NULL },
@@ -289,7 +334,7 @@ static const KeywordInfo keyword_entries[] = {
     { "ike.nonce_payload_length", "ike.nonce_payload_length", KW_F_APP_LAYER|KW_F_NFW_UNSUPPORTED, "ike", "IKEv2 keywords are not supported by Network Firewall", NULL },
     { "ike.nonce_payload", "ike.nonce_payload", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER|KW_F_NFW_UNSUPPORTED, "ike", "IKEv2 keywords are not supported by Network Firewall", NULL },
     { "ike.key_exchange_payload", "ike.key_exchange_payload", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER|KW_F_NFW_UNSUPPORTED, "ike", "IKEv2 keywords are not supported by Network Firewall", NULL },
-    { "ja4.hash", "ja4.hash", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
+    { "ja4.hash", "ja4.hash", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, NULL, NULL, NULL },
     { "ack", "tcp.ack", 0, NULL, NULL, validate_u32 },
     { "seq", "tcp.seq", 0, NULL, NULL, validate_u32 },
     { "window", "tcp.window", 0, NULL, NULL, validate_u16_cmp },
@@ -300,11 +345,9 @@ static const KeywordInfo keyword_entries[] = {
     { "tls_cert_subject", "tls.cert_subject", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
     { "tls_cert_serial", "tls.cert_serial", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
     { "tls_cert_fingerprint", "tls.cert_fingerprint", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
-    { "ja3_hash", "ja3.hash", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
-    { "ja3_string", "ja3.string", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
-    { "ja3s_hash", "ja3s.hash", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
-    { "ja3s_string", "ja3s.string", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "tls", NULL, NULL },
-    { "file_data", "file.data", KW_F_NOOPT, NULL, NULL, NULL },
+    { "ja3_hash", "ja3.hash", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, NULL, NULL, NULL },
+    { "ja3_string", "ja3.string", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, NULL, NULL, NULL },
+    { "file_data", "file.data", KW_F_NOOPT|KW_F_STICKY, NULL, NULL, NULL },
     { "ssh_proto", "ssh.proto", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "ssh", NULL, NULL },
     { "ssh_software", "ssh.software", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "ssh", NULL, NULL },
     { "dce_iface", "dcerpc.iface", KW_F_APP_LAYER, "dcerpc", NULL, NULL },
@@ -314,9 +357,6 @@ static const KeywordInfo keyword_entries[] = {
     { "smb_share", "smb.share", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "smb", NULL, NULL },
     { "krb5_cname", "krb5.cname", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "krb5", NULL, NULL },
     { "krb5_sname", "krb5.sname", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "krb5", NULL, NULL },
-    { "tls_subject", "tls.subject", KW_F_APP_LAYER, "tls", NULL, NULL },
-    { "tls_issuerdn", "tls.issuerdn", KW_F_APP_LAYER, "tls", NULL, NULL },
-    { "tls_fingerprint", "tls.fingerprint", KW_F_APP_LAYER, "tls", NULL, NULL },
     { "http_request_line", "http.request_line", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
     { "http_response_line", "http.response_line", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
     { "http_accept", "http.accept", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
@@ -327,17 +367,22 @@ static const KeywordInfo keyword_entries[] = {
     { "http_content_type", "http.content_type", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
     { "http_referer", "http.referer", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
     { "http_header_names", "http.header_names", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http_start", "http.start", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "http_start", "http.start", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http1", NULL, NULL },
     { "http_protocol", "http.protocol", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http_location", "http.location", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "http_server", "http.server", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
-    { "ssh_softwareversion", "ssh.softwareversion", KW_F_APP_LAYER, "ssh", NULL, NULL },
-    { "ssh_protoversion", "ssh.protoversion", KW_F_APP_LAYER, "ssh", NULL, NULL },
-    { "http2.header", "http.request_header", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
     { "luajit", "lua", KW_F_NFW_UNSUPPORTED, NULL, "Lua scripting is not supported by Network Firewall", NULL },
-    { "sip_method", "sip.method", KW_F_NOOPT|KW_F_APP_LAYER, "sip", NULL, NULL },
-    { "sip_uri", "sip.uri", KW_F_NOOPT|KW_F_APP_LAYER, "sip", NULL, NULL },
     { "dnp3_data", "dnp3.data", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "dnp3", NULL, NULL },
+    { "dnp3.func", "dnp3_func", KW_F_APP_LAYER, "dnp3", NULL, NULL },
+    { "dnp3.ind", "dnp3_ind", KW_F_APP_LAYER, "dnp3", NULL, NULL },
+    { "dnp3.obj", "dnp3_obj", KW_F_APP_LAYER, "dnp3", NULL, NULL },
+    { "http.uri.normalized", "http.uri", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "http", NULL, NULL },
+    { "ja4_hash", "ja4.hash", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, NULL, NULL, NULL },
+    { "mqtt.connack.return_code", "mqtt.reason_code", KW_F_APP_LAYER, "mqtt", NULL, NULL },
+    { "nfs_version", "nfs.version", KW_F_APP_LAYER, "nfs", NULL, NULL },
+    { "ssh-hassh", "ssh.hassh", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "ssh", NULL, NULL },
+    { "ssh-hassh-server", "ssh.hassh.server", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "ssh", NULL, NULL },
+    { "ssh-hassh-server-string", "ssh.hassh.server.string", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "ssh", NULL, NULL },
+    { "ssh-hassh-string", "ssh.hassh.string", KW_F_NOOPT|KW_F_STICKY|KW_F_APP_LAYER, "ssh", NULL, NULL },
+    { "tls.store", "tls_store", KW_F_NOOPT|KW_F_APP_LAYER, "tls", NULL, NULL },
 };
 
 const KeywordInfo *

@@ -1,0 +1,103 @@
+"""Run `suricata -T` over rules and map its errors back to rules.
+
+Shared by suricata_verdicts.py, check_keywords.py and parity.py.  Adapted from
+the team's oracle script (../shared/oracle/validate_rules.py): whole-file mode
+writes one rule per line to a temporary file, runs one `suricata -T` and maps
+each "error parsing signature ... at line N" (with the E: lines printed just
+before it) to rule N.  Per-rule mode runs one `suricata -T` per rule.
+
+The Suricata config is fixtures/parity/suricata.yaml (a copy of the oracle's
+minimal config: default address/port variables, app-layer defaults), so the
+verdicts do not depend on the machine's /etc/suricata/suricata.yaml.
+"""
+
+import concurrent.futures as cf
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE_ROOT = os.environ.get("SOURCE_ROOT") or os.path.dirname(os.path.dirname(HERE))
+CONFIG = os.path.join(SOURCE_ROOT, "fixtures", "parity", "suricata.yaml")
+
+LINE_RE = re.compile(r'error parsing signature "(.*)" from file (.*) at line (\d+)\s*$')
+LEVEL_RE = re.compile(r"^\s*(?:\[\d+\]\s*)?(E|W|Error|Warning|Notice|Info|i|Config|Perf|Debug)\s*:\s*(.*)$")
+
+
+def suricata_path():
+    return shutil.which("suricata")
+
+
+def suricata_version(exe=None):
+    exe = exe or suricata_path()
+    out = subprocess.run([exe, "-V"], capture_output=True, text=True).stdout
+    m = re.search(r"version (\S+)", out)
+    return m.group(1) if m else out.strip()
+
+
+def split_levels(output):
+    """Yield (level, message) for each log line of Suricata's output."""
+    for raw in output.splitlines():
+        m = LEVEL_RE.match(raw)
+        if m:
+            msg = re.sub(r"^[a-z0-9_-]+: ", "", m.group(2), count=1)
+            yield m.group(1)[0].upper(), msg
+        elif raw.strip():
+            yield "?", raw.strip()
+
+
+def run_test(rules_path, config=CONFIG, exe=None):
+    exe = exe or suricata_path()
+    with tempfile.TemporaryDirectory(prefix="parity-T-") as d:
+        p = subprocess.run([exe, "-c", config, "-S", rules_path, "-l", d, "-T"],
+                           capture_output=True, text=True, env=dict(os.environ, TZ="UTC"))
+    return p.returncode, p.stdout + p.stderr
+
+
+def check_whole(texts, config=CONFIG, exe=None):
+    """texts: list of one-line rules. Returns (errors, stray): errors maps a
+    rule index to its list of error messages; stray holds messages that could
+    not be attributed to a rule."""
+    errors, stray, pending = {}, [], []
+    with tempfile.TemporaryDirectory(prefix="parity-rules-") as d:
+        path = os.path.join(d, "all.rules")
+        with open(path, "w", encoding="utf-8", errors="surrogateescape") as fh:
+            for t in texts:
+                fh.write(t.replace("\n", " ") + "\n")
+        rc, out = run_test(path, config, exe)
+    for lvl, msg in split_levels(out):
+        m = LINE_RE.search(msg)
+        if m:
+            errors.setdefault(int(m.group(3)) - 1, []).extend(pending or ["(no detail printed)"])
+            pending = []
+        elif lvl == "E":
+            if msg.startswith("Loading signatures failed"):
+                continue
+            pending.append(msg)
+    stray += pending
+    if rc != 0 and not errors:
+        raise RuntimeError("suricata -T failed without naming a rule: " + " | ".join(stray))
+    return errors, stray
+
+
+def check_per_rule(texts, config=CONFIG, exe=None, jobs=1):
+    """One suricata -T per rule; returns {index: [messages]} for rejected rules."""
+    def one(item):
+        idx, t = item
+        with tempfile.TemporaryDirectory(prefix="parity-rule-") as d:
+            path = os.path.join(d, "one.rules")
+            with open(path, "w", encoding="utf-8", errors="surrogateescape") as fh:
+                fh.write(t.replace("\n", " ") + "\n")
+            rc, out = run_test(path, config, exe)
+        msgs = [m for lvl, m in split_levels(out)
+                if lvl == "E" and not LINE_RE.search(m) and not m.startswith("Loading signatures failed")]
+        return idx, rc, msgs
+
+    errors = {}
+    with cf.ThreadPoolExecutor(max_workers=jobs) as ex:
+        for idx, rc, msgs in ex.map(one, enumerate(texts)):
+            if rc != 0:
+                errors[idx] = msgs or ["suricata -T failed"]
+    return errors
