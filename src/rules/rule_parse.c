@@ -1,0 +1,595 @@
+/*
+ * rule_parse.c - one Suricata 7 rule, text to Rule.
+ *
+ * The accept/reject decisions follow Suricata 7.0's detect-parse.c step by
+ * step, so that `lint` accepts exactly what `suricata -T` accepts:
+ *  - the header is split the way SigParseBasics does: the action and the
+ *    direction are whitespace tokens, the other fields are "lists" that end
+ *    at a space outside brackets (so "[1.2.3.4, 5.6.7.8]" is one field);
+ *  - the option string is what follows, with leading '(' and trailing ')'
+ *    stripped (Suricata tolerates a missing parenthesis);
+ *  - each option ends at the first ';' not preceded by '\' (quotes do not
+ *    protect a ';'), its name ends at the first ':';
+ *  - quoting and negation are handled centrally, per keyword, before the
+ *    keyword's validator sees the value (SIGMATCH_QUOTES_* flags);
+ *  - errors are reported in the order Suricata reports them.
+ * Messages are ours (clearer, with a column); decisions are Suricata's.
+ */
+#include "rules/rule.h"
+
+#include <string.h>
+
+#include "rules/keywords.h"
+#include "rules/parser_state.h"
+
+/* Keywords whose value Suricata requires to be double quoted, and those where
+ * quotes are optional (SIGMATCH_QUOTES_MANDATORY / _OPTIONAL in 7.0.10,
+ * measured with suricata -T).  Every other keyword rejects quotes. */
+static const char *const quotes_mandatory[] = {
+    "content", "uricontent", "msg", "replace", "pcrexform", "xor", "filemagic",
+    "tls.subject", "tls.issuerdn", "tls.fingerprint", NULL,
+};
+static const char *const quotes_optional[] = {
+    "pcre", "app-layer-protocol", "tos", "ip_proto", "ssh.protoversion",
+    "ssh.softwareversion", "filename", "fileext", NULL,
+};
+/* SIGMATCH_HANDLE_NEGATION: a leading '!' is taken off before quoting. */
+static const char *const handles_negation[] = {
+    "content", "uricontent", "pcre", "filemagic", "filename", "fileext",
+    "tls.subject", "tls.issuerdn", "tls.fingerprint", NULL,
+};
+/* Protocols Suricata knows but the default configuration leaves disabled
+ * (app-layer.protocols.X.detection-enabled: no), as on Network Firewall. */
+static const char *const disabled_protocols[] = { "modbus", "dnp3", "enip", NULL };
+static const char *const packet_protocols[] = {
+    "ip", "ipv4", "ip4", "ipv6", "ip6", "tcp", "udp", "icmp", "icmpv4", "icmpv6",
+    "sctp", "tcp-pkt", "tcp-stream", "pkthdr", NULL,
+};
+static const char *const app_protocols[] = {
+    "http", "http1", "http2", "ftp", "smtp", "tls", "ssh", "imap", "smb", "dcerpc",
+    "dns", "nfs", "ntp", "ftp-data", "tftp", "ike", "krb5", "quic", "dhcp", "snmp",
+    "sip", "rfb", "mqtt", "telnet", "rdp", "bittorrent-dht", "pgsql", NULL,
+};
+
+static gboolean
+in_list(const char *const *list, const char *s)
+{
+    for (; *list; list++)
+        if (strcmp(*list, s) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+static const char *const action_names[] = {
+    [RULE_ACTION_ALERT] = "alert", [RULE_ACTION_PASS] = "pass",
+    [RULE_ACTION_DROP] = "drop", [RULE_ACTION_REJECT] = "reject",
+    [RULE_ACTION_REJECTSRC] = "rejectsrc", [RULE_ACTION_REJECTDST] = "rejectdst",
+    [RULE_ACTION_REJECTBOTH] = "rejectboth", [RULE_ACTION_CONFIG] = "config",
+};
+
+const char *
+rule_action_name(RuleAction action)
+{
+    return action_names[action];
+}
+
+gboolean
+rule_action_from_string(const char *s, RuleAction *out)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(action_names); i++) {
+        if (g_ascii_strcasecmp(s, action_names[i]) == 0) {
+            *out = (RuleAction)i;
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+gboolean
+rule_action_is_terminal(RuleAction action)
+{
+    return action != RULE_ACTION_ALERT && action != RULE_ACTION_CONFIG;
+}
+
+static void
+diag_set(RuleDiag *diag, const char *check, int offset, char *message)
+{
+    diag->check = check;
+    diag->offset = offset;
+    diag->message = message;
+}
+
+/* Header tokenizer state: a copy of the text we cut into fields. */
+typedef struct {
+    const char *text;
+    gsize len;
+    gsize pos;
+    gboolean exhausted; /* SigParseList found no terminating space */
+} HeaderCursor;
+
+static gboolean
+is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* SigParseToken: skip blanks, take up to the next space/tab/newline. */
+static char *
+header_token(HeaderCursor *c, int *offset)
+{
+    while (c->pos < c->len && is_blank(c->text[c->pos]))
+        c->pos++;
+    gsize start = c->pos;
+    while (c->pos < c->len && !strchr(" \t\n\r", c->text[c->pos]))
+        c->pos++;
+    *offset = (int)start;
+    char *tok = g_strndup(c->text + start, c->pos - start);
+    if (c->pos < c->len)
+        c->pos++;
+    else
+        c->exhausted = TRUE;
+    return tok;
+}
+
+/* SigParseList: skip blanks, take up to a space outside brackets. */
+static char *
+header_list(HeaderCursor *c, int *offset)
+{
+    while (c->pos < c->len && is_blank(c->text[c->pos]))
+        c->pos++;
+    gsize start = c->pos;
+    int depth = 0;
+    gsize i;
+    for (i = start; i < c->len; i++) {
+        char ch = c->text[i];
+        if (ch == '[')
+            depth++;
+        else if (ch == ']')
+            depth--;
+        else if (ch == ' ' && depth == 0)
+            break;
+    }
+    *offset = (int)start;
+    if (i >= c->len) {
+        c->exhausted = TRUE;
+        c->pos = c->len;
+        return g_strndup(c->text + start, c->len - start);
+    }
+    c->pos = i + 1;
+    return g_strndup(c->text + start, i - start);
+}
+
+static gboolean
+parse_protocol(Rule *rule, const char *proto, int offset, RuleParser *parser, RuleDiag *diag)
+{
+    char *lower = g_ascii_strdown(proto, -1);
+    g_free(rule->proto);
+    rule->proto = lower;
+    if (in_list(packet_protocols, lower))
+        return TRUE;
+    if (in_list(app_protocols, lower)) {
+        parser->alproto = strcmp(lower, "http1") == 0 ? "http" : lower;
+        rule->flags |= RULE_F_APP_LAYER;
+        return TRUE;
+    }
+    if (in_list(disabled_protocols, lower)) {
+        diag_set(diag, "syntax", offset, g_strdup_printf(
+            "protocol '%s' is disabled in Suricata's default configuration "
+            "(app-layer.protocols.%s.detection-enabled)", proto, lower));
+        return FALSE;
+    }
+    diag_set(diag, "syntax", offset, g_strdup_printf("unknown protocol '%s'", proto));
+    return FALSE;
+}
+
+static gboolean
+parse_net_field(Rule *rule, const char *text, int offset, gboolean ports,
+                NetExpr **out, RuleDiag *diag)
+{
+    char *error = NULL;
+    int error_offset = 0;
+    *out = ports ? netexpr_parse_ports(text, &error, &error_offset)
+                 : netexpr_parse_address(text, &error, &error_offset);
+    if (*out == NULL) {
+        diag_set(diag, "syntax", offset + error_offset,
+                 g_strdup_printf("%s: %s", ports ? "invalid port" : "invalid address", error));
+        g_free(error);
+        return FALSE;
+    }
+    (void)rule;
+    return TRUE;
+}
+
+/* Quote and negation handling of SigParseOptions.  `value` is modified in
+ * place; returns the start of the value to validate, or NULL with diag. */
+static char *
+option_unquote(RuleParser *parser, const char *name, char *value, int value_offset,
+               RuleDiag *diag)
+{
+    char *ptr = value;
+    while (is_blank(*ptr))
+        ptr++;
+    if (*ptr == '\0') {
+        diag_set(diag, "invalid-option", value_offset,
+                 g_strdup_printf("'%s' needs a value", name));
+        return NULL;
+    }
+    if (in_list(handles_negation, parser->kw->canonical) && *ptr == '!') {
+        parser->negated = TRUE;
+        ptr++;
+        while (is_blank(*ptr))
+            ptr++;
+        if (*ptr == '\0') {
+            diag_set(diag, "invalid-option", value_offset,
+                     g_strdup_printf("'%s' needs a value after '!'", name));
+            return NULL;
+        }
+    }
+    gboolean mandatory = in_list(quotes_mandatory, parser->kw->canonical);
+    gboolean optional = in_list(quotes_optional, parser->kw->canonical);
+    int at = value_offset + (int)(ptr - value);
+    if (mandatory && *ptr != '"') {
+        diag_set(diag, "invalid-option", at,
+                 g_strdup_printf("the value of '%s' must be double quoted", name));
+        return NULL;
+    }
+    if ((mandatory || optional) && *ptr == '"') {
+        gsize len = strlen(ptr);
+        while (len > 0 && is_blank(ptr[len - 1]))
+            ptr[--len] = '\0';
+        if (len < 2 || ptr[len - 1] != '"') {
+            diag_set(diag, "syntax", at, g_strdup_printf(
+                "unterminated quoted value of '%s' (a ';' inside quotes must be escaped as '\\;')",
+                name));
+            return NULL;
+        }
+        ptr[len - 1] = '\0';
+        ptr++;
+        if (*ptr == '\0') {
+            diag_set(diag, "invalid-option", at,
+                     g_strdup_printf("the value of '%s' is empty", name));
+            return NULL;
+        }
+        return ptr;
+    }
+    if (*ptr == '"') {
+        diag_set(diag, "invalid-option", at,
+                 g_strdup_printf("'%s' does not take a quoted value", name));
+        return NULL;
+    }
+    return ptr;
+}
+
+/* The keyword-independent rules about buffers and content modifiers. */
+static gboolean
+option_apply_flags(RuleParser *parser, const char *name, gboolean has_value,
+                   int offset, RuleDiag *diag)
+{
+    const KeywordInfo *kw = parser->kw;
+    char *error = NULL;
+    gboolean was_just_set = parser->buffer_just_set;
+    parser->buffer_just_set = FALSE;
+
+    if ((kw->flags & KW_F_NOOPT) && has_value) {
+        diag_set(diag, "invalid-option", offset,
+                 g_strdup_printf("'%s' takes no value", name));
+        return FALSE;
+    }
+    if (!(kw->flags & (KW_F_NOOPT | KW_F_OPTVALUE)) && !has_value) {
+        diag_set(diag, "invalid-option", offset,
+                 g_strdup_printf("'%s' needs a value", name));
+        return FALSE;
+    }
+
+    if (kw->flags & KW_F_STICKY) {
+        if (parser->buffer != NULL && !parser->buffer_has_match) {
+            diag_set(diag, "invalid-option", offset, g_strdup_printf(
+                "sticky buffer '%s' is followed by '%s' before any match was added to it",
+                parser->buffer, name));
+            return FALSE;
+        }
+        if (kw->alproto != NULL && !parser_set_alproto(parser, kw->alproto, &error)) {
+            diag_set(diag, "invalid-option", offset, error);
+            return FALSE;
+        }
+        parser->buffer = kw->canonical;
+        parser->buffer_has_match = FALSE;
+        parser->buffer_just_set = TRUE;
+        parser->last.present = FALSE;
+        return TRUE;
+    }
+    if (strcmp(kw->canonical, "pkt_data") == 0) {
+        parser->buffer = NULL;
+        parser->buffer_has_match = FALSE;
+        parser->last.present = FALSE;
+        return TRUE;
+    }
+    if (kw->flags & KW_F_TRANSFORM) {
+        if (!was_just_set || parser->buffer == NULL) {
+            diag_set(diag, "invalid-option", offset, g_strdup_printf(
+                "transform '%s' must directly follow a sticky buffer", name));
+            return FALSE;
+        }
+        parser->buffer_just_set = TRUE; /* transforms may be chained */
+        return TRUE;
+    }
+    if ((kw->flags & KW_F_CONTENT_MOD) && (kw->flags & KW_F_APP_LAYER)) {
+        /* Legacy modifier (http_uri ...): moves the last content into a buffer. */
+        if (parser->buffer != NULL) {
+            diag_set(diag, "invalid-option", offset, g_strdup_printf(
+                "'%s' used while sticky buffer '%s' is set; reset it with pkt_data first",
+                name, parser->buffer));
+            return FALSE;
+        }
+        if (!parser->last.present || parser->last.buffer != NULL) {
+            diag_set(diag, "invalid-option", offset, g_strdup_printf(
+                "'%s' needs a preceding content in the payload", name));
+            return FALSE;
+        }
+        if (kw->alproto != NULL && !parser_set_alproto(parser, kw->alproto, &error)) {
+            diag_set(diag, "invalid-option", offset, error);
+            return FALSE;
+        }
+        parser->last.buffer = kw->canonical;
+        return TRUE;
+    }
+    if (kw->flags & KW_F_CONTENT_MOD) {
+        if (!content_modifier_check(parser, name, &error)) {
+            diag_set(diag, "invalid-option", offset, error);
+            return FALSE;
+        }
+        return TRUE;
+    }
+    if (kw->alproto != NULL && (kw->flags & KW_F_APP_LAYER)) {
+        if (!parser_set_alproto(parser, kw->alproto, &error)) {
+            diag_set(diag, "invalid-option", offset, error);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+gboolean
+parser_set_alproto(RuleParser *parser, const char *alproto, char **error)
+{
+    if (parser->alproto != NULL && strcmp(parser->alproto, alproto) != 0) {
+        *error = g_strdup_printf("conflicting protocols: the rule is already '%s', "
+                                 "this keyword needs '%s'", parser->alproto, alproto);
+        return FALSE;
+    }
+    parser->alproto = alproto;
+    parser->rule->flags |= RULE_F_APP_LAYER;
+    return TRUE;
+}
+
+static void
+option_free(RuleOption *opt)
+{
+    g_free(opt->name);
+    g_free(opt->value);
+    g_free(opt);
+}
+
+/* One option: text[start, end) without the ';'.  Returns FALSE with diag. */
+static gboolean
+parse_option(RuleParser *parser, const char *text, gsize start, gsize end, RuleDiag *diag)
+{
+    Rule *rule = parser->rule;
+    while (start < end && is_blank(text[start]))
+        start++;
+    const char *colon = memchr(text + start, ':', end - start);
+    gsize name_end = colon ? (gsize)(colon - text) : end;
+    while (name_end > start && is_blank(text[name_end - 1]))
+        name_end--;
+    char *name = g_strndup(text + start, name_end - start);
+    int name_offset = (int)start;
+
+    RuleOption *opt = g_new0(RuleOption, 1);
+    opt->name = name;
+    opt->offset = name_offset;
+    opt->value_offset = -1;
+    g_ptr_array_add(rule->options, opt);
+
+    const KeywordInfo *kw = keyword_lookup(name);
+    if (kw == NULL) {
+        diag_set(diag, "unknown-keyword", name_offset, *name
+                 ? g_strdup_printf("unknown rule keyword '%s'", name)
+                 : g_strdup("empty option (stray ';')"));
+        return FALSE;
+    }
+    opt->kw = kw;
+    parser->kw = kw;
+    parser->negated = FALSE;
+
+    char *raw_value = NULL;
+    int value_offset = -1;
+    if (colon != NULL) {
+        gsize vstart = (gsize)(colon - text) + 1;
+        gsize vend = end;
+        while (vend > vstart && is_blank(text[vend - 1]))
+            vend--;
+        raw_value = g_strndup(text + vstart, vend - vstart);
+        value_offset = (int)vstart;
+        opt->value = g_strdup(raw_value);
+        opt->value_offset = value_offset;
+    }
+    /* An empty value ("nocase:;") counts as no value, as in Suricata. */
+    gboolean has_value = raw_value != NULL && *raw_value != '\0';
+    char *value = NULL;
+    if (has_value) {
+        /* Blank-only values are malformed for every keyword. */
+        value = option_unquote(parser, name, raw_value, value_offset, diag);
+        if (value == NULL) {
+            g_free(raw_value);
+            return FALSE;
+        }
+    }
+    if (!option_apply_flags(parser, name, has_value, name_offset, diag)) {
+        g_free(raw_value);
+        return FALSE;
+    }
+    if (kw->validate != NULL) {
+        char *error = NULL;
+        int error_offset = 0;
+        if (!kw->validate(parser, value, &error, &error_offset)) {
+            int at = value != NULL ? value_offset + (int)(value - raw_value) + error_offset
+                                   : name_offset;
+            diag_set(diag, "invalid-option", at, g_strdup_printf("%s: %s", name, error));
+            g_free(error);
+            g_free(raw_value);
+            return FALSE;
+        }
+    }
+    if (kw->flags & KW_F_PAYLOAD)
+        parser->buffer_has_match = TRUE;
+    if (strcmp(kw->canonical, "alert") == 0)
+        rule->flags |= RULE_F_ALERT_KW;
+    else if (strcmp(kw->canonical, "noalert") == 0)
+        rule->flags |= RULE_F_NOALERT;
+    else if (strcmp(kw->canonical, "flow") == 0)
+        rule->flags |= RULE_F_HAS_FLOW;
+    if (kw->flags & KW_F_PAYLOAD)
+        rule->flags |= RULE_F_HAS_CONTENT;
+    g_free(raw_value);
+    return TRUE;
+}
+
+static gboolean
+parse_options(RuleParser *parser, const char *text, gsize start, gsize end, RuleDiag *diag)
+{
+    /* Suricata strips leading blanks and '(' and trailing blanks and ')'. */
+    while (start < end && (g_ascii_isspace(text[start]) || text[start] == '('))
+        start++;
+    while (end > start && (g_ascii_isspace(text[end - 1]) || text[end - 1] == ')'))
+        end--;
+    gsize pos = start;
+    while (pos < end) {
+        gsize opt_start = pos;
+        while (opt_start < end && is_blank(text[opt_start]))
+            opt_start++;
+        gsize semi = opt_start;
+        for (;;) {
+            while (semi < end && text[semi] != ';')
+                semi++;
+            if (semi >= end) {
+                diag_set(diag, "syntax", (int)opt_start, g_strdup(
+                    "option not terminated by ';' (a rule's options end with ';' before ')')"));
+                return FALSE;
+            }
+            if (semi > opt_start && text[semi - 1] == '\\') {
+                semi++;
+                continue;
+            }
+            break;
+        }
+        if (!parse_option(parser, text, opt_start, semi, diag))
+            return FALSE;
+        pos = semi + 1;
+    }
+    return TRUE;
+}
+
+static gboolean
+check_complete(RuleParser *parser, gsize text_len, RuleDiag *diag)
+{
+    Rule *rule = parser->rule;
+    if (parser->buffer != NULL && !parser->buffer_has_match) {
+        diag_set(diag, "invalid-option", -1, g_strdup_printf(
+            "sticky buffer '%s' has no match after it", parser->buffer));
+        return FALSE;
+    }
+    if (!(rule->flags & RULE_F_HAS_SID)) {
+        diag_set(diag, "syntax", (int)text_len, g_strdup("rule has no sid"));
+        return FALSE;
+    }
+    return TRUE;
+}
+
+Rule *
+rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag)
+{
+    Rule *rule = g_new0(Rule, 1);
+    rule->text = g_strdup(text);
+    rule->loc.file = loc && loc->file ? g_strdup(loc->file) : NULL;
+    rule->loc.line = loc ? loc->line : 0;
+    rule->loc.column = loc ? loc->column : 0;
+    rule->line_count = 1;
+    rule->options = g_ptr_array_new_with_free_func((GDestroyNotify)option_free);
+    rule->priority = -1;
+    rule->index = -1;
+    rule->gid = 1;
+
+    RuleParser parser = { .rule = rule };
+    parser.byte_vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    memset(diag, 0, sizeof *diag);
+    diag->offset = -1;
+
+    HeaderCursor c = { .text = text, .len = strlen(text) };
+    char *fields[7] = { 0 };
+    int offs[7] = { 0 };
+    gboolean ok = TRUE;
+    static const char *const field_names[] = {
+        "action", "protocol", "source address", "source port", "direction",
+        "destination address", "destination port",
+    };
+    for (int i = 0; i < 7; i++) {
+        if (c.exhausted) {
+            diag_set(diag, "syntax", (int)c.len, g_strdup_printf(
+                "incomplete rule header: expected the %s", field_names[i]));
+            ok = FALSE;
+            break;
+        }
+        fields[i] = (i == 0 || i == 4) ? header_token(&c, &offs[i]) : header_list(&c, &offs[i]);
+    }
+    if (ok && c.exhausted) {
+        diag_set(diag, "syntax", (int)c.len, g_strdup("rule has no options: expected '(' after the header"));
+        ok = FALSE;
+    }
+
+    if (ok && !rule_action_from_string(fields[0], &rule->action)) {
+        diag_set(diag, "syntax", offs[0], g_strdup_printf("unknown action '%s'", fields[0]));
+        ok = FALSE;
+    }
+    if (ok)
+        ok = parse_protocol(rule, fields[1], offs[1], &parser, diag);
+    if (ok) {
+        if (strcmp(fields[4], "->") == 0) {
+            rule->direction = RULE_DIR_FORWARD;
+        } else if (strcmp(fields[4], "<>") == 0) {
+            rule->direction = RULE_DIR_BOTH;
+        } else {
+            diag_set(diag, "syntax", offs[4], g_strdup_printf(
+                "invalid direction '%s': expected '->' or '<>'", fields[4]));
+            ok = FALSE;
+        }
+    }
+    if (ok)
+        ok = parse_net_field(rule, fields[2], offs[2], FALSE, &rule->src_expr, diag);
+    if (ok)
+        ok = parse_net_field(rule, fields[5], offs[5], FALSE, &rule->dst_expr, diag);
+    if (ok)
+        ok = parse_net_field(rule, fields[3], offs[3], TRUE, &rule->src_ports_expr, diag);
+    if (ok)
+        ok = parse_net_field(rule, fields[6], offs[6], TRUE, &rule->dst_ports_expr, diag);
+    if (ok) {
+        rule->src = g_strdup(fields[2]);
+        rule->src_ports = g_strdup(fields[3]);
+        rule->dst = g_strdup(fields[5]);
+        rule->dst_ports = g_strdup(fields[6]);
+        static const int map[6] = { 0, 1, 2, 3, 5, 6 };
+        for (int i = 0; i < 6; i++)
+            rule->field_offset[i] = offs[map[i]];
+        ok = parse_options(&parser, text, c.pos, c.len, diag);
+    }
+    if (ok)
+        ok = check_complete(&parser, c.len, diag);
+
+    for (int i = 0; i < 7; i++)
+        g_free(fields[i]);
+    g_hash_table_destroy(parser.byte_vars);
+    if (!ok) {
+        rule_free(rule);
+        return NULL;
+    }
+    return rule;
+}

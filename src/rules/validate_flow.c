@@ -1,0 +1,247 @@
+/*
+ * validate_flow.c - validators of flow state and cross-packet keywords:
+ * flow, flowbits, xbits/hostbits, flowint, stream_size, threshold,
+ * detection_filter, tag.
+ */
+#include <string.h>
+
+#include "rules/parser_state.h"
+#include "rules/validate.h"
+
+enum {
+    FLOW_TO_SERVER = 1 << 0, FLOW_TO_CLIENT = 1 << 1, FLOW_ESTABLISHED = 1 << 2,
+    FLOW_NOT_ESTABLISHED = 1 << 3, FLOW_STATELESS = 1 << 4, FLOW_ONLY_STREAM = 1 << 5,
+    FLOW_NO_STREAM = 1 << 6, FLOW_ONLY_FRAG = 1 << 7, FLOW_NO_FRAG = 1 << 8,
+};
+
+static guint
+flow_option_bit(const char *s)
+{
+    if (!strcmp(s, "to_server") || !strcmp(s, "from_client")) return FLOW_TO_SERVER;
+    if (!strcmp(s, "to_client") || !strcmp(s, "from_server")) return FLOW_TO_CLIENT;
+    if (!strcmp(s, "established")) return FLOW_ESTABLISHED;
+    if (!strcmp(s, "not_established")) return FLOW_NOT_ESTABLISHED;
+    if (!strcmp(s, "stateless")) return FLOW_STATELESS;
+    if (!strcmp(s, "only_stream")) return FLOW_ONLY_STREAM;
+    if (!strcmp(s, "no_stream")) return FLOW_NO_STREAM;
+    if (!strcmp(s, "only_frag")) return FLOW_ONLY_FRAG;
+    if (!strcmp(s, "no_frag")) return FLOW_NO_FRAG;
+    return 0;
+}
+
+gboolean
+validate_flow(RuleParser *parser, const char *value, char **error, int *error_offset)
+{
+    static const guint conflicts[][2] = {
+        { FLOW_TO_SERVER, FLOW_TO_CLIENT },
+        { FLOW_ESTABLISHED, FLOW_NOT_ESTABLISHED },
+        { FLOW_ESTABLISHED, FLOW_STATELESS },
+        { FLOW_NOT_ESTABLISHED, FLOW_STATELESS },
+        { FLOW_ONLY_STREAM, FLOW_NO_STREAM },
+        { FLOW_ONLY_FRAG, FLOW_NO_FRAG },
+    };
+    char **parts = g_strsplit(value, ",", -1);
+    guint flags = 0;
+    gboolean ok = TRUE;
+    int offset = 0;
+    for (int i = 0; ok && parts[i]; i++) {
+        char *item = g_strstrip(g_strdup(parts[i]));
+        guint bit = flow_option_bit(item);
+        if (bit == 0) {
+            *error = g_strdup_printf("unknown flow option '%s'", item);
+            *error_offset = offset;
+            ok = FALSE;
+        } else if (flags & bit) {
+            *error = g_strdup_printf("flow option '%s' given twice", item);
+            *error_offset = offset;
+            ok = FALSE;
+        }
+        flags |= bit;
+        for (guint c = 0; ok && c < G_N_ELEMENTS(conflicts); c++) {
+            if ((flags & conflicts[c][0]) && (flags & conflicts[c][1])) {
+                *error = g_strdup_printf("flow option '%s' contradicts an earlier one", item);
+                *error_offset = offset;
+                ok = FALSE;
+            }
+        }
+        offset += (int)strlen(parts[i]) + 1;
+        g_free(item);
+    }
+    g_strfreev(parts);
+    parser->flow_flags = flags;
+    return ok;
+}
+
+static gboolean
+bit_name_ok(const char *name)
+{
+    if (*name == '\0')
+        return FALSE;
+    for (const char *c = name; *c; c++)
+        if (*c == ' ' || *c == '\t')
+            return FALSE;
+    return TRUE;
+}
+
+gboolean
+validate_flowbits(RuleParser *parser, const char *value, char **error, int *error_offset)
+{
+    if (value == NULL) {
+        *error = g_strdup("needs a command (set, isset, ...)");
+        return FALSE;
+    }
+    char **parts = g_strsplit(value, ",", 2);
+    char *cmd = g_strstrip(parts[0]);
+    char *name = parts[1] ? g_strstrip(parts[1]) : NULL;
+    gboolean ok = TRUE;
+    if (strcmp(cmd, "noalert") == 0) {
+        ok = name == NULL;
+        if (!ok)
+            *error = g_strdup("'noalert' takes no name");
+    } else if (!strcmp(cmd, "set") || !strcmp(cmd, "unset") || !strcmp(cmd, "toggle") ||
+               !strcmp(cmd, "isset") || !strcmp(cmd, "isnotset")) {
+        gboolean check = !strcmp(cmd, "isset") || !strcmp(cmd, "isnotset");
+        if (name == NULL || *name == '\0') {
+            *error = g_strdup_printf("'%s' needs a flowbit name", cmd);
+            ok = FALSE;
+        } else {
+            char **names = g_strsplit_set(name, "|&", -1);
+            for (int i = 0; ok && names[i]; i++)
+                ok = bit_name_ok(g_strstrip(names[i]));
+            if (ok && !check && strpbrk(name, "|&") != NULL)
+                ok = FALSE;
+            g_strfreev(names);
+            if (!ok)
+                *error = g_strdup_printf("invalid flowbit name '%s'", name);
+        }
+    } else {
+        *error = g_strdup_printf("unknown flowbits command '%s'", cmd);
+        ok = FALSE;
+    }
+    g_strfreev(parts);
+    return ok;
+}
+
+gboolean
+validate_xbits(RuleParser *parser, const char *value, char **error, int *error_offset)
+{
+    char **p = g_strsplit(value, ",", -1);
+    guint n = g_strv_length(p);
+    gboolean ok = n >= 2;
+    if (ok) {
+        char *cmd = g_strstrip(p[0]);
+        ok = !strcmp(cmd, "set") || !strcmp(cmd, "unset") || !strcmp(cmd, "toggle") ||
+             !strcmp(cmd, "isset") || !strcmp(cmd, "isnotset");
+    }
+    if (ok && n >= 3) {
+        char *track = g_strstrip(p[2]);
+        ok = g_str_has_prefix(track, "track ");
+        if (ok) {
+            char *what = g_strstrip(track + 6);
+            ok = !strcmp(what, "ip_src") || !strcmp(what, "ip_dst") || !strcmp(what, "ip_pair") ||
+                 !strcmp(what, "tx");
+        }
+    }
+    g_strfreev(p);
+    if (!ok)
+        *error = g_strdup("expected 'command,name,track ip_src|ip_dst|ip_pair[,expire N]'");
+    return ok;
+}
+
+gboolean
+validate_flowint(RuleParser *parser, const char *value, char **error, int *error_offset)
+{
+    char **p = g_strsplit(value, ",", -1);
+    gboolean ok = g_strv_length(p) >= 2 && *g_strstrip(p[0]) != '\0';
+    g_strfreev(p);
+    if (!ok)
+        *error = g_strdup("expected 'name, operator[, value]'");
+    return ok;
+}
+
+gboolean
+validate_stream_size(RuleParser *parser, const char *value, char **error, int *error_offset)
+{
+    char **p = g_strsplit(value, ",", -1);
+    gboolean ok = g_strv_length(p) == 3;
+    if (ok) {
+        char *side = g_strstrip(p[0]);
+        char *op = g_strstrip(p[1]);
+        guint64 v;
+        ok = (!strcmp(side, "server") || !strcmp(side, "client") || !strcmp(side, "both") ||
+              !strcmp(side, "either")) &&
+             (!strcmp(op, "<") || !strcmp(op, ">") || !strcmp(op, "=") || !strcmp(op, "!=") ||
+              !strcmp(op, "<=") || !strcmp(op, ">=")) &&
+             parse_uint(p[2], G_MAXUINT32, &v);
+    }
+    g_strfreev(p);
+    if (!ok)
+        *error = g_strdup("expected 'server|client|both|either, operator, number'");
+    return ok;
+}
+
+/* threshold and detection_filter: "key value" pairs separated by commas. */
+static gboolean
+threshold_pairs(const char *value, gboolean need_type, char **error)
+{
+    char **p = g_strsplit(value, ",", -1);
+    gboolean type = FALSE, track = FALSE, count = FALSE, seconds = FALSE, ok = TRUE;
+    for (int i = 0; ok && p[i]; i++) {
+        char *item = g_strstrip(p[i]);
+        char **kv = g_strsplit_set(item, " \t", 2);
+        char *key = kv[0];
+        char *arg = kv[1] ? g_strstrip(kv[1]) : NULL;
+        guint64 v;
+        if (arg == NULL) {
+            ok = FALSE;
+        } else if (!strcmp(key, "type") && need_type) {
+            type = ok = !strcmp(arg, "limit") || !strcmp(arg, "threshold") || !strcmp(arg, "both")
+                        || !strcmp(arg, "backoff");
+        } else if (!strcmp(key, "track")) {
+            track = ok = !strcmp(arg, "by_src") || !strcmp(arg, "by_dst") ||
+                         !strcmp(arg, "by_rule") || !strcmp(arg, "by_both") ||
+                         !strcmp(arg, "by_flow");
+        } else if (!strcmp(key, "count")) {
+            count = ok = parse_uint(arg, G_MAXUINT32, &v) && v > 0;
+        } else if (!strcmp(key, "seconds")) {
+            seconds = ok = parse_uint(arg, G_MAXUINT32, &v);
+        } else if (!strcmp(key, "multiplier")) {
+            ok = parse_uint(arg, G_MAXUINT32, &v);
+        } else {
+            ok = FALSE;
+        }
+        g_strfreev(kv);
+    }
+    g_strfreev(p);
+    if (ok && !(track && count && seconds && (type || !need_type)))
+        ok = FALSE;
+    if (!ok)
+        *error = g_strdup(need_type
+            ? "expected 'type limit|threshold|both, track by_src|by_dst|by_rule|by_both, count N, seconds N'"
+            : "expected 'track by_src|by_dst|by_rule|by_both, count N, seconds N'");
+    return ok;
+}
+
+gboolean
+validate_threshold(RuleParser *parser, const char *value, char **error, int *error_offset)
+{
+    return threshold_pairs(value, TRUE, error);
+}
+
+gboolean
+validate_detection_filter(RuleParser *parser, const char *value, char **error, int *error_offset)
+{
+    return threshold_pairs(value, FALSE, error);
+}
+
+gboolean
+validate_tag(RuleParser *parser, const char *value, char **error, int *error_offset)
+{
+    char **p = g_strsplit(value, ",", -1);
+    char *kind = g_strstrip(p[0]);
+    gboolean ok = !strcmp(kind, "session") || !strcmp(kind, "host");
+    g_strfreev(p);
+    if (!ok)
+        *error = g_strdup("expected 'session[,count,metric]' or 'host,count,metric,src|dst'");
+    return ok;
+}
