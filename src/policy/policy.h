@@ -65,6 +65,13 @@ typedef struct RuleGroup {
     GHashTable *ip_set_refs;    /* name -> char* ReferenceArn */
     DomainList *domain_list;    /* GROUP_KIND_DOMAIN_LIST only */
     int stateless_rule_count;   /* GROUP_KIND_STATELESS only */
+    /* Added by src/policy: */
+    char *type;                 /* "STATEFUL", "STATELESS", ... as declared, NULL if not */
+    char *description;          /* NULL when absent */
+    gboolean referenced;        /* referenced by the policy (always TRUE without
+                                   policy JSON); unreferenced groups are kept in
+                                   `groups` but are not part of eval_order */
+    GHashTable *var_text;       /* cache: name -> char* Suricata syntax ("[a,b]") */
 } RuleGroup;
 
 typedef struct {
@@ -73,6 +80,11 @@ typedef struct {
     int priority;               /* -1 when absent (action order) */
     gboolean drop_to_alert;
     RuleGroup *group;           /* borrowed: the group it resolved to */
+    /* Added by src/policy: */
+    gboolean deep_threat_inspection; /* DeepThreatInspection (TRUE when absent is
+                                        AWS's default only for ATD groups: kept as written) */
+    gboolean has_deep_threat_inspection;
+    int file_line;              /* line of the reference in the policy file */
 } GroupRef;
 
 typedef struct {
@@ -87,6 +99,14 @@ typedef struct {
     GHashTable *variables;      /* policy RuleVariables: name -> GPtrArray* of char* */
     char *stream_exception_policy;
     GPtrArray *refs;            /* GroupRef* */
+    /* Added by src/policy: */
+    gboolean order_explicit;    /* StatefulEngineOptions.RuleOrder was given */
+    int file_line;              /* line of the FirewallPolicy object in `file` */
+    int tcp_idle_timeout;       /* FlowTimeouts.TcpIdleTimeoutSeconds, -1 if absent */
+    char *tls_inspection_arn;   /* TLSInspectionConfigurationArn, NULL if absent */
+    gboolean tls_session_holding; /* EnableTLSSessionHolding */
+    GPtrArray *stateless_refs;  /* GroupRef*: StatelessRuleGroupReferences (group NULL) */
+    char *description;
 } PolicyInfo;
 
 typedef struct {
@@ -98,6 +118,14 @@ typedef struct {
     GHashTable *cli_vars;       /* --var NAME=VALUE: name -> char* */
     RuleOrder default_order;    /* --rule-order for bare .rules files */
     int files_loaded;
+    /* Added by src/policy: */
+    RuleOrder order;            /* effective order of the whole policy (set by
+                                   policy_finish): the policy JSON's RuleOrder;
+                                   without one, the RuleOrder all JSON groups
+                                   agree on, else default_order */
+    GHashTable *var_text;       /* cache: name -> char* (policy-level values) */
+    int next_file_priority;     /* priority given to the next bare rule group */
+    gboolean finished;
 } Policy;
 
 Policy *policy_new(RuleOrder default_order);
@@ -108,6 +136,11 @@ gboolean policy_add_cli_var(Policy *policy, const char *assignment, GError **err
 
 /* Load a file or a directory (recursively: *.rules, *.json). */
 gboolean policy_load_path(Policy *policy, const char *path, GError **error);
+
+/* Load one input held in memory (what policy_load_path does per file);
+ * `name` is used as the file name in locations and for bare rule groups. */
+gboolean policy_load_text(Policy *policy, const char *name, const char *text, gsize len,
+                          GError **error);
 
 /* After all inputs: match policy refs to groups (ARN, then name), add
  * managed/missing placeholders, sort groups, build eval_order, resolve
@@ -128,5 +161,9 @@ const char *group_kind_name(GroupKind kind);
  * Network Firewall generates (src/policy/domain_list.c, stateful_rules.c).
  * Return a newly allocated array of char* rule lines. */
 GPtrArray *domain_list_expand(const DomainList *list, RuleOrder order);
+void domain_list_free(DomainList *list);
+
+/* Lookup helpers for later checks. */
+RuleGroup *policy_find_group(const Policy *policy, const char *name);
 
 #endif

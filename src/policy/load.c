@@ -1,0 +1,164 @@
+/*
+ * load.c - inputs to the Policy: files and directories, detected by content.
+ *
+ * A file whose first non-blank byte is '{' or '[' is JSON (load_json.c);
+ * otherwise, when rules_text_sniff() says so, it is Suricata rule text and
+ * becomes one GROUP_KIND_RULES_FILE group named after the file (base name
+ * without its last extension), with priority = load position and
+ * RuleOrder = --rule-order.  Anything else is a POLICY_ERROR_FORMAT error,
+ * as is an empty file.
+ * Directories are walked recursively in name order (stable output), hidden
+ * entries skipped.  *.rules and *.json files must load; files with other
+ * extensions are tried and silently skipped when they are neither rule text
+ * nor a rule group / policy JSON (so a README next to the rules is fine).
+ */
+#include "policy/policy_internal.h"
+
+#include <string.h>
+
+#include "rules/rules_file.h"
+
+#define LOAD_MAX_DEPTH 32
+
+static gsize skip_bom_and_space(const char *text, gsize len)
+{
+    gsize pos = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3;
+    while (pos < len && g_ascii_isspace(text[pos]))
+        pos++;
+    return pos;
+}
+
+static char *group_name_from_file(const char *path)
+{
+    g_autofree char *base = g_path_get_basename(path);
+    char *dot = strrchr(base, '.');
+    if (dot && dot != base)
+        *dot = '\0';
+    /* "file.json[RulesString]"-style names keep only the file part. */
+    return g_strdup(base);
+}
+
+static void load_rules_text(Policy *policy, const char *name, const char *text, gsize len)
+{
+    g_autofree char *group_name = group_name_from_file(name);
+    RuleGroup *group = rule_group_new(group_name, name, GROUP_KIND_RULES_FILE);
+    group->order = policy->default_order;
+    group->order_explicit = FALSE;
+    group->priority = policy->next_file_priority++;
+    guint first_finding = policy->findings->len;
+    rules_text_parse(text, len, name, 1, group->rules, policy->findings);
+    for (guint i = first_finding; i < policy->findings->len; i++) {
+        Finding *f = g_ptr_array_index(policy->findings, i);
+        if (!f->group)
+            f->group = g_strdup(group->name);
+    }
+    rule_group_index_rules(group);
+    g_ptr_array_add(policy->groups, group);
+}
+
+gboolean policy_load_text(Policy *policy, const char *name, const char *text, gsize len,
+                          GError **error)
+{
+    gsize start = skip_bom_and_space(text, len);
+    if (start >= len) {
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT,
+                    "%s: empty file: expected Suricata rules or Network Firewall JSON", name);
+        return FALSE;
+    }
+    if (text[start] == '{' || text[start] == '[') {
+        if (!policy_load_json_text(policy, name, text, len, error))
+            return FALSE;
+    } else if (rules_text_sniff(text, len)) {
+        load_rules_text(policy, name, text, len);
+    } else {
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT,
+                    "%s: neither Suricata rule text nor Network Firewall JSON", name);
+        return FALSE;
+    }
+    policy->files_loaded++;
+    return TRUE;
+}
+
+static gboolean load_file(Policy *policy, const char *path, GError **error)
+{
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    GError *local = NULL;
+    if (!g_file_get_contents(path, &text, &len, &local)) {
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_IO, "%s", local->message);
+        g_error_free(local);
+        return FALSE;
+    }
+    return policy_load_text(policy, path, text, len, error);
+}
+
+static gboolean has_input_extension(const char *name)
+{
+    return g_str_has_suffix(name, ".rules") || g_str_has_suffix(name, ".json");
+}
+
+static int compare_names(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static gboolean load_dir(Policy *policy, const char *path, int depth, GError **error)
+{
+    if (depth > LOAD_MAX_DEPTH) {
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_IO,
+                    "%s: directories nested too deep (symbolic link loop?)", path);
+        return FALSE;
+    }
+    GError *local = NULL;
+    GDir *dir = g_dir_open(path, 0, &local);
+    if (!dir) {
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_IO, "%s", local->message);
+        g_error_free(local);
+        return FALSE;
+    }
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const char *entry;
+    while ((entry = g_dir_read_name(dir)))
+        if (entry[0] != '.')
+            g_ptr_array_add(names, g_strdup(entry));
+    g_dir_close(dir);
+    g_ptr_array_sort(names, compare_names);
+
+    gboolean ok = TRUE;
+    for (guint i = 0; ok && i < names->len; i++) {
+        const char *name = g_ptr_array_index(names, i);
+        g_autofree char *child = g_build_filename(path, name, NULL);
+        if (g_file_test(child, G_FILE_TEST_IS_DIR)) {
+            ok = load_dir(policy, child, depth + 1, error);
+        } else if (has_input_extension(name)) {
+            ok = load_file(policy, child, error);
+        } else if (g_file_test(child, G_FILE_TEST_IS_REGULAR)) {
+            /* Other extensions: take it if it is an input, else skip.
+             * Errors with the shape of the content are not the user's. */
+            GError *soft = NULL;
+            if (!load_file(policy, child, &soft)) {
+                if (soft->code == POLICY_ERROR_IO || soft->code == POLICY_ERROR_USAGE) {
+                    g_propagate_error(error, soft);
+                    ok = FALSE;
+                } else {
+                    g_error_free(soft);
+                }
+            }
+        }
+    }
+    g_ptr_array_unref(names);
+    return ok;
+}
+
+gboolean policy_load_path(Policy *policy, const char *path, GError **error)
+{
+    if (g_file_test(path, G_FILE_TEST_IS_DIR))
+        return load_dir(policy, path, 0, error);
+    if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_IO, "%s: no such file or directory", path);
+        return FALSE;
+    }
+    return load_file(policy, path, error);
+}

@@ -1,0 +1,71 @@
+/*
+ * policy_internal.h - helpers shared by the files of src/policy only (other
+ * parts include policy.h).  Each helper lives in the file named beside it.
+ */
+#ifndef NFW_POLICY_POLICY_INTERNAL_H
+#define NFW_POLICY_POLICY_INTERNAL_H
+
+#include <cjson/cJSON.h>
+#include <glib.h>
+
+#include "policy/policy.h"
+
+/* group.c */
+RuleGroup *rule_group_new(const char *name, const char *file, GroupKind kind);
+void rule_group_free(RuleGroup *group);
+/* Parse `text` with rule_parse and append it to the group (ownership of
+ * the Rule passes to the group).  On a parse error a Finding is added to
+ * `findings` and FALSE is returned. */
+gboolean rule_group_add_text(RuleGroup *group, const char *text, const SourceLoc *loc,
+                             GPtrArray *findings);
+/* Sets rule->group and rule->index for every rule of the group. */
+void rule_group_index_rules(RuleGroup *group);
+/* name -> GPtrArray* of char* definitions */
+GHashTable *definition_table_new(void);
+
+/* json_loc.c: where a member path ("RuleGroup.RulesSource.RulesString",
+ * "StatefulRules[2].Header") sits in the raw text of a JSON document. */
+typedef struct JsonLocIndex JsonLocIndex;
+JsonLocIndex *json_loc_index_new(const char *text, gsize len);
+void json_loc_index_free(JsonLocIndex *index);
+/* Line (1-based) of the key of `path` (of the value, for array items);
+ * 1 when the path is unknown. */
+int json_loc_line(const JsonLocIndex *index, const char *path);
+/* 1-based line and column of a byte offset. */
+void json_offset_to_line_col(const char *text, gsize len, gsize offset, int *line, int *col);
+
+/* load_json.c */
+gboolean policy_load_json_text(Policy *policy, const char *path, const char *text, gsize len,
+                               GError **error);
+
+/* stateful_rules.c: one StatefulRules[] item to rule text.  On a shape
+ * problem returns NULL with *error_member set to the member path below
+ * the item (e.g. "Header.Protocol") and *error a message (caller frees
+ * both). */
+char *stateful_rule_to_text(const cJSON *item, char **error_member, char **error);
+
+/* eval_order.c */
+void policy_build_eval_order(Policy *policy);
+/* The priority Suricata uses to sort a rule: the priority keyword, else the
+ * classtype's priority, else 3. */
+int rule_effective_priority(const Rule *rule);
+int classtype_priority(const char *classtype);
+
+/* variables.c */
+void policy_check_variables(Policy *policy);
+extern const char *const POLICY_DEFAULT_HOME_NET;
+
+/* policy.c */
+void policy_add_finding(Policy *policy, Finding *finding);
+PolicyInfo *policy_info_new(const char *file);
+void policy_info_free(PolicyInfo *info);
+/* A reference; the name is the ARN's last path component. */
+GroupRef *group_ref_new(const char *arn, int priority);
+
+/* variables.c: recompute the policy-level values (HOME_NET, EXTERNAL_NET)
+ * after policy variables or --var changed. */
+void policy_refresh_vars(Policy *policy);
+/* Suricata syntax for a definition list: "x" for one, "[x,y]" for more. */
+char *definitions_to_text(const GPtrArray *definitions);
+
+#endif
