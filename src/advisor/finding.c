@@ -23,6 +23,7 @@ finding_new(const char *check, const SourceLoc *loc, const char *message)
         f->loc.column = loc->column;
     }
     f->related = g_ptr_array_new();
+    f->source_column = 1;
     return f;
 }
 
@@ -69,6 +70,7 @@ finding_set_rule(Finding *f, const Rule *rule)
     f->has_sid = (rule->flags & RULE_F_HAS_SID) != 0;
     g_free(f->source_line);
     f->source_line = g_strdup(rule->text);
+    f->source_column = rule->loc.column > 0 ? rule->loc.column : 1;
     if (rule->group != NULL && f->group == NULL)
         f->group = g_strdup(rule->group->name);
     if (f->loc.file == NULL) {

@@ -34,6 +34,7 @@ typedef struct {
     char *message;
     SourceLoc loc;       /* file may be NULL when not about a file */
     char *source_line;   /* the text at loc, for caret display; may be NULL */
+    int source_column;   /* column (1-based) at which source_line starts */
     char *group;         /* rule group name, NULL when not about a group */
     guint64 sid;
     gboolean has_sid;

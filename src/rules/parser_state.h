@@ -61,9 +61,6 @@ int content_decode(const char *value, GByteArray *out, char **error, int *error_
  * must precede, no duplicates, no conflicting pairs. */
 gboolean content_modifier_check(RuleParser *parser, const char *name, char **error);
 
-/* Priority of a classtype from classification.config, -1 if unknown. */
-int classtype_priority(const char *name);
-
 /* Strict unsigned integer parsing as Suricata's StringParseUint*. */
 gboolean parse_uint(const char *s, guint64 max, guint64 *out);
 

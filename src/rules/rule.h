@@ -121,6 +121,10 @@ gboolean rule_action_is_terminal(RuleAction action);
 /* The first option with this keyword (aliases count), or NULL. */
 const RuleOption *rule_find_option(const Rule *rule, const char *keyword);
 
+/* Priority of a classtype from Suricata 7's classification.config, -1 if
+ * the classtype is unknown. */
+int rule_classtype_priority(const char *classtype);
+
 /* The column (1-based) of a byte offset in rule->text, for diagnostics. */
 int rule_column_of(const Rule *rule, int offset);
 

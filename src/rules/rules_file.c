@@ -33,12 +33,14 @@ looks_like_rule_start(const char *s)
 
 static void
 add_finding(GPtrArray *findings, const char *check, const char *file, int line, int column,
-            const char *source_line, char *message)
+            const char *source_line, int source_column, char *message)
 {
     SourceLoc loc = { (char *)file, line, column };
     Finding *f = finding_new(check, &loc, message);
-    if (source_line != NULL)
+    if (source_line != NULL) {
         f->source_line = g_strdup(source_line);
+        f->source_column = source_column;
+    }
     g_ptr_array_add(findings, f);
     g_free(message);
 }
@@ -62,7 +64,7 @@ parse_logical(const char *text, const char *file, int line, int column, int line
         int col = column + (diag.offset >= 0 ? (int)g_utf8_strlen(text, diag.offset) : 0);
         if (diag.offset >= 0 && !g_utf8_validate(text, diag.offset, NULL))
             col = column + diag.offset;
-        add_finding(findings, diag.check, file, line, col, text, g_strdup(diag.message));
+        add_finding(findings, diag.check, file, line, col, text, column, g_strdup(diag.message));
     }
     rule_diag_clear(&diag);
 }
@@ -89,14 +91,14 @@ rules_text_parse(const char *text, gsize len, const char *file, int first_line,
 
         if (memchr(start, '\0', line_len) != NULL) {
             add_finding(findings, "syntax", file, line_no,
-                        (int)((const char *)memchr(start, '\0', line_len) - start) + 1, NULL,
+                        (int)((const char *)memchr(start, '\0', line_len) - start) + 1, NULL, 1,
                         g_strdup("NUL byte in rule text"));
             g_string_truncate(logical, 0);
             logical_lines = 0;
             continue;
         }
         if (line_len > RULE_LINE_MAX) {
-            add_finding(findings, "syntax", file, line_no, 1, NULL, g_strdup_printf(
+            add_finding(findings, "syntax", file, line_no, 1, NULL, 1, g_strdup_printf(
                 "line of %" G_GSIZE_FORMAT " bytes is too long to be a rule", line_len));
             g_string_truncate(logical, 0);
             logical_lines = 0;
@@ -105,7 +107,7 @@ rules_text_parse(const char *text, gsize len, const char *file, int first_line,
         if (!g_utf8_validate(start, line_len, NULL)) {
             const char *bad = NULL;
             g_utf8_validate(start, line_len, &bad);
-            add_finding(findings, "syntax", file, line_no, (int)(bad - start) + 1, NULL,
+            add_finding(findings, "syntax", file, line_no, (int)(bad - start) + 1, NULL, 1,
                         g_strdup("invalid UTF-8 in rule text"));
             g_string_truncate(logical, 0);
             logical_lines = 0;

@@ -36,7 +36,7 @@ static const char *const reference_types[] = {
 };
 
 int
-classtype_priority(const char *name)
+rule_classtype_priority(const char *name)
 {
     for (guint i = 0; i < G_N_ELEMENTS(classtypes); i++)
         if (g_ascii_strcasecmp(classtypes[i].name, name) == 0)
@@ -142,7 +142,7 @@ validate_classtype(RuleParser *parser, const char *value, char **error, int *err
         *error = g_strdup("classtype given twice");
         return FALSE;
     }
-    int prio = classtype_priority(value);
+    int prio = rule_classtype_priority(value);
     if (prio < 0) {
         *error = g_strdup_printf("unknown classtype '%s' (not in classification.config)", value);
         return FALSE;

@@ -1,0 +1,24 @@
+/*
+ * lint.c - the table of static checks and the driver that runs them.
+ * Adding a check is adding an entry here and its function.
+ */
+#include "advisor/lint.h"
+
+typedef struct {
+    const char *name;
+    void (*run)(const Policy *policy, GPtrArray *findings);
+} LintCheck;
+
+static const LintCheck lint_checks[] = {
+    { "nfw-unsupported", lint_check_nfw_unsupported },
+    { "duplicate-sid/cross-group-sid", lint_check_sids },
+    { "priority-keyword-strict", lint_check_priority_keyword },
+    { "capacity", lint_check_capacity },
+};
+
+void
+lint_run(const Policy *policy, GPtrArray *findings)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(lint_checks); i++)
+        lint_checks[i].run(policy, findings);
+}

@@ -1,0 +1,46 @@
+/*
+ * report.h - renderers: findings and rules to text, JSON (and later SARIF,
+ * Markdown, HTML).  A renderer never parses and never decides: it prints
+ * what the analyses produced, escaping every string for its format
+ * (terminal control characters, invalid UTF-8 in JSON).
+ */
+#ifndef NFW_REPORT_REPORT_H
+#define NFW_REPORT_REPORT_H
+
+#include <stdio.h>
+#include <glib.h>
+#include <cjson/cJSON.h>
+
+#include "advisor/finding.h"
+#include "policy/policy.h"
+
+/* Version of the JSON documents we print; bumped on incompatible change. */
+#define REPORT_SCHEMA_VERSION 1
+
+typedef struct {
+    int files;
+    int groups;
+    int rules;           /* enabled rules in evaluation order */
+    int disabled_rules;
+    int errors, warnings, notes;
+} LintSummary;
+
+void lint_summary_count(LintSummary *summary, const Policy *policy, GPtrArray *findings);
+
+void report_lint_text(FILE *out, GPtrArray *findings, const LintSummary *summary);
+void report_lint_json(FILE *out, GPtrArray *findings, const LintSummary *summary);
+
+void report_expand_text(FILE *out, const Policy *policy);
+void report_expand_json(FILE *out, const Policy *policy);
+
+/* Shared helpers. */
+cJSON *report_finding_json(const Finding *finding);
+/* A JSON string from bytes that may be invalid UTF-8 (replaced by U+FFFD). */
+cJSON *report_json_string(const char *s);
+/* Append `s` with control characters (C0, DEL, C1, ESC) shown as \xNN so
+ * that log or rule text cannot drive the terminal. */
+void report_escape_terminal(GString *out, const char *s);
+/* Print a cJSON document and free it. */
+void report_print_json(FILE *out, cJSON *doc);
+
+#endif

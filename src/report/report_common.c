@@ -1,0 +1,115 @@
+/*
+ * report_common.c - escaping and JSON helpers shared by every renderer.
+ */
+#include "report/report.h"
+
+#include <string.h>
+
+cJSON *
+report_json_string(const char *s)
+{
+    if (s == NULL)
+        return cJSON_CreateNull();
+    if (g_utf8_validate(s, -1, NULL))
+        return cJSON_CreateString(s);
+    char *valid = g_utf8_make_valid(s, -1);
+    cJSON *j = cJSON_CreateString(valid);
+    g_free(valid);
+    return j;
+}
+
+void
+report_escape_terminal(GString *out, const char *s)
+{
+    if (s == NULL)
+        return;
+    for (const guchar *p = (const guchar *)s; *p; p++) {
+        if ((*p < 0x20 && *p != '\t') || *p == 0x7f) {
+            g_string_append_printf(out, "\\x%02x", *p);
+        } else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+            /* C1 controls (U+0080..U+009F) can also act as escapes. */
+            g_string_append_printf(out, "\\u%04x", p[1]);
+            p++;
+        } else {
+            g_string_append_c(out, (char)*p);
+        }
+    }
+}
+
+void
+report_print_json(FILE *out, cJSON *doc)
+{
+    char *text = cJSON_Print(doc);
+    fputs(text, out);
+    fputc('\n', out);
+    cJSON_free(text);
+    cJSON_Delete(doc);
+}
+
+static cJSON *
+location_json(const SourceLoc *loc)
+{
+    cJSON *j = cJSON_CreateObject();
+    cJSON_AddItemToObject(j, "file", report_json_string(loc->file));
+    if (loc->line > 0)
+        cJSON_AddNumberToObject(j, "line", loc->line);
+    if (loc->column > 0)
+        cJSON_AddNumberToObject(j, "column", loc->column);
+    return j;
+}
+
+cJSON *
+report_finding_json(const Finding *f)
+{
+    cJSON *j = cJSON_CreateObject();
+    cJSON_AddStringToObject(j, "check", f->check);
+    cJSON_AddStringToObject(j, "severity", severity_name(f->severity));
+    cJSON_AddItemToObject(j, "message", report_json_string(f->message));
+    cJSON_AddItemToObject(j, "file", report_json_string(f->loc.file));
+    if (f->loc.line > 0)
+        cJSON_AddNumberToObject(j, "line", f->loc.line);
+    if (f->loc.column > 0)
+        cJSON_AddNumberToObject(j, "column", f->loc.column);
+    if (f->group != NULL)
+        cJSON_AddItemToObject(j, "group", report_json_string(f->group));
+    if (f->has_sid)
+        cJSON_AddNumberToObject(j, "sid", (double)f->sid);
+    if (f->fix != NULL)
+        cJSON_AddItemToObject(j, "fix", report_json_string(f->fix));
+    if (f->related->len > 0) {
+        cJSON *rel = cJSON_AddArrayToObject(j, "related");
+        for (guint i = 0; i < f->related->len; i++) {
+            const RelatedLoc *r = g_ptr_array_index(f->related, i);
+            cJSON *item = location_json(&r->loc);
+            cJSON_AddItemToObject(item, "message", report_json_string(r->message));
+            cJSON_AddItemToArray(rel, item);
+        }
+    }
+    return j;
+}
+
+void
+lint_summary_count(LintSummary *s, const Policy *policy, GPtrArray *findings)
+{
+    memset(s, 0, sizeof *s);
+    s->files = policy->files_loaded;
+    s->groups = (int)policy->groups->len;
+    s->rules = (int)policy->eval_order->len;
+    for (guint g = 0; g < policy->groups->len; g++) {
+        const RuleGroup *group = g_ptr_array_index(policy->groups, g);
+        for (guint r = 0; r < group->rules->len; r++) {
+            const Rule *rule = g_ptr_array_index(group->rules, r);
+            if (rule->flags & RULE_F_DISABLED)
+                s->disabled_rules++;
+        }
+    }
+    for (guint i = 0; i < findings->len; i++) {
+        const Finding *f = g_ptr_array_index(findings, i);
+        if (f->severity == SEVERITY_ERROR)
+            s->errors++;
+        else if (f->severity == SEVERITY_WARNING)
+            s->warnings++;
+        else if (f->severity == SEVERITY_NOTE)
+            s->notes++;
+    }
+}

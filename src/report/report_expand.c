@@ -1,0 +1,119 @@
+/*
+ * report_expand.c - the effective rules of a policy in evaluation order,
+ * as Network Firewall holds them: text (one rule per line, group headers
+ * and default actions as '#' comments, so the output still loads in
+ * Suricata) and JSON.
+ */
+#include "report/report.h"
+
+#include <string.h>
+
+static void
+print_group_header(GString *out, const RuleGroup *g, RuleOrder order)
+{
+    g_string_append(out, "# group ");
+    report_escape_terminal(out, g->name);
+    if (order == RULE_ORDER_STRICT && g->priority >= 0)
+        g_string_append_printf(out, " (priority %d)", g->priority);
+    g_string_append_printf(out, " [%s]", group_kind_name(g->kind));
+    if (g->drop_to_alert)
+        g_string_append(out, " override DROP_TO_ALERT");
+    if (g->file != NULL) {
+        g_string_append(out, " from ");
+        report_escape_terminal(out, g->file);
+    }
+    g_string_append_c(out, '\n');
+}
+
+static RuleOrder
+policy_order(const Policy *policy)
+{
+    return policy->info != NULL ? policy->info->order : policy->default_order;
+}
+
+void
+report_expand_text(FILE *out, const Policy *policy)
+{
+    GString *buf = g_string_new(NULL);
+    RuleOrder order = policy_order(policy);
+    g_string_append_printf(buf, "# evaluation order: %s\n", rule_order_name(order));
+    /* Groups without rules (managed, missing, stateless) are listed first so
+     * that nothing the policy references is left out silently. */
+    for (guint i = 0; i < policy->groups->len; i++) {
+        const RuleGroup *g = g_ptr_array_index(policy->groups, i);
+        if (g->kind == GROUP_KIND_MANAGED || g->kind == GROUP_KIND_MISSING ||
+            g->kind == GROUP_KIND_STATELESS) {
+            print_group_header(buf, g, order);
+            g_string_append(buf, g->kind == GROUP_KIND_MANAGED
+                ? "#   managed: rule text not available\n"
+                : g->kind == GROUP_KIND_MISSING ? "#   referenced but not loaded\n"
+                : "#   stateless: not Suricata rules\n");
+        }
+    }
+    const RuleGroup *current = NULL;
+    for (guint i = 0; i < policy->eval_order->len; i++) {
+        const Rule *rule = g_ptr_array_index(policy->eval_order, i);
+        if (order == RULE_ORDER_STRICT && rule->group != current) {
+            current = rule->group;
+            if (current != NULL)
+                print_group_header(buf, current, order);
+        }
+        report_escape_terminal(buf, rule->text);
+        g_string_append_c(buf, '\n');
+    }
+    if (policy->info != NULL && policy->info->stateful_default_actions->len > 0) {
+        g_string_append(buf, "# default actions:");
+        for (guint i = 0; i < policy->info->stateful_default_actions->len; i++) {
+            g_string_append_c(buf, ' ');
+            report_escape_terminal(buf, g_ptr_array_index(policy->info->stateful_default_actions, i));
+        }
+        g_string_append_c(buf, '\n');
+    }
+    fwrite(buf->str, 1, buf->len, out);
+    g_string_free(buf, TRUE);
+}
+
+void
+report_expand_json(FILE *out, const Policy *policy)
+{
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddNumberToObject(doc, "schema_version", REPORT_SCHEMA_VERSION);
+    cJSON_AddStringToObject(doc, "rule_order", rule_order_name(policy_order(policy)));
+    cJSON *groups = cJSON_AddArrayToObject(doc, "groups");
+    for (guint i = 0; i < policy->groups->len; i++) {
+        const RuleGroup *g = g_ptr_array_index(policy->groups, i);
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddItemToObject(j, "name", report_json_string(g->name));
+        cJSON_AddStringToObject(j, "kind", group_kind_name(g->kind));
+        cJSON_AddNumberToObject(j, "priority", g->priority);
+        cJSON_AddStringToObject(j, "rule_order", rule_order_name(g->order));
+        cJSON_AddBoolToObject(j, "drop_to_alert", g->drop_to_alert);
+        cJSON_AddItemToObject(j, "arn", report_json_string(g->arn));
+        cJSON_AddItemToObject(j, "file", report_json_string(g->file));
+        cJSON_AddNumberToObject(j, "rules", g->rules->len);
+        cJSON_AddItemToArray(groups, j);
+    }
+    cJSON *rules = cJSON_AddArrayToObject(doc, "rules");
+    for (guint i = 0; i < policy->eval_order->len; i++) {
+        const Rule *rule = g_ptr_array_index(policy->eval_order, i);
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddItemToObject(j, "group", report_json_string(rule->group ? rule->group->name : NULL));
+        cJSON_AddNumberToObject(j, "priority", rule->group ? rule->group->priority : -1);
+        cJSON_AddNumberToObject(j, "index", rule->index);
+        cJSON_AddNumberToObject(j, "sid", (double)rule->sid);
+        cJSON_AddNumberToObject(j, "rev", rule->rev);
+        cJSON_AddStringToObject(j, "action", rule_action_name(rule->action));
+        cJSON_AddItemToObject(j, "protocol", report_json_string(rule->proto));
+        cJSON_AddItemToObject(j, "msg", report_json_string(rule->msg));
+        cJSON_AddItemToObject(j, "text", report_json_string(rule->text));
+        cJSON_AddItemToObject(j, "file", report_json_string(rule->loc.file));
+        cJSON_AddNumberToObject(j, "line", rule->loc.line);
+        cJSON_AddItemToArray(rules, j);
+    }
+    cJSON *defaults = cJSON_AddArrayToObject(doc, "default_actions");
+    if (policy->info != NULL)
+        for (guint i = 0; i < policy->info->stateful_default_actions->len; i++)
+            cJSON_AddItemToArray(defaults, report_json_string(
+                g_ptr_array_index(policy->info->stateful_default_actions, i)));
+    report_print_json(out, doc);
+}
