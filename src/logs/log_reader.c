@@ -481,10 +481,8 @@ static Framing detect(LogReader *r, GError **error)
   if (r->start == r->end)
     return FRAME_DONE;
   char c = r->buf[r->start];
-  if (c == '[') {
-    r->in_array = TRUE;
-    return FRAME_OBJECTS;
-  }
+  if (c == '[')
+    return FRAME_OBJECTS; /* objects_next() enters the array */
   if (c != '{')
     return FRAME_LINES;
   gsize i = r->start + 1;
