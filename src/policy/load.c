@@ -3,7 +3,7 @@
  *
  * A file whose first non-blank byte is '{' or '[' is JSON (load_json.c);
  * otherwise, when rules_text_sniff() says so, it is Suricata rule text and
- * becomes one GROUP_KIND_RULES_FILE group named after the file (base name
+ * (looks_like_rules() below) becomes one GROUP_KIND_RULES_FILE group named after the file (base name
  * without its last extension), with priority = load position and
  * RuleOrder = --rule-order.  Anything else is a POLICY_ERROR_FORMAT error,
  * as is an empty file.
@@ -58,6 +58,47 @@ static void load_rules_text(Policy *policy, const char *name, const char *text, 
     g_ptr_array_add(policy->groups, group);
 }
 
+/* rules_text_sniff() takes anything that is not JSON.  To tell rule text
+ * from other text (a README in a rules directory, a wrong file on the
+ * command line) the first line that is neither blank nor a plain comment
+ * must start with a rule action (a commented-out rule "# alert ..." counts).
+ * Files named *.rules skip this test: for them a stray line is better
+ * reported as a syntax finding with its line and column. */
+static gboolean looks_like_rules(const char *text, gsize len)
+{
+    static const char *actions[] = {
+        "alert", "pass", "drop", "reject", "rejectsrc", "rejectdst", "rejectboth", "config",
+    };
+    gsize pos = 0;
+    while (pos < len) {
+        gsize eol = pos;
+        while (eol < len && text[eol] != '\n')
+            eol++;
+        gsize p = pos;
+        while (p < eol && g_ascii_isspace(text[p]))
+            p++;
+        gboolean comment = p < eol && text[p] == '#';
+        if (comment) {
+            p++;
+            while (p < eol && g_ascii_isspace(text[p]))
+                p++;
+        }
+        if (p < eol) {
+            gsize w = p;
+            while (w < eol && g_ascii_isalpha(text[w]))
+                w++;
+            for (gsize i = 0; i < G_N_ELEMENTS(actions); i++)
+                if (w - p == strlen(actions[i]) && strncmp(text + p, actions[i], w - p) == 0 &&
+                    w < eol && g_ascii_isspace(text[w]))
+                    return TRUE;
+            if (!comment)
+                return FALSE;
+        }
+        pos = eol + 1;
+    }
+    return TRUE; /* only comments and blank lines: an empty rule file */
+}
+
 gboolean policy_load_text(Policy *policy, const char *name, const char *text, gsize len,
                           GError **error)
 {
@@ -70,7 +111,8 @@ gboolean policy_load_text(Policy *policy, const char *name, const char *text, gs
     if (text[start] == '{' || text[start] == '[') {
         if (!policy_load_json_text(policy, name, text, len, error))
             return FALSE;
-    } else if (rules_text_sniff(text, len)) {
+    } else if (rules_text_sniff(text, len) &&
+               (g_str_has_suffix(name, ".rules") || looks_like_rules(text, len))) {
         load_rules_text(policy, name, text, len);
     } else {
         g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT,

@@ -563,24 +563,23 @@ static gboolean load_document(JsonCtx *ctx, const cJSON *root, gboolean *recogni
     }
     if (has(root, "RuleGroup") || has(root, "RuleGroupResponse") ||
         (has(root, "RuleGroupName") && (has(root, "Rules") || has(root, "Type")))) {
-        const cJSON *resp = cJSON_GetObjectItem(root, "RuleGroupResponse");
-        const char *name = str_or_null(resp, "RuleGroupName");
-        if (!name)
-            name = get_string(ctx, root, "", "RuleGroupName", NULL);
-        const char *type = str_or_null(resp, "Type");
-        if (!type)
-            type = get_string(ctx, root, "", "Type", name);
-        const cJSON *cap = cJSON_GetObjectItem(resp, "Capacity");
-        int capacity = type_ok(cap, T_INT) ? (int)cap->valuedouble
-                                           : get_int(ctx, root, "", "Capacity", name, -1);
-        const char *desc = str_or_null(resp, "Description");
-        if (!desc)
-            desc = str_or_null(root, "Description");
+        g_autofree char *resp_path = NULL;
+        const cJSON *resp = get_member(ctx, root, "", "RuleGroupResponse", T_OBJECT, NULL,
+                                       &resp_path);
+        /* describe output keeps the facts in RuleGroupResponse, create input
+         * at the top level. */
+        const cJSON *facts = resp ? resp : root;
+        const char *facts_path = resp ? resp_path : "";
+        const char *name = get_string(ctx, facts, facts_path, "RuleGroupName", NULL);
+        const char *type = get_string(ctx, facts, facts_path, "Type", name);
+        int capacity = get_int(ctx, facts, facts_path, "Capacity", name, -1);
+        const char *desc = get_string(ctx, facts, facts_path, "Description", name);
+        const char *arn = resp ? get_string(ctx, resp, resp_path, "RuleGroupArn", name) : NULL;
         g_autofree char *rg_path = NULL;
         const cJSON *rg = get_member(ctx, root, "", "RuleGroup", T_OBJECT, name, &rg_path);
         const char *rules = rg ? NULL : get_string(ctx, root, "", "Rules", name);
-        load_rule_group(ctx, rg, rg_path ? rg_path : "", name,
-                        str_or_null(resp, "RuleGroupArn"), capacity, type, desc, rules);
+        load_rule_group(ctx, rg, rg_path ? rg_path : "", name, arn, capacity, type, desc,
+                        rules);
         return TRUE;
     }
     if (has(root, "RulesSource")) {
@@ -615,6 +614,13 @@ gboolean policy_load_json_text(Policy *policy, const char *path, const char *tex
     if (!root) {
         const char *at = end ? end : cJSON_GetErrorPtr();
         gsize offset = at && at >= text && at <= text + len ? (gsize)(at - text) : len;
+        /* A truncated document: point at the end of the file, where the
+         * missing text belongs, not at the last token cJSON looked at. */
+        gsize tail = offset;
+        while (tail < len && g_ascii_isspace(text[tail]))
+            tail++;
+        if (tail >= len)
+            offset = len;
         int line, col;
         json_offset_to_line_col(text, len, offset, &line, &col);
         g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT,
