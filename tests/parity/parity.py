@@ -13,7 +13,9 @@ For every rule of every .rules file under PATH it compares:
             (nfw-unsupported and the other checks do not count: Network
             Firewall being stricter than Suricata is not a parse error).
             --lint-json FILE reads lint's JSON from FILE instead (for tests
-            of this script).
+            of this script).  Lint gets `--var NAME=VALUE` for every address
+            and port group of fixtures/parity/suricata.yaml, the variables
+            Suricata sees.
 Prints rules / agree / lint-only rejects / suricata-only rejects and the
 first N disagreements with both messages.  Exit 1 when a disagreement is
 not listed in fixtures/parity/known-differences.txt (`file:line reason`,
@@ -24,6 +26,7 @@ Files under an nfw/ folder are Network-Firewall-only syntax and skipped.
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -60,11 +63,30 @@ def suricata_verdicts(path, name, cached):
     return list(sv.verdicts_for(path, name))
 
 
+def suricata_vars(config=sr.CONFIG):
+    """NAME=VALUE for every address/port group of the Suricata config, so
+    that lint sees the variables Suricata sees (a tiny reader for the
+    `vars:` block of our own suricata.yaml, not a YAML parser)."""
+    out, section = [], None
+    for line in open(config):
+        m = re.match(r"^  (address-groups|port-groups):\s*$", line)
+        if m:
+            section = m.group(1)
+            continue
+        if section and re.match(r"^\S", line):
+            break
+        m = re.match(r'^    ([A-Z0-9_]+):\s*"?([^"\n]*?)"?\s*$', line)
+        if section and m:
+            out.append(f"{m.group(1)}={m.group(2)}")
+    return out
+
+
 def lint_findings(path, binary, lint_json=None):
     if lint_json:
         data = json.load(open(lint_json))
     else:
-        p = subprocess.run([binary, "lint", "--format", "json", "--fail-on", "none", path],
+        var_args = [f"--var={v}" for v in suricata_vars()]
+        p = subprocess.run([binary, "lint", "--format", "json", "--fail-on", "none"] + var_args + [path],
                            capture_output=True, text=True)
         try:
             data = json.loads(p.stdout)
