@@ -1,0 +1,145 @@
+/*
+ * query_time.c - time in the query language: @timestamp of an NFW record,
+ * ISO 8601 parsing, and rounding to periods (bin, datefloor, dateceil).
+ *
+ * @timestamp comes from the event, not from the time of reading:
+ * event.timestamp ("2025-02-24T14:30:57.933410+0000", µs precision, cut to
+ * ms) when present, else the envelope's event_timestamp (epoch seconds; a
+ * string in alert/flow logs, a number in TLS logs).  CloudWatch stamps an
+ * NFW record with the time it was delivered, which is close to these but
+ * not equal; offline, the event's own time is the only one there is.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "query/query_internal.h"
+
+static gboolean digits(const char *s, int n, int *out)
+{
+  int v = 0;
+  for (int i = 0; i < n; i++) {
+    if (!g_ascii_isdigit(s[i]))
+      return FALSE;
+    v = v * 10 + (s[i] - '0');
+  }
+  *out = v;
+  return TRUE;
+}
+
+gboolean query_time_parse(const char *s, gint64 *out_ms)
+{
+  int y, mo, d, h = 0, mi = 0, sec = 0, ms = 0;
+  if (!digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &mo) || s[7] != '-' ||
+      !digits(s + 8, 2, &d))
+    return FALSE;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31)
+    return FALSE;
+  const char *p = s + 10;
+  gint64 offset_min = 0;
+  if (*p == 'T' || *p == ' ') {
+    p++;
+    if (!digits(p, 2, &h) || p[2] != ':' || !digits(p + 3, 2, &mi))
+      return FALSE;
+    p += 5;
+    if (*p == ':') {
+      if (!digits(p + 1, 2, &sec))
+        return FALSE;
+      p += 3;
+    }
+    if (*p == '.' || *p == ',') {
+      p++;
+      int n = 0;
+      while (g_ascii_isdigit(*p)) {
+        if (n < 3)
+          ms = ms * 10 + (*p - '0');
+        n++;
+        p++;
+      }
+      if (n == 0)
+        return FALSE;
+      for (; n < 3; n++)
+        ms *= 10;
+    }
+    if (h > 23 || mi > 59 || sec > 60)
+      return FALSE;
+    if (*p == 'Z' || *p == 'z') {
+      p++;
+    } else if (*p == '+' || *p == '-') {
+      int sign = *p == '-' ? -1 : 1;
+      int oh, om = 0;
+      p++;
+      if (!digits(p, 2, &oh))
+        return FALSE;
+      p += 2;
+      if (*p == ':')
+        p++;
+      if (g_ascii_isdigit(*p)) {
+        if (!digits(p, 2, &om))
+          return FALSE;
+        p += 2;
+      }
+      offset_min = sign * (oh * 60 + om);
+    }
+  }
+  if (*p != '\0')
+    return FALSE;
+  gint64 days = query_days_from_civil(y, mo, d);
+  *out_ms = ((days * 24 + h) * 60 + mi - offset_min) * 60000 + (gint64)sec * 1000 + ms;
+  return TRUE;
+}
+
+gboolean query_record_timestamp_ms(const cJSON *record, gint64 *out_ms)
+{
+  if (!cJSON_IsObject(record))
+    return FALSE;
+  const cJSON *event = cJSON_GetObjectItemCaseSensitive(record, "event");
+  const cJSON *ts = cJSON_GetObjectItemCaseSensitive(cJSON_IsObject(event) ? event : record,
+                                                     "timestamp");
+  if (cJSON_IsString(ts) && query_time_parse(ts->valuestring, out_ms))
+    return TRUE;
+  const cJSON *et = cJSON_GetObjectItemCaseSensitive(record, "event_timestamp");
+  if (cJSON_IsNumber(et) && isfinite(et->valuedouble)) {
+    *out_ms = (gint64)(et->valuedouble * 1000.0);
+    return TRUE;
+  }
+  if (cJSON_IsString(et)) {
+    char *end = NULL;
+    gint64 secs = g_ascii_strtoll(et->valuestring, &end, 10);
+    if (end != et->valuestring && *end == '\0') {
+      *out_ms = secs * 1000;
+      return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+static gint64 floor_div(gint64 a, gint64 b)
+{
+  gint64 q = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+gint64 query_time_round(gint64 ms, gint64 period_ms, int months, gboolean ceil)
+{
+  if (months > 0) {
+    gint64 days = floor_div(ms, 86400000);
+    int y, m, d;
+    query_civil_from_days(days, &y, &m, &d);
+    gint64 idx = (gint64)y * 12 + (m - 1);
+    gint64 start_idx = floor_div(idx, months) * months;
+    gint64 start = query_days_from_civil((int)floor_div(start_idx, 12),
+                                         (int)(start_idx - floor_div(start_idx, 12) * 12) + 1,
+                                         1) * 86400000;
+    if (!ceil || start == ms)
+      return start;
+    gint64 next_idx = start_idx + months;
+    return query_days_from_civil((int)floor_div(next_idx, 12),
+                                 (int)(next_idx - floor_div(next_idx, 12) * 12) + 1, 1) *
+           86400000;
+  }
+  gint64 start = floor_div(ms, period_ms) * period_ms;
+  if (ceil && start != ms)
+    return start + period_ms;
+  return start;
+}
