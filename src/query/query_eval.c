@@ -270,11 +270,17 @@ static void eval_call(Query *q, const QueryExpr *e, QueryRow *row, QueryValue *o
     if (row->agg_values && e->agg_slot >= 0) {
       *out = row->agg_values[e->agg_slot];
       out->owned = FALSE;
-    } else if (e->agg_column) {
+    } else {
       char *one[] = { e->agg_column, NULL };
       query_row_lookup(row, e->agg_column, one, out);
     }
     return;
+  }
+  if (!row->json && row->names) {
+    char *one[] = { e->agg_column, NULL };
+    query_row_lookup(row, e->agg_column, one, out);
+    if (out->kind != QV_NULL)
+      return;
   }
   if (!f->fn) {
     eval_time_round(q, e, row, out);

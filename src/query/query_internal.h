@@ -117,7 +117,7 @@ struct QueryExpr {
   GPtrArray *args;        /* QueryExpr*: QE_CALL, QE_LIST */
   const QueryFunc *func;
   int agg_slot;           /* QE_CALL of an aggregate inside stats: its slot */
-  char *agg_column;       /* aggregate outside stats: the column it names */
+  char *agg_column;       /* QE_CALL: its text, the column it names after stats */
   pcre2_code *re;         /* QE_REGEX */
   pcre2_match_data *md;
   char *re_text;          /* QE_REGEX: the pattern, for messages */

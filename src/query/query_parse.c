@@ -315,15 +315,12 @@ static QueryExpr *parse_call(Parser *p, QueryToken *name_tok)
       return NULL;
     }
   }
-  if (f->agg != QAGG_NONE) {
-    if (p->stats) {
-      e->agg_slot = (int)p->stats->aggs->len;
-      g_ptr_array_add(p->stats->aggs, e);
-    } else {
-      /* Outside stats an aggregate names a column made by an earlier stats
-       * (`sort count(*) desc`). */
-      e->agg_column = g_strndup(p->text + e->start, e->end - e->start);
-    }
+  /* After stats, a call written like a stats column names that column
+   * (`sort count(*) desc`, `sort bin(1h)`). */
+  e->agg_column = g_strndup(p->text + e->start, e->end - e->start);
+  if (f->agg != QAGG_NONE && p->stats) {
+    e->agg_slot = (int)p->stats->aggs->len;
+    g_ptr_array_add(p->stats->aggs, e);
   }
   return e;
 }
