@@ -113,6 +113,37 @@ lint_check_nfw_unsupported(const Policy *policy, GPtrArray *findings)
     for_each_enabled_rule(policy, check_rule_nfw, findings);
 }
 
+/* Key of a signature for Suricata's duplicate detection: (gid, sid). */
+static guint64
+sig_key(const Rule *rule)
+{
+    return (guint64)rule->gid << 32 | (rule->sid & 0xffffffffu);
+}
+
+/* A second rule with the same gid and sid in a group.  Suricata keeps the
+ * one with the higher rev and rejects the other; Network Firewall rejects
+ * the whole group.  Returns the rule that stays in `first_in_group`. */
+static const Rule *
+report_duplicate(const RuleGroup *group, const Rule *first, const Rule *rule,
+                 GPtrArray *findings)
+{
+    if (rule->rev > first->rev) {
+        /* Suricata silently replaces the first: only Network Firewall objects. */
+        Finding *f = rule_finding(findings, "nfw-unsupported", first, -1, g_strdup_printf(
+            "sid %" G_GUINT64_FORMAT " is used again at line %d with a higher rev: Suricata "
+            "replaces this rule, Network Firewall rejects the group (sids must be unique in "
+            "a group)", first->sid, rule->loc.line));
+        finding_add_related(f, &rule->loc, "the rule with the higher rev");
+        return rule;
+    }
+    Finding *f = rule_finding(findings, "duplicate-sid", rule, -1, g_strdup_printf(
+        "sid %" G_GUINT64_FORMAT " is already used in rule group '%s' (line %d): "
+        "Network Firewall rejects the group and Suricata drops this rule",
+        rule->sid, group->name, first->loc.line));
+    finding_add_related(f, &first->loc, "first rule with this sid");
+    return first;
+}
+
 void
 lint_check_sids(const Policy *policy, GPtrArray *findings)
 {
@@ -120,21 +151,20 @@ lint_check_sids(const Policy *policy, GPtrArray *findings)
     GHashTable *first_in_policy = g_hash_table_new(g_int64_hash, g_int64_equal);
     for (guint gi = 0; gi < policy->groups->len; gi++) {
         const RuleGroup *group = g_ptr_array_index(policy->groups, gi);
-        GHashTable *first_in_group = g_hash_table_new(g_int64_hash, g_int64_equal);
+        GHashTable *first_in_group = g_hash_table_new_full(g_int64_hash, g_int64_equal,
+                                                           g_free, NULL);
         for (guint ri = 0; ri < group->rules->len; ri++) {
             const Rule *rule = g_ptr_array_index(group->rules, ri);
             if (rule->flags & RULE_F_DISABLED)
                 continue;
-            const Rule *dup = g_hash_table_lookup(first_in_group, &rule->sid);
+            guint64 key = sig_key(rule);
+            const Rule *dup = g_hash_table_lookup(first_in_group, &key);
             if (dup != NULL) {
-                Finding *f = rule_finding(findings, "duplicate-sid", rule, -1, g_strdup_printf(
-                    "sid %" G_GUINT64_FORMAT " is already used in rule group '%s' (line %d): "
-                    "Network Firewall rejects the group and Suricata drops this rule",
-                    rule->sid, group->name, dup->loc.line));
-                finding_add_related(f, &dup->loc, "first rule with this sid");
+                const Rule *kept = report_duplicate(group, dup, rule, findings);
+                g_hash_table_insert(first_in_group, g_memdup2(&key, sizeof key), (gpointer)kept);
                 continue;
             }
-            g_hash_table_insert(first_in_group, (gpointer)&rule->sid, (gpointer)rule);
+            g_hash_table_insert(first_in_group, g_memdup2(&key, sizeof key), (gpointer)rule);
             const Rule *other = g_hash_table_lookup(first_in_policy, &rule->sid);
             if (other != NULL && other->group != rule->group) {
                 Finding *f = rule_finding(findings, "cross-group-sid", rule, -1, g_strdup_printf(

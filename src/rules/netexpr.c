@@ -272,6 +272,11 @@ parse_item(ExprParser *p, int depth)
         negated = !negated;
         p->pos++;
     }
+    if (negated && p->ports && depth >= 2) {
+        /* Suricata: "Can't have a negated value in a range" */
+        expr_fail(p, start, "a negated port inside a nested list is not allowed%s", "");
+        return NULL;
+    }
     NetExpr *e = NULL;
     if (p->text[p->pos] == '[') {
         e = parse_group(p, depth);

@@ -23,6 +23,18 @@ enum {
     CMOD_ENDSWITH   = 1 << 6,
     CMOD_FAST_PATTERN = 1 << 7,
     CMOD_RAWBYTES   = 1 << 8,
+    CMOD_FP_ONLY    = 1 << 9,
+};
+
+enum {
+    XFORM_TO_LOWER = 1 << 0,
+    XFORM_TO_UPPER = 1 << 1,
+};
+
+/* Direction bits of flow: (validate_flow.c). */
+enum {
+    FLOW_DIR_TO_SERVER = 1 << 0,
+    FLOW_DIR_TO_CLIENT = 1 << 1,
 };
 
 typedef struct {
@@ -40,12 +52,18 @@ struct RuleParser {
     const char *alproto;        /* app-layer protocol of the rule, NULL if none */
     const char *buffer;         /* current sticky buffer (canonical), NULL = payload */
     gboolean buffer_has_match;  /* a match was added to the current buffer */
+    int buffer_match_count;     /* content/pcre matches in the current buffer */
     gboolean buffer_just_set;   /* the previous option set the buffer (transforms) */
     ContentState last;          /* last content/pcre */
     gboolean fast_pattern_seen;
     GHashTable *byte_vars;      /* byte_extract / byte_math result names */
     guint flow_flags;           /* FLOW_* from validate_flow.c */
     gboolean seen_sid, seen_rev, seen_gid, seen_msg, seen_priority, seen_classtype;
+    gboolean seen_flow, seen_threshold, seen_detection_filter, seen_dsize;
+    gboolean seen_base64_decode;
+    gboolean uses_raw_header;   /* http.header.raw / http_raw_header */
+    gboolean uses_app_buffer;   /* a sticky buffer or legacy modifier of an app protocol */
+    guint buffer_transforms;    /* XFORM_* applied to the current sticky buffer */
 };
 
 typedef struct RuleParser RuleParser;

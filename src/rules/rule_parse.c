@@ -168,7 +168,7 @@ parse_protocol(Rule *rule, const char *proto, int offset, RuleParser *parser, Ru
     if (in_list(packet_protocols, lower))
         return TRUE;
     if (in_list(app_protocols, lower)) {
-        parser->alproto = strcmp(lower, "http1") == 0 ? "http" : lower;
+        parser->alproto = lower;
         rule->flags |= RULE_F_APP_LAYER;
         return TRUE;
     }
@@ -260,6 +260,38 @@ option_unquote(RuleParser *parser, const char *name, char *value, int value_offs
     return ptr;
 }
 
+/* Header buffers inspect one protocol's header: tcp.hdr in a udp rule can
+ * never match, and Suricata rejects it. */
+static gboolean
+header_buffer_matches_proto(const char *buffer, const char *proto)
+{
+    static const struct { const char *buffer; const char *const protos[4]; } needs[] = {
+        { "tcp.hdr", { "tcp", NULL } },
+        { "udp.hdr", { "udp", NULL } },
+        { "icmpv4.hdr", { "icmp", "icmpv4", NULL } },
+        { "icmpv6.hdr", { "icmpv6", NULL } },
+    };
+    static const char *const packet_protos[] = { "tcp", "udp", "icmp", "icmpv4", "icmpv6", NULL };
+    if (!in_list(packet_protos, proto))
+        return TRUE; /* ip and app-layer rules: decided per packet */
+    for (gsize i = 0; i < G_N_ELEMENTS(needs); i++)
+        if (strcmp(needs[i].buffer, buffer) == 0)
+            return in_list(needs[i].protos, proto);
+    return TRUE;
+}
+
+/* file.data serves the protocols that carry files. */
+static gboolean
+file_data_proto_ok(const char *buffer, const char *alproto)
+{
+    static const char *const file_protos[] = {
+        "http", "http1", "http2", "smtp", "smb", "nfs", "ftp", "ftp-data", NULL,
+    };
+    if (strcmp(buffer, "file.data") != 0 || alproto == NULL)
+        return TRUE;
+    return in_list(file_protos, alproto);
+}
+
 /* The keyword-independent rules about buffers and content modifiers. */
 static gboolean
 option_apply_flags(RuleParser *parser, const char *name, gboolean has_value,
@@ -292,11 +324,38 @@ option_apply_flags(RuleParser *parser, const char *name, gboolean has_value,
             diag_set(diag, "invalid-option", offset, error);
             return FALSE;
         }
+        if (!header_buffer_matches_proto(kw->canonical, parser->rule->proto)) {
+            diag_set(diag, "invalid-option", offset, g_strdup_printf(
+                "'%s' cannot be used in a '%s' rule", name, parser->rule->proto));
+            return FALSE;
+        }
+        if (!file_data_proto_ok(kw->canonical, parser->alproto)) {
+            diag_set(diag, "invalid-option", offset, g_strdup_printf(
+                "'%s' cannot be used with protocol '%s'", name, parser->alproto));
+            return FALSE;
+        }
+        if (kw->alproto != NULL)
+            parser->uses_app_buffer = TRUE;
+        if (strcmp(kw->canonical, "http.header.raw") == 0)
+            parser->uses_raw_header = TRUE;
+        parser->buffer_transforms = 0;
+        parser->buffer_match_count = 0;
         parser->buffer = kw->canonical;
         parser->buffer_has_match = FALSE;
         parser->buffer_just_set = TRUE;
         parser->last.present = FALSE;
         return TRUE;
+    }
+    if (strcmp(kw->canonical, "lua") == 0) {
+        diag_set(diag, "invalid-option", offset, g_strdup(
+            "Lua rules are disabled in Suricata 7's default configuration "
+            "(security.lua.allow-rules) and not supported by Network Firewall"));
+        return FALSE;
+    }
+    if (strcmp(kw->canonical, "base64_data") == 0 && !parser->seen_base64_decode) {
+        diag_set(diag, "invalid-option", offset, g_strdup(
+            "'base64_data' needs a preceding base64_decode"));
+        return FALSE;
     }
     if (strcmp(kw->canonical, "pkt_data") == 0) {
         parser->buffer = NULL;
@@ -311,6 +370,10 @@ option_apply_flags(RuleParser *parser, const char *name, gboolean has_value,
             return FALSE;
         }
         parser->buffer_just_set = TRUE; /* transforms may be chained */
+        if (strcmp(kw->canonical, "to_lowercase") == 0)
+            parser->buffer_transforms |= XFORM_TO_LOWER;
+        else if (strcmp(kw->canonical, "to_uppercase") == 0)
+            parser->buffer_transforms |= XFORM_TO_UPPER;
         return TRUE;
     }
     if ((kw->flags & KW_F_CONTENT_MOD) && (kw->flags & KW_F_APP_LAYER)) {
@@ -331,6 +394,9 @@ option_apply_flags(RuleParser *parser, const char *name, gboolean has_value,
             return FALSE;
         }
         parser->last.buffer = kw->canonical;
+        parser->uses_app_buffer = TRUE;
+        if (strcmp(kw->canonical, "http_raw_header") == 0)
+            parser->uses_raw_header = TRUE;
         return TRUE;
     }
     if (kw->flags & KW_F_CONTENT_MOD) {
@@ -340,7 +406,7 @@ option_apply_flags(RuleParser *parser, const char *name, gboolean has_value,
         }
         return TRUE;
     }
-    if (kw->alproto != NULL && (kw->flags & KW_F_APP_LAYER)) {
+    if (kw->alproto != NULL) {
         if (!parser_set_alproto(parser, kw->alproto, &error)) {
             diag_set(diag, "invalid-option", offset, error);
             return FALSE;
@@ -349,15 +415,32 @@ option_apply_flags(RuleParser *parser, const char *name, gboolean has_value,
     return TRUE;
 }
 
+static gboolean
+is_http_version(const char *alproto)
+{
+    return strcmp(alproto, "http1") == 0 || strcmp(alproto, "http2") == 0;
+}
+
+/* "http" is Suricata 7's http_any: it serves HTTP/1 and HTTP/2, and narrows
+ * to one of them when a version-specific keyword (http.start: http1,
+ * http2.header_name: http2) appears.  http1 and http2 conflict. */
 gboolean
 parser_set_alproto(RuleParser *parser, const char *alproto, char **error)
 {
-    if (parser->alproto != NULL && strcmp(parser->alproto, alproto) != 0) {
+    const char *cur = parser->alproto;
+    if (cur != NULL && strcmp(cur, "http") == 0 && is_http_version(alproto)) {
+        parser->alproto = alproto;
+        return TRUE;
+    }
+    if (cur != NULL && strcmp(alproto, "http") == 0 && is_http_version(cur))
+        return TRUE;
+    if (cur != NULL && strcmp(cur, alproto) != 0) {
         *error = g_strdup_printf("conflicting protocols: the rule is already '%s', "
                                  "this keyword needs '%s'", parser->alproto, alproto);
         return FALSE;
     }
-    parser->alproto = alproto;
+    if (parser->alproto == NULL)
+        parser->alproto = alproto;
     parser->rule->flags |= RULE_F_APP_LAYER;
     return TRUE;
 }
@@ -496,6 +579,17 @@ check_complete(RuleParser *parser, gsize text_len, RuleDiag *diag)
     if (parser->buffer != NULL && !parser->buffer_has_match) {
         diag_set(diag, "invalid-option", -1, g_strdup_printf(
             "sticky buffer '%s' has no match after it", parser->buffer));
+        return FALSE;
+    }
+    if (parser->uses_raw_header && !(parser->flow_flags & (FLOW_DIR_TO_SERVER | FLOW_DIR_TO_CLIENT))) {
+        diag_set(diag, "invalid-option", -1, g_strdup(
+            "raw HTTP headers need a direction: add flow:to_server (request) or "
+            "flow:to_client (response)"));
+        return FALSE;
+    }
+    if (parser->seen_dsize && parser->uses_app_buffer) {
+        diag_set(diag, "invalid-option", -1, g_strdup(
+            "dsize matches single packets and cannot be combined with app-layer buffers"));
         return FALSE;
     }
     if (!(rule->flags & RULE_F_HAS_SID)) {

@@ -9,7 +9,8 @@
 #include "rules/validate.h"
 
 enum {
-    FLOW_TO_SERVER = 1 << 0, FLOW_TO_CLIENT = 1 << 1, FLOW_ESTABLISHED = 1 << 2,
+    FLOW_TO_SERVER = FLOW_DIR_TO_SERVER, FLOW_TO_CLIENT = FLOW_DIR_TO_CLIENT,
+    FLOW_ESTABLISHED = 1 << 2,
     FLOW_NOT_ESTABLISHED = 1 << 3, FLOW_STATELESS = 1 << 4, FLOW_ONLY_STREAM = 1 << 5,
     FLOW_NO_STREAM = 1 << 6, FLOW_ONLY_FRAG = 1 << 7, FLOW_NO_FRAG = 1 << 8,
 };
@@ -40,6 +41,11 @@ validate_flow(RuleParser *parser, const char *value, char **error, int *error_of
         { FLOW_ONLY_STREAM, FLOW_NO_STREAM },
         { FLOW_ONLY_FRAG, FLOW_NO_FRAG },
     };
+    if (parser->seen_flow) {
+        *error = g_strdup("a rule may have only one flow option");
+        return FALSE;
+    }
+    parser->seen_flow = TRUE;
     char **parts = g_strsplit(value, ",", -1);
     guint flags = 0;
     gboolean ok = TRUE;
@@ -75,12 +81,7 @@ validate_flow(RuleParser *parser, const char *value, char **error, int *error_of
 static gboolean
 bit_name_ok(const char *name)
 {
-    if (*name == '\0')
-        return FALSE;
-    for (const char *c = name; *c; c++)
-        if (*c == ' ' || *c == '\t')
-            return FALSE;
-    return TRUE;
+    return *name != '\0';
 }
 
 gboolean
@@ -108,8 +109,7 @@ validate_flowbits(RuleParser *parser, const char *value, char **error, int *erro
             char **names = g_strsplit_set(name, "|&", -1);
             for (int i = 0; ok && names[i]; i++)
                 ok = bit_name_ok(g_strstrip(names[i]));
-            if (ok && !check && strpbrk(name, "|&") != NULL)
-                ok = FALSE;
+            (void)check;
             g_strfreev(names);
             if (!ok)
                 *error = g_strdup_printf("invalid flowbit name '%s'", name);
@@ -127,13 +127,19 @@ validate_xbits(RuleParser *parser, const char *value, char **error, int *error_o
 {
     char **p = g_strsplit(value, ",", -1);
     guint n = g_strv_length(p);
-    gboolean ok = n >= 2;
+    /* xbits needs "track ..."; hostbits takes an optional src|dst|both. */
+    gboolean hostbits = strcmp(parser->kw->canonical, "hostbits") == 0;
+    gboolean ok = n >= (hostbits ? 2u : 3u);
     if (ok) {
         char *cmd = g_strstrip(p[0]);
         ok = !strcmp(cmd, "set") || !strcmp(cmd, "unset") || !strcmp(cmd, "toggle") ||
              !strcmp(cmd, "isset") || !strcmp(cmd, "isnotset");
     }
-    if (ok && n >= 3) {
+    if (ok && n >= 3 && hostbits) {
+        char *dir = g_strstrip(p[2]);
+        ok = !strcmp(dir, "src") || !strcmp(dir, "dst") || !strcmp(dir, "both") ||
+             !strcmp(dir, "pair") || g_str_has_prefix(dir, "expire");
+    } else if (ok && n >= 3) {
         char *track = g_strstrip(p[2]);
         ok = g_str_has_prefix(track, "track ");
         if (ok) {
@@ -151,11 +157,24 @@ validate_xbits(RuleParser *parser, const char *value, char **error, int *error_o
 gboolean
 validate_flowint(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
+    static const char *const ops[] = {
+        "=", "+", "-", "==", "!=", "<", ">", "<=", ">=", "isset", "isnotset", "notset", NULL,
+    };
     char **p = g_strsplit(value, ",", -1);
-    gboolean ok = g_strv_length(p) >= 2 && *g_strstrip(p[0]) != '\0';
+    guint n = g_strv_length(p);
+    gboolean ok = n >= 2 && *g_strstrip(p[0]) != '\0';
+    if (ok) {
+        const char *op = g_strstrip(p[1]);
+        ok = FALSE;
+        for (const char *const *o = ops; *o; o++)
+            if (strcmp(*o, op) == 0)
+                ok = TRUE;
+        gboolean unary = ok && (!strcmp(op, "isset") || !strcmp(op, "isnotset") || !strcmp(op, "notset"));
+        ok = ok && (unary ? n == 2 : n == 3 && *g_strstrip(p[2]) != '\0');
+    }
     g_strfreev(p);
     if (!ok)
-        *error = g_strdup("expected 'name, operator[, value]'");
+        *error = g_strdup("expected 'name, operator, value' or 'name, isset|isnotset'");
     return ok;
 }
 
@@ -225,12 +244,25 @@ threshold_pairs(const char *value, gboolean need_type, char **error)
 gboolean
 validate_threshold(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
+    if (parser->seen_threshold || parser->seen_detection_filter) {
+        *error = g_strdup(parser->seen_threshold ? "a rule may have only one threshold"
+                          : "threshold and detection_filter cannot be combined");
+        return FALSE;
+    }
+    parser->seen_threshold = TRUE;
     return threshold_pairs(value, TRUE, error);
 }
 
 gboolean
 validate_detection_filter(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
+    if (parser->seen_threshold || parser->seen_detection_filter) {
+        *error = g_strdup(parser->seen_detection_filter
+                          ? "a rule may have only one detection_filter"
+                          : "threshold and detection_filter cannot be combined");
+        return FALSE;
+    }
+    parser->seen_detection_filter = TRUE;
     return threshold_pairs(value, FALSE, error);
 }
 

@@ -29,12 +29,6 @@ static const struct { const char *name; int priority; } classtypes[] = {
     { "coin-mining", 2 }, { "command-and-control", 1 },
 };
 
-/* Suricata 7's reference.config. */
-static const char *const reference_types[] = {
-    "bugtraq", "bid", "cve", "nessus", "arachnids", "mcafee", "osvdb", "msb", "url",
-    "et", "etpro", "telus", "md5", NULL,
-};
-
 int
 rule_classtype_priority(const char *name)
 {
@@ -56,8 +50,8 @@ validate_sid(RuleParser *parser, const char *value, char **error, int *error_off
         *error = g_strdup_printf("'%s' is not a number", value);
         return FALSE;
     }
-    if (v == 0 || v > G_MAXUINT32) {
-        *error = g_strdup_printf("%s is out of range (1 to 4294967295)", value);
+    if (v == 0 || v >= G_MAXUINT32) {
+        *error = g_strdup_printf("%s is out of range (1 to 4294967294)", value);
         return FALSE;
     }
     parser->seen_sid = TRUE;
@@ -92,10 +86,6 @@ gboolean
 validate_gid(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
     guint64 v;
-    if (parser->seen_gid) {
-        *error = g_strdup("gid given twice");
-        return FALSE;
-    }
     if (!parse_uint(value, G_MAXUINT32, &v)) {
         *error = g_strdup_printf("'%s' is not a number from 0 to 4294967295", value);
         return FALSE;
@@ -109,8 +99,9 @@ gboolean
 validate_priority(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
     guint64 v;
-    if (!parse_uint(value, G_MAXUINT64, &v) || v < 1 || v > 255) {
-        *error = g_strdup_printf("'%s' is not a number from 1 to 255", value);
+    /* Suricata 7 takes any int here (1-255 is the documented range). */
+    if (!parse_uint(value, G_MAXINT32, &v)) {
+        *error = g_strdup_printf("'%s' is not a number (1 to 255)", value);
         return FALSE;
     }
     parser->seen_priority = TRUE;
@@ -122,6 +113,10 @@ validate_priority(RuleParser *parser, const char *value, char **error, int *erro
 gboolean
 validate_msg(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
+    if (parser->seen_msg) {
+        *error = g_strdup("msg given twice");
+        return FALSE;
+    }
     /* Suricata drops the backslash of every escape in msg. */
     GString *msg = g_string_sized_new(strlen(value));
     for (const char *p = value; *p; p++) {
@@ -138,15 +133,8 @@ validate_msg(RuleParser *parser, const char *value, char **error, int *error_off
 gboolean
 validate_classtype(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
-    if (parser->seen_classtype) {
-        *error = g_strdup("classtype given twice");
-        return FALSE;
-    }
-    int prio = rule_classtype_priority(value);
-    if (prio < 0) {
-        *error = g_strdup_printf("unknown classtype '%s' (not in classification.config)", value);
-        return FALSE;
-    }
+    /* Suricata 7 only warns about an unknown classtype (and adds it), and
+     * takes the last of several. */
     parser->seen_classtype = TRUE;
     return TRUE;
 }
@@ -166,15 +154,8 @@ validate_reference(RuleParser *parser, const char *value, char **error, int *err
         *error = g_strdup("expected 'type,id'");
         return FALSE;
     }
-    char *type = g_strstrip(g_strndup(value, comma - value));
-    gboolean known = FALSE;
-    for (const char *const *t = reference_types; *t; t++)
-        if (g_ascii_strcasecmp(*t, type) == 0)
-            known = TRUE;
-    if (!known)
-        *error = g_strdup_printf("unknown reference type '%s' (not in reference.config)", type);
-    g_free(type);
-    return known;
+    /* Suricata 7 accepts reference types missing from reference.config. */
+    return TRUE;
 }
 
 gboolean

@@ -4,6 +4,7 @@
  * numeric comparisons (ttl, itype, dsize, urilen ...), ip_proto,
  * dns.opcode, fragbits, tos, ipopts, events, iprep.
  */
+#include <netdb.h>
 #include <string.h>
 
 #include "rules/parser_state.h"
@@ -194,6 +195,10 @@ validate_u32_cmp(RuleParser *parser, const char *value, char **error, int *error
 gboolean
 validate_u64_cmp(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
+    if (strcmp(parser->kw->canonical, "bsize") == 0 && parser->buffer == NULL) {
+        *error = g_strdup("bsize needs a sticky buffer before it");
+        return FALSE;
+    }
     return uint_cmp(value, G_MAXUINT64, error);
 }
 
@@ -206,25 +211,33 @@ validate_u32(RuleParser *parser, const char *value, char **error, int *error_off
 gboolean
 validate_dsize(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
-    parser->buffer_has_match = TRUE;
+    if (parser->seen_dsize) {
+        *error = g_strdup("a rule may have only one dsize");
+        return FALSE;
+    }
+    parser->seen_dsize = TRUE;
     return uint_cmp(value, 65535, error);
 }
 
 gboolean
 validate_ip_proto(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
+    const char *proto = parser->rule->proto;
+    if (strcmp(proto, "ip") != 0 && strcmp(proto, "ipv4") != 0 && strcmp(proto, "ip4") != 0 &&
+        strcmp(proto, "ipv6") != 0 && strcmp(proto, "ip6") != 0) {
+        *error = g_strdup_printf("ip_proto can only be used in 'ip' rules, not '%s'", proto);
+        return FALSE;
+    }
     const char *s = value;
     if (*s == '!' || *s == '<' || *s == '>')
         s++;
     guint64 v;
     if (parse_uint(s, 255, &v))
         return TRUE;
-    for (const char *c = s; *c; c++)
-        if (!g_ascii_isalnum(*c) && *c != '-' && *c != '_') {
-            *error = g_strdup_printf("'%s' is not a protocol number or name", value);
-            return FALSE;
-        }
-    return *s != '\0';
+    if (getprotobyname(s) != NULL)
+        return TRUE;
+    *error = g_strdup_printf("'%s' is not a protocol number or a name from /etc/protocols", s);
+    return FALSE;
 }
 
 gboolean
@@ -284,10 +297,6 @@ validate_event(RuleParser *parser, const char *value, char **error, int *error_o
     const char *s = value;
     if (*s == '!')
         s++;
-    if (strchr(s, '.') == NULL && strcmp(parser->kw->canonical, "app-layer-event") == 0) {
-        *error = g_strdup_printf("expected 'protocol.event', got '%s'", value);
-        return FALSE;
-    }
     return *s != '\0';
 }
 

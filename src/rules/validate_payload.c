@@ -50,6 +50,11 @@ content_decode(const char *value, GByteArray *out, char **error, int *error_offs
             }
             continue;
         }
+        if (c == '\\' && value[i + 1] == '\0') {
+            /* Suricata keeps a lone trailing backslash literally. */
+            g_byte_array_append(out, (const guint8 *)&c, 1);
+            continue;
+        }
         if (c == '\\') {
             char n = value[i + 1];
             if (n == ';' || n == '\\' || n == '"' || n == ':') {
@@ -86,9 +91,19 @@ validate_content(RuleParser *parser, const char *value, char **error, int *error
 {
     GByteArray *bytes = g_byte_array_new();
     int len = content_decode(value, bytes, error, error_offset);
+    gboolean has_lower = FALSE, has_upper = FALSE;
+    for (guint i = 0; len > 0 && i < bytes->len; i++) {
+        has_lower |= g_ascii_islower(bytes->data[i]);
+        has_upper |= g_ascii_isupper(bytes->data[i]);
+    }
     g_byte_array_free(bytes, TRUE);
     if (len < 0)
         return FALSE;
+    if (((parser->buffer_transforms & XFORM_TO_UPPER) && has_lower) ||
+        ((parser->buffer_transforms & XFORM_TO_LOWER) && has_upper)) {
+        *error = g_strdup_printf("content \"%s\" can never match after the case transform", value);
+        return FALSE;
+    }
     if (strcmp(parser->kw->canonical, "uricontent") == 0) {
         char *e = NULL;
         if (!parser_set_alproto(parser, "http", &e)) {
@@ -96,6 +111,18 @@ validate_content(RuleParser *parser, const char *value, char **error, int *error
             return FALSE;
         }
     }
+    if (parser->buffer != NULL && (!strcmp(parser->buffer, "ja3.hash") ||
+                                   !strcmp(parser->buffer, "ja3s.hash"))) {
+        gboolean md5 = strlen(value) == 32;
+        for (const char *c = value; md5 && *c; c++)
+            md5 = g_ascii_isxdigit(*c);
+        if (!md5) {
+            *error = g_strdup_printf("content in '%s' must be an MD5 hash (32 hex digits)",
+                                     parser->buffer);
+            return FALSE;
+        }
+    }
+    parser->buffer_match_count++;
     parser->last.present = TRUE;
     parser->last.negated = parser->negated;
     parser->last.length = len;
@@ -153,6 +180,10 @@ content_modifier_check(RuleParser *parser, const char *name, char **error)
         *error = g_strdup("rawbytes applies only to the packet payload");
         return FALSE;
     }
+    if ((mods & CMOD_FP_ONLY) && (bit & (CMOD_DEPTH | CMOD_OFFSET | CMOD_DISTANCE | CMOD_WITHIN))) {
+        *error = g_strdup_printf("'%s' cannot follow fast_pattern:only", name);
+        return FALSE;
+    }
     if (bit == CMOD_FAST_PATTERN)
         parser->fast_pattern_seen = TRUE;
     parser->last.mods |= bit;
@@ -196,8 +227,18 @@ validate_content_pos(RuleParser *parser, const char *value, char **error, int *e
 gboolean
 validate_fast_pattern(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
-    if (value == NULL || strcmp(value, "only") == 0)
+    if (value == NULL)
         return TRUE;
+    if (strcmp(value, "only") == 0) {
+        if (parser->last.negated ||
+            (parser->last.mods & (CMOD_DEPTH | CMOD_OFFSET | CMOD_DISTANCE | CMOD_WITHIN))) {
+            *error = g_strdup("'only' cannot be used with a negated content or with "
+                              "depth, offset, distance or within");
+            return FALSE;
+        }
+        parser->last.mods |= CMOD_FP_ONLY;
+        return TRUE;
+    }
     guint64 a, b;
     char **parts = g_strsplit(value, ",", -1);
     gboolean ok = g_strv_length(parts) == 2 && parse_uint(parts[0], 65535, &a)
@@ -232,7 +273,12 @@ validate_pcre(RuleParser *parser, const char *value, char **error, int *error_of
         return FALSE;
     }
     guint32 options = 0;
+    int buffer_flags = 0;
     for (const char *f = last_slash + 1; *f; f++) {
+        if (*f == 'R' && parser->buffer_match_count == 0) {
+            *error = g_strdup("pcre with /R (relative) needs a preceding match in the same buffer");
+            return FALSE;
+        }
         switch (*f) {
         case 'i': options |= PCRE2_CASELESS; break;
         case 's': options |= PCRE2_DOTALL; break;
@@ -251,9 +297,8 @@ validate_pcre(RuleParser *parser, const char *value, char **error, int *error_of
                 return FALSE;
             }
             char *e = NULL;
-            if (parser->buffer != NULL) {
-                *error = g_strdup_printf("pcre modifier '%c' cannot be used with sticky buffer '%s'",
-                                         *f, parser->buffer);
+            if (++buffer_flags > 1) {
+                *error = g_strdup("only one pcre modifier may select a buffer");
                 return FALSE;
             }
             if (!parser_set_alproto(parser, buf, &e)) {
@@ -277,6 +322,7 @@ validate_pcre(RuleParser *parser, const char *value, char **error, int *error_of
     }
     pcre2_code_free(code);
     (void)len;
+    parser->buffer_match_count++;
     parser->last.present = FALSE; /* modifiers apply to contents only */
     return TRUE;
 }
@@ -304,7 +350,7 @@ static gboolean
 byte_nbytes_ok(const char *s, gboolean is_string, guint64 max_plain)
 {
     guint64 n;
-    if (!parse_uint(s, 64, &n) || n == 0)
+    if (!parse_uint(s, 64, &n) || (n == 0 && !is_string))
         return FALSE;
     return is_string ? n <= 23 : n <= max_plain;
 }
@@ -406,6 +452,7 @@ validate_byte_math(RuleParser *parser, const char *value, char **error, int *err
 gboolean
 validate_base64_decode(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
+    parser->seen_base64_decode = TRUE;
     return TRUE;
 }
 
