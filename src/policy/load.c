@@ -8,9 +8,9 @@
  * RuleOrder = --rule-order.  Anything else is a POLICY_ERROR_FORMAT error,
  * as is an empty file.
  * Directories are walked recursively in name order (stable output), hidden
- * entries skipped.  *.rules and *.json files must load; files with other
- * extensions are tried and silently skipped when they are neither rule text
- * nor a rule group / policy JSON (so a README next to the rules is fine).
+ * entries skipped.  Every file is tried; content that is not an input
+ * (POLICY_ERROR_NOT_INPUT: a README, a package.json) is skipped, while a
+ * broken *.rules / *.json file (bad JSON, empty) stops the load.
  */
 #include "policy/policy_internal.h"
 
@@ -61,13 +61,15 @@ static void load_rules_text(Policy *policy, const char *name, const char *text, 
 /* rules_text_sniff() takes anything that is not JSON.  To tell rule text
  * from other text (a README in a rules directory, a wrong file on the
  * command line) the first line that is neither blank nor a plain comment
- * must start with a rule action (a commented-out rule "# alert ..." counts).
+ * must start with a rule action (a commented-out rule "# alert ..." counts);
+ * a file of comments only is not taken (it may be a licence text).
  * Files named *.rules skip this test: for them a stray line is better
  * reported as a syntax finding with its line and column. */
 static gboolean looks_like_rules(const char *text, gsize len)
 {
     static const char *actions[] = {
-        "alert", "pass", "drop", "reject", "rejectsrc", "rejectdst", "rejectboth", "config",
+        /* not "config": classification.config lines start with it */
+        "alert", "pass", "drop", "reject", "rejectsrc", "rejectdst", "rejectboth",
     };
     gsize pos = 0;
     while (pos < len) {
@@ -96,7 +98,7 @@ static gboolean looks_like_rules(const char *text, gsize len)
         }
         pos = eol + 1;
     }
-    return TRUE; /* only comments and blank lines: an empty rule file */
+    return FALSE; /* only comments and blank lines (a licence text): not rules */
 }
 
 gboolean policy_load_text(Policy *policy, const char *name, const char *text, gsize len,
@@ -115,7 +117,7 @@ gboolean policy_load_text(Policy *policy, const char *name, const char *text, gs
                (g_str_has_suffix(name, ".rules") || looks_like_rules(text, len))) {
         load_rules_text(policy, name, text, len);
     } else {
-        g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT,
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_NOT_INPUT,
                     "%s: neither Suricata rule text nor Network Firewall JSON", name);
         return FALSE;
     }
@@ -174,14 +176,16 @@ static gboolean load_dir(Policy *policy, const char *path, int depth, GError **e
         g_autofree char *child = g_build_filename(path, name, NULL);
         if (g_file_test(child, G_FILE_TEST_IS_DIR)) {
             ok = load_dir(policy, child, depth + 1, error);
-        } else if (has_input_extension(name)) {
-            ok = load_file(policy, child, error);
         } else if (g_file_test(child, G_FILE_TEST_IS_REGULAR)) {
-            /* Other extensions: take it if it is an input, else skip.
-             * Errors with the shape of the content are not the user's. */
+            /* Content that is not an input (other JSON, prose) is skipped;
+             * broken *.rules / *.json files are errors, other extensions
+             * are skipped when they do not parse either. */
             GError *soft = NULL;
             if (!load_file(policy, child, &soft)) {
-                if (soft->code == POLICY_ERROR_IO || soft->code == POLICY_ERROR_USAGE) {
+                gboolean fatal = soft->code == POLICY_ERROR_IO ||
+                                 soft->code == POLICY_ERROR_USAGE ||
+                                 (soft->code == POLICY_ERROR_FORMAT && has_input_extension(name));
+                if (fatal) {
                     g_propagate_error(error, soft);
                     ok = FALSE;
                 } else {

@@ -154,6 +154,28 @@ static void get_string_list(JsonCtx *ctx, const cJSON *obj, const char *obj_path
     }
 }
 
+/* Each Definition entry must be what Suricata accepts in an address (or
+ * port) field; a bad one would make every rule using the variable fail. */
+static void check_definitions(JsonCtx *ctx, const char *set_path, const char *group,
+                              const GPtrArray *defs, gboolean ports)
+{
+    for (guint i = 0; i < defs->len; i++) {
+        const char *def = g_ptr_array_index(defs, i);
+        char *problem = NULL;
+        int offset = 0;
+        NetExpr *e = ports ? netexpr_parse_ports(def, &problem, &offset)
+                           : netexpr_parse_address(def, &problem, &offset);
+        if (e) {
+            netexpr_free(e);
+            continue;
+        }
+        g_autofree char *path = g_strdup_printf("%s.Definition[%u]", set_path, i);
+        ctx_finding(ctx, path, group, "invalid %s '%s': %s", ports ? "port" : "address", def,
+                    problem ? problem : "not accepted");
+        g_free(problem);
+    }
+}
+
 /* {"NAME": {"Definition": [..]}} (IPSets, PortSets, PolicyVariables) */
 static void load_definitions(JsonCtx *ctx, const cJSON *obj, const char *obj_path,
                              const char *key, const char *group, GHashTable *out,
@@ -171,6 +193,7 @@ static void load_definitions(JsonCtx *ctx, const cJSON *obj, const char *obj_pat
         }
         GPtrArray *defs = g_ptr_array_new_with_free_func(g_free);
         get_string_list(ctx, set, set_path, "Definition", group, defs);
+        check_definitions(ctx, set_path, group, defs, strcmp(key, "PortSets") == 0);
         if (!cJSON_GetObjectItem(set, "Definition"))
             ctx_finding(ctx, set_path, group, "missing Definition (required)");
         if (text_out)
@@ -641,7 +664,7 @@ gboolean policy_load_json_text(Policy *policy, const char *path, const char *tex
         return FALSE;
     }
     if (!cJSON_IsObject(root)) {
-        g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT,
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_NOT_INPUT,
                     "%s:1:1: expected a JSON object (a rule group or a firewall policy), got %s",
                     path, json_type_name(root));
         cJSON_Delete(root);
@@ -651,7 +674,7 @@ gboolean policy_load_json_text(Policy *policy, const char *path, const char *tex
     gboolean recognised;
     gboolean ok = load_document(&ctx, root, &recognised, error);
     if (!recognised)
-        g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT,
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_NOT_INPUT,
                     "%s: JSON is neither a Network Firewall rule group nor a firewall policy "
                     "(no RuleGroup, RulesSource, FirewallPolicy or StatefulRuleGroupReferences)",
                     path);

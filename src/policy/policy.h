@@ -24,6 +24,8 @@ typedef enum {
     POLICY_ERROR_IO,      /* cannot read a file or directory */
     POLICY_ERROR_FORMAT,  /* JSON that is neither a rule group nor a policy, bad JSON */
     POLICY_ERROR_USAGE,   /* bad --var, conflicting inputs */
+    POLICY_ERROR_NOT_INPUT, /* valid JSON/text that is not an NFW input (skipped in
+                               directory walks, an error for a named file) */
 } PolicyErrorCode;
 
 typedef enum {

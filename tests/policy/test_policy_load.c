@@ -249,7 +249,7 @@ static void test_policy_forms(void)
 static void test_policy_directory(void)
 {
     Policy *p = load1("dir");
-    /* README.md skipped; 5 files loaded. */
+    /* README.md and package.json skipped; 5 files loaded. */
     g_assert_cmpint(p->files_loaded, ==, 5);
     g_assert_nonnull(p->info);
     g_assert_cmpstr(p->info->name, ==, "egress-policy");
@@ -339,9 +339,9 @@ static void test_bad_files(void)
     expect_error("bad/empty.rules", POLICY_ERROR_FORMAT, "empty file");
     expect_error("bad/blank.json", POLICY_ERROR_FORMAT, "empty file");
     expect_error("bad/nul.json", POLICY_ERROR_FORMAT, ":2:23: NUL byte");
-    expect_error("bad/not-input.txt", POLICY_ERROR_FORMAT, "neither Suricata rule text");
-    expect_error("bad/array.json", POLICY_ERROR_FORMAT, ":1:1: expected a JSON object");
-    expect_error("bad/unknown.json", POLICY_ERROR_FORMAT, "neither a Network Firewall rule group");
+    expect_error("bad/not-input.txt", POLICY_ERROR_NOT_INPUT, "neither Suricata rule text");
+    expect_error("bad/array.json", POLICY_ERROR_NOT_INPUT, ":1:1: expected a JSON object");
+    expect_error("bad/unknown.json", POLICY_ERROR_NOT_INPUT, "neither a Network Firewall rule group");
     expect_error("bad/trailing.json", POLICY_ERROR_FORMAT, ":2:1: unexpected text after");
     expect_error("no/such/file.rules", POLICY_ERROR_IO, "no such file");
 
@@ -368,6 +368,9 @@ static void test_wrong_types(void)
                   "an array");
     g_assert_cmpint(f->loc.line, ==, 9);
     must_find(p, "syntax", "Capacity: expected an integer, got a string");
+    must_find(p, "syntax", "RuleGroup.RuleVariables.PortSets.WEB.Definition[1]: invalid port "
+              "'http'");
+    must_find(p, "syntax", "IPSets.DNS.Definition[0]: invalid address '10.0.0.300'");
     g_assert_cmpint(group(p, 0)->capacity, ==, -1);
     policy_free(p);
 
