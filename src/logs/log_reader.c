@@ -15,7 +15,7 @@
  *   state survives buffer refills, so no byte is scanned twice.
  * - A record longer than LOG_MAX_RECORD is counted as line-too-long and
  *   streamed through without being held; the buffer never grows past
- *   LOG_MAX_RECORD + one chunk.
+ *   LOG_MAX_RECORD + two chunks.
  * - Directory trees are expanded at open time and sorted (strcmp), so
  *   output does not depend on readdir order.  Files are opened lazily.
  * - A gzip input that ends badly counts one skip (truncated-gzip,
@@ -55,6 +55,7 @@ struct LogReader {
   char *buf;
   gsize cap, start, end;  /* undelivered bytes are buf[start, end) */
   guint64 base;           /* input offset of buf[0] */
+  guint64 seen_in, seen_out; /* source counters already added to stats */
   gboolean eof;
   guint64 line;           /* line number of buf[start] */
 
@@ -261,13 +262,18 @@ static gssize fill(LogReader *r, GError **error)
     r->start = 0;
   }
   if (r->cap - r->end < LOG_SOURCE_CHUNK / 4) {
-    r->cap = MAX(r->cap * 2, r->end + LOG_SOURCE_CHUNK);
+    /* Grow by doubling, but never much past the longest record: beyond
+     * LOG_MAX_RECORD the record is skipped, not kept. */
+    gsize want = MAX(r->cap * 2, r->end + LOG_SOURCE_CHUNK);
+    r->cap = MAX(MIN(want, LOG_MAX_RECORD + 2 * LOG_SOURCE_CHUNK), r->end + LOG_SOURCE_CHUNK / 4);
     r->buf = g_realloc(r->buf, r->cap);
   }
-  guint64 before_in = r->src.bytes_in, before_out = r->src.bytes_out;
   gssize n = log_source_read(&r->src, r->buf + r->end, r->cap - r->end, r->name, error);
-  r->stats.bytes_in += r->src.bytes_in - before_in;
-  r->stats.bytes_decoded += r->src.bytes_out - before_out;
+  /* Deltas, because opening the source already read (sniffed) a chunk. */
+  r->stats.bytes_in += r->src.bytes_in - r->seen_in;
+  r->stats.bytes_decoded += r->src.bytes_out - r->seen_out;
+  r->seen_in = r->src.bytes_in;
+  r->seen_out = r->src.bytes_out;
   if (n < 0)
     return -1;
   if (n == 0)
@@ -373,6 +379,7 @@ static gboolean input_next(LogReader *r, GError **error)
     return FALSE;
   r->open = TRUE;
   r->stats.files++;
+  r->seen_in = r->seen_out = 0;
   r->start = r->end = 0;
   r->base = (guint64)seek;
   r->eof = FALSE;
