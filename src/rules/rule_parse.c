@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "rules/keywords.h"
+#include "rules/netset.h"
 #include "rules/parser_state.h"
 
 /* Keywords whose value Suricata requires to be double quoted, and those where
@@ -197,6 +198,21 @@ parse_net_field(Rule *rule, const char *text, int offset, gboolean ports,
         return FALSE;
     }
     (void)rule;
+    /* Without variables the set can be checked now, as Suricata does:
+     * "[80,!80]" leaves nothing and is rejected.  With variables the policy
+     * checks it once they are resolved. */
+    if (!netexpr_has_symbols(*out)) {
+        NetSet *set = netset_from_expr(*out, ports, NULL, NULL, &error);
+        if (set == NULL) {
+            diag_set(diag, "syntax", offset, g_strdup_printf("%s: %s",
+                     ports ? "invalid port" : "invalid address", error));
+            g_free(error);
+            netexpr_free(*out);
+            *out = NULL;
+            return FALSE;
+        }
+        netset_free(set);
+    }
     return TRUE;
 }
 
