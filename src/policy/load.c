@@ -111,7 +111,13 @@ gboolean policy_load_text(Policy *policy, const char *name, const char *text, gs
         return FALSE;
     }
     if (text[start] == '{' || text[start] == '[') {
-        if (!policy_load_json_text(policy, name, text, len, error))
+        /* cJSON rejects a UTF-8 BOM: blank it out (same offsets, same lines). */
+        g_autofree char *copy = NULL;
+        if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+            copy = g_memdup2(text, len);
+            memset(copy, ' ', 3);
+        }
+        if (!policy_load_json_text(policy, name, copy ? copy : text, len, error))
             return FALSE;
     } else if (rules_text_sniff(text, len) &&
                (g_str_has_suffix(name, ".rules") || looks_like_rules(text, len))) {

@@ -426,6 +426,19 @@ static void test_garbage_never_crashes(void)
     }
 }
 
+static void test_json_with_bom(void)
+{
+    const char *text = "\xEF\xBB\xBF{\"RulesSource\": {\"RulesString\": "
+                       "\"pass tcp any any -> any any (sid:1;)\"}}";
+    Policy *p = policy_new(RULE_ORDER_STRICT);
+    GError *error = NULL;
+    g_assert_true(policy_load_text(p, "bom.json", text, strlen(text), &error));
+    g_assert_no_error(error);
+    g_assert_true(policy_finish(p, NULL));
+    g_assert_cmpuint(p->eval_order->len, ==, 1);
+    policy_free(p);
+}
+
 static void test_cli_vars(void)
 {
     Policy *p = policy_new(RULE_ORDER_STRICT);
@@ -456,5 +469,6 @@ int main(int argc, char **argv)
     g_test_add_func("/policy/load/wrong-types", test_wrong_types);
     g_test_add_func("/policy/load/garbage", test_garbage_never_crashes);
     g_test_add_func("/policy/load/cli-vars", test_cli_vars);
+    g_test_add_func("/policy/load/json-bom", test_json_with_bom);
     return g_test_run();
 }
