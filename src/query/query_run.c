@@ -161,21 +161,18 @@ static void sort_add(Query *q, QueryStage *s, QueryRow *row)
 
 /* ---- stats ---- */
 
-static void stats_add(Query *q, QueryStage *s, QueryRow *row)
+/* The group of `keys` (computed from the row), created if new; then the
+ * row is added to its aggregates, if `row` is not NULL. */
+static QueryGroup *stats_add_group(Query *q, QueryStage *s, QueryRow *row, QueryValue *keys)
 {
   guint ng = s->groups->len;
-  QueryValue stack[8];
-  QueryValue *keys = ng <= 8 ? stack : g_new(QueryValue, ng);
-  memset(keys, 0, sizeof(QueryValue) * ng);
   GString *key = g_string_new(NULL);
-  for (guint i = 0; i < ng; i++) {
-    query_eval(q, ((QueryItem *)g_ptr_array_index(s->groups, i))->expr, row, &keys[i]);
+  for (guint i = 0; i < ng; i++)
     qv_append_key(key, &keys[i]);
-  }
   QueryGroup *g = g_hash_table_lookup(s->group_index, key->str);
   if (!g) {
     g = g_new0(QueryGroup, 1);
-    g->keys = g_new0(QueryValue, ng);
+    g->keys = g_new0(QueryValue, ng ? ng : 1);
     for (guint i = 0; i < ng; i++)
       qv_copy(&g->keys[i], &keys[i]);
     g->aggs = g_new0(QueryAggState *, s->aggs->len);
@@ -186,18 +183,34 @@ static void stats_add(Query *q, QueryStage *s, QueryRow *row)
   } else {
     g_string_free(key, TRUE);
   }
+  if (row)
+    for (guint i = 0; i < s->aggs->len; i++)
+      query_agg_add(q, g->aggs[i], g_ptr_array_index(s->aggs, i), row);
+  return g;
+}
+
+static void stats_add(Query *q, QueryStage *s, QueryRow *row)
+{
+  guint ng = s->groups->len;
+  QueryValue stack[8];
+  QueryValue *keys = ng <= 8 ? stack : g_new(QueryValue, ng);
+  memset(keys, 0, sizeof(QueryValue) * ng);
+  for (guint i = 0; i < ng; i++)
+    query_eval(q, ((QueryItem *)g_ptr_array_index(s->groups, i))->expr, row, &keys[i]);
+  stats_add_group(q, s, row, keys);
   for (guint i = 0; i < ng; i++)
     qv_clear(&keys[i]);
   if (keys != stack)
     g_free(keys);
-  for (guint i = 0; i < s->aggs->len; i++)
-    query_agg_add(q, g->aggs[i], g_ptr_array_index(s->aggs, i), row);
 }
 
 static void stats_flush(Query *q, guint idx)
 {
   QueryStage *s = g_ptr_array_index(q->stages, idx);
   guint na = s->aggs->len;
+  /* stats without `by` over no records still gives its one row (count 0) */
+  if (s->groups->len == 0 && s->group_list->len == 0)
+    stats_add_group(q, s, NULL, NULL);
   for (guint gi = 0; gi < s->group_list->len; gi++) {
     QueryGroup *g = g_ptr_array_index(s->group_list, gi);
     QueryRow row = { 0 };
@@ -226,7 +239,7 @@ static void stats_flush(Query *q, guint idx)
     row_clear(&row);
   }
   g_ptr_array_set_size(s->group_list, 0);
-  g_hash_table_steal_all(s->group_index);
+  g_hash_table_remove_all(s->group_index); /* keys freed; groups already were */
 }
 
 /* ---- the sink ---- */
@@ -327,6 +340,8 @@ static void push(Query *q, guint idx, QueryRow *row)
         return;
       }
       s->seen++;
+      if (s->seen >= s->limit && streaming_before(q, idx))
+        q->done = TRUE; /* this row is the last one: stop reading */
       break;
     case QCMD_STATS:
     case QCMD_SORT:
