@@ -206,7 +206,7 @@ static char *put_utf8(char *o, guint cp)
 }
 
 /* Decodes the escaped string body [p, end) up to its closing quote into
- * s->scratch.  Lone surrogates become U+FFFD. */
+ * s->scratch.  Lone surrogates are invalid (the slow path decides). */
 static gboolean decode_escaped(Scan *s, const char *p, LogStr *out)
 {
   char *o = s->scratch;
@@ -250,10 +250,10 @@ static gboolean decode_escaped(Scan *s, const char *p, LogStr *out)
           cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
           p += 6;
         } else {
-          cp = 0xFFFD;
+          return FALSE; /* lone high surrogate: invalid, as for cJSON */
         }
       } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-        cp = 0xFFFD;
+        return FALSE;
       }
       /* "\uXXXX" is 6 bytes, its UTF-8 at most 3 (4 for a 12-byte pair),
        * so the output never overtakes the input. */
@@ -293,10 +293,41 @@ static gboolean scan_string(Scan *s, LogStr *out)
   return TRUE;
 }
 
+/* Checks the escapes of a string body [p, q) as cJSON does: known
+ * escapes only, \u with 4 hex digits, surrogates in pairs. */
+static gboolean escapes_valid(const char *p, const char *q)
+{
+  while ((p = memchr(p, '\\', (gsize)(q - p))) != NULL) {
+    if (p + 1 >= q)
+      return FALSE;
+    char e = p[1];
+    if (e != 'u') {
+      if (strchr("\"\\/bfnrt", e) == NULL || e == '\0')
+        return FALSE;
+      p += 2;
+      continue;
+    }
+    guint cp, lo;
+    if (!read_hex4(p + 2, q, &cp))
+      return FALSE;
+    p += 6;
+    if (cp >= 0xDC00 && cp <= 0xDFFF)
+      return FALSE;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      if (q - p < 6 || p[0] != '\\' || p[1] != 'u' || !read_hex4(p + 2, q, &lo) || lo < 0xDC00 ||
+          lo > 0xDFFF)
+        return FALSE;
+      p += 6;
+    }
+  }
+  return TRUE;
+}
+
 /* Skips a string at its opening quote without decoding. */
 static gboolean skip_string(Scan *s)
 {
-  const char *p = s->p + 1;
+  const char *b = s->p + 1, *p = b;
+  gboolean escaped = FALSE;
   for (;;) {
     const char *q = memchr(p, '"', (gsize)(s->end - p));
     if (q == NULL)
@@ -304,7 +335,13 @@ static gboolean skip_string(Scan *s)
     const char *k = q;
     while (k > p && k[-1] == '\\')
       k--;
+    if (k != q)
+      escaped = TRUE;
     if (((q - k) & 1) == 0) {
+      if (!escaped && memchr(b, '\\', (gsize)(q - b)) != NULL)
+        escaped = TRUE;
+      if (escaped && !escapes_valid(b, q))
+        return FALSE;
       s->p = q + 1;
       return TRUE;
     }
@@ -312,16 +349,35 @@ static gboolean skip_string(Scan *s)
   }
 }
 
+static const char *skip_digits(const char *p, const char *end)
+{
+  while (p < end && *p >= '0' && *p <= '9')
+    p++;
+  return p;
+}
+
+/* -?digits(.digits)?([eE][+-]?digits)? (leading zeros allowed, as cJSON). */
 static gboolean skip_number(Scan *s)
 {
-  const char *p = s->p;
+  const char *p = s->p, *d;
   if (p < s->end && *p == '-')
     p++;
-  if (p >= s->end || *p < '0' || *p > '9')
+  if ((d = skip_digits(p, s->end)) == p)
     return FALSE;
-  while (p < s->end && ((*p >= '0' && *p <= '9') || *p == '.' || *p == 'e' || *p == 'E' ||
-                        *p == '+' || *p == '-'))
+  p = d;
+  if (p < s->end && *p == '.') {
+    if ((d = skip_digits(p + 1, s->end)) == p + 1)
+      return FALSE;
+    p = d;
+  }
+  if (p < s->end && (*p == 'e' || *p == 'E')) {
     p++;
+    if (p < s->end && (*p == '+' || *p == '-'))
+      p++;
+    if ((d = skip_digits(p, s->end)) == p)
+      return FALSE;
+    p = d;
+  }
   s->p = p;
   return TRUE;
 }

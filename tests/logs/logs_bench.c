@@ -124,8 +124,10 @@ int main(int argc, char **argv)
       dump = TRUE;
     else if (strcmp(argv[i], "--sids") == 0)
       sids = TRUE;
-    else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc)
-      threads = (guint)MAX(1, atoi(argv[++i]));
+    else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
+      int n = atoi(argv[++i]);
+      threads = n > 0 ? (guint)n : 1;
+    }
     else
       g_ptr_array_add(paths, argv[i]);
   }
