@@ -70,6 +70,19 @@ void policy_refresh_vars(Policy *policy)
     g_hash_table_insert(text, g_strdup("default:HOME_NET"), g_strdup(home));
 }
 
+/* --var values are untyped: like Suricata's address-groups and port-groups,
+ * a value serves where it parses ("[10.0.0.0/8]" is no port group). */
+static gboolean cli_var_fits(const char *value, gboolean is_port)
+{
+    char *error = NULL;
+    int offset = 0;
+    NetExpr *e = is_port ? netexpr_parse_ports(value, &error, &offset)
+                         : netexpr_parse_address(value, &error, &offset);
+    g_free(error);
+    netexpr_free(e);
+    return e != NULL;
+}
+
 const char *policy_lookup_var(const Policy *policy, const RuleGroup *group,
                               const char *name, gboolean is_port)
 {
@@ -85,7 +98,7 @@ const char *policy_lookup_var(const Policy *policy, const RuleGroup *group,
             return v;
     }
     const char *cli = g_hash_table_lookup(policy->cli_vars, name);
-    if (cli)
+    if (cli && cli_var_fits(cli, is_port))
         return cli;
     if (!is_port && (strcmp(name, "HOME_NET") == 0 || strcmp(name, "EXTERNAL_NET") == 0)) {
         g_autofree char *dkey = g_strconcat("default:", name, NULL);

@@ -222,7 +222,7 @@ static const KeywordInfo keyword_entries[] = {
     { "filename", "filename", KW_F_NFW_UNSUPPORTED, NULL, "file keywords are not supported by Network Firewall", NULL },
     { "file.name", "file.name", KW_F_NOOPT|KW_F_STICKY|KW_F_NFW_UNSUPPORTED, NULL, "file keywords are not supported by Network Firewall", NULL },
     { "fileext", "fileext", KW_F_NFW_UNSUPPORTED, NULL, "file keywords are not supported by Network Firewall", NULL },
-    { "filestore", "filestore", KW_F_OPTVALUE|KW_F_NFW_UNSUPPORTED, NULL, "file extraction is not supported by Network Firewall", NULL },
+    { "filestore", "filestore", KW_F_OPTVALUE|KW_F_NFW_UNSUPPORTED, NULL, "file extraction is not supported by Network Firewall", validate_filestore },
     { "filemagic", "filemagic", KW_F_NFW_UNSUPPORTED, NULL, "file keywords are not supported by Network Firewall", NULL },
     { "file.magic", "file.magic", KW_F_NOOPT|KW_F_STICKY|KW_F_NFW_UNSUPPORTED, NULL, "file keywords are not supported by Network Firewall", NULL },
     { "filemd5", "filemd5", KW_F_NFW_UNSUPPORTED, NULL, "file keywords are not supported by Network Firewall", NULL },

@@ -61,6 +61,7 @@ struct RuleParser {
     gboolean seen_sid, seen_rev, seen_gid, seen_msg, seen_priority, seen_classtype;
     gboolean seen_flow, seen_threshold, seen_detection_filter, seen_dsize;
     gboolean seen_base64_decode;
+    gboolean alproto_positive, alproto_negated; /* app-layer-protocol matches seen */
     gboolean uses_raw_header;   /* http.header.raw / http_raw_header */
     gboolean uses_app_buffer;   /* a sticky buffer or legacy modifier of an app protocol */
     guint buffer_transforms;    /* XFORM_* applied to the current sticky buffer */
@@ -78,6 +79,10 @@ int content_decode(const char *value, GByteArray *out, char **error, int *error_
 /* The checks common to content modifiers (nocase, depth, ...): a content
  * must precede, no duplicates, no conflicting pairs. */
 gboolean content_modifier_check(RuleParser *parser, const char *name, char **error);
+
+/* Whether Suricata 7 knows a decode-event / stream-event name
+ * (events_table.c); other event keywords always TRUE. */
+gboolean rule_event_known(const char *keyword, const char *name);
 
 /* Strict unsigned integer parsing as Suricata's StringParseUint*. */
 gboolean parse_uint(const char *s, guint64 max, guint64 *out);

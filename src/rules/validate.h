@@ -23,6 +23,7 @@ gboolean validate_dns_opcode(struct RuleParser *parser, const char *value, char 
 gboolean validate_dsize(struct RuleParser *parser, const char *value, char **error, int *error_offset);
 gboolean validate_event(struct RuleParser *parser, const char *value, char **error, int *error_offset);
 gboolean validate_fast_pattern(struct RuleParser *parser, const char *value, char **error, int *error_offset);
+gboolean validate_filestore(struct RuleParser *parser, const char *value, char **error, int *error_offset);
 gboolean validate_flow(struct RuleParser *parser, const char *value, char **error, int *error_offset);
 gboolean validate_flowbits(struct RuleParser *parser, const char *value, char **error, int *error_offset);
 gboolean validate_flowint(struct RuleParser *parser, const char *value, char **error, int *error_offset);

@@ -82,11 +82,32 @@ validate_app_layer_protocol(RuleParser *parser, const char *value, char **error,
 {
     char **p = g_strsplit(value, ",", 2);
     char *name = g_strstrip(p[0]);
-    if (*name == '!')
+    gboolean negated = *name == '!';
+    if (negated)
         name++;
     gboolean ok = word_in(known_alprotos, name);
-    if (!ok)
+    if (!ok) {
         *error = g_strdup_printf("unknown app-layer protocol '%s'", name);
+    } else if (!negated && (parser->alproto_positive || parser->alproto != NULL)) {
+        /* Suricata: one positive match per rule, and none when the rule
+         * already names its protocol (header or buffer keywords). */
+        *error = g_strdup(parser->alproto_positive
+            ? "only one positive app-layer-protocol match per rule"
+            : "the rule's protocol is already set by its header or keywords");
+        ok = FALSE;
+    } else if ((negated || strcmp(name, "failed") == 0) && parser->alproto_positive) {
+        *error = g_strdup("a positive app-layer-protocol match cannot be mixed with a "
+                          "negated one or with 'failed'");
+        ok = FALSE;
+    } else if (!negated && parser->alproto_negated) {
+        *error = g_strdup("a positive app-layer-protocol match cannot be mixed with a "
+                          "negated one");
+        ok = FALSE;
+    }
+    if (ok && negated)
+        parser->alproto_negated = TRUE;
+    else if (ok)
+        parser->alproto_positive = TRUE;
     g_strfreev(p);
     return ok;
 }
@@ -297,16 +318,42 @@ validate_event(RuleParser *parser, const char *value, char **error, int *error_o
     const char *s = value;
     if (*s == '!')
         s++;
+    if (!rule_event_known(parser->kw->canonical, s)) {
+        *error = g_strdup_printf("unknown event '%s'", s);
+        return FALSE;
+    }
     return *s != '\0';
 }
 
 gboolean
 validate_iprep(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
+    /* The category must come from a reputation categories file; Suricata's
+     * default configuration has none, so every iprep rule is rejected (and
+     * Network Firewall does not support IP reputation at all). */
     char **p = g_strsplit(value, ",", -1);
-    gboolean ok = g_strv_length(p) == 4;
+    gboolean shape = g_strv_length(p) == 4;
+    g_strfreev(p);
+    *error = g_strdup(shape ? "no IP reputation categories are configured (Suricata's default "
+                              "configuration has none)"
+                            : "expected 'side,category,operator,value'");
+    return FALSE;
+}
+
+gboolean
+validate_filestore(RuleParser *parser, const char *value, char **error, int *error_offset)
+{
+    static const char *const directions[] = {
+        "request", "response", "both", "to_server", "to_client", NULL,
+    };
+    static const char *const scopes[] = { "file", "tx", "ssn", "flow", NULL };
+    if (value == NULL)
+        return TRUE;
+    char **p = g_strsplit(value, ",", -1);
+    gboolean ok = g_strv_length(p) <= 2 && word_in(directions, g_strstrip(p[0])) &&
+                  (p[1] == NULL || word_in(scopes, g_strstrip(p[1])));
     g_strfreev(p);
     if (!ok)
-        *error = g_strdup("expected 'side,category,operator,value'");
+        *error = g_strdup("expected 'request|response|both[,file|tx|ssn|flow]'");
     return ok;
 }
