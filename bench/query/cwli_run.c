@@ -4,7 +4,7 @@
  * query_raw_may_match() to skip records before parsing them, exactly as the
  * CLI is meant to.  Used by bench/query/run.sh.
  *
- * Usage: cwli_run [--format table|json|csv] (QUERY | -f FILE) LOG...
+ * Usage: cwli_run [--no-prefilter] [--format table|json|csv] (QUERY | -f FILE) LOG...
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +18,7 @@ typedef struct {
   size_t cap;
   cJSON *json;
   const Query *q;
+  gboolean no_prefilter;
   char **files;
   int n_files, next_file;
 } Source;
@@ -46,7 +47,7 @@ static gboolean source_next(gpointer data, const cJSON **record, const char **ra
     }
     while (n > 0 && (s->line[n - 1] == '\n' || s->line[n - 1] == '\r'))
       s->line[--n] = '\0';
-    if (n == 0 || !query_raw_may_match(s->q, s->line, (gsize)n))
+    if (n == 0 || (!s->no_prefilter && !query_raw_may_match(s->q, s->line, (gsize)n)))
       continue;
     cJSON_Delete(s->json);
     s->json = cJSON_ParseWithLength(s->line, (size_t)n);
@@ -63,10 +64,13 @@ static gboolean source_next(gpointer data, const cJSON **record, const char **ra
 int main(int argc, char **argv)
 {
   QueryFormat fmt = QUERY_FORMAT_TABLE;
+  gboolean no_prefilter = FALSE;
   const char *file = NULL, *text = NULL;
   int i = 1;
   for (; i < argc; i++) {
-    if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+    if (strcmp(argv[i], "--no-prefilter") == 0) {
+      no_prefilter = TRUE;
+    } else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
       if (!query_format_from_name(argv[++i], &fmt)) {
         fprintf(stderr, "unknown format %s\n", argv[i]);
         return 2;
@@ -89,7 +93,7 @@ int main(int argc, char **argv)
     fprintf(stderr, "%s\n", error->message);
     return 2;
   }
-  Source s = { .q = q, .files = argv + i, .n_files = argc - i };
+  Source s = { .q = q, .files = argv + i, .n_files = argc - i, .no_prefilter = no_prefilter };
   QueryResult *r = query_run(q, source_next, &s, NULL, &error);
   cJSON_Delete(s.json);
   free(s.line);
