@@ -479,8 +479,11 @@ static Framing detect(LogReader *r, GError **error)
     return FRAME_DONE;
   /* Skip leading whitespace, counting lines. */
   while (r->start < r->end && is_ws(r->buf[r->start])) {
-    if (r->buf[r->start] == '\n')
+    if (r->buf[r->start] == '\n') {
       r->line++;
+      r->stats.lines++;
+      r->stats.empty++; /* blank lines before the first record */
+    }
     r->start++;
     if (r->start == r->end && !have_bytes(r, DETECT_BYTES, error))
       return FRAME_DONE;
@@ -918,7 +921,7 @@ GPtrArray *log_parts_plan(const char *const *paths, gsize n_paths, guint n_parts
       g_ptr_array_add(out, p);
       continue;
     }
-    gint64 k = (sb.st_size + target - 1) / target;
+    gint64 k = MAX((sb.st_size + target / 2) / target, 1); /* rounded: n_parts for one big file */
     for (gint64 j = 0; j < k; j++) {
       LogPart *q = g_new0(LogPart, 1);
       q->path = g_strdup(p->path);
