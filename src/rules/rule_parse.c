@@ -380,9 +380,12 @@ option_apply_flags(RuleParser *parser, const char *name, gboolean has_value,
         return TRUE;
     }
     if (kw->flags & KW_F_TRANSFORM) {
-        if (!was_just_set || parser->buffer == NULL) {
+        /* Suricata 7.0 accepts a transform anywhere after a sticky buffer
+         * (ET's "dns.query; content; pcre; dotprefix; content" loads). */
+        (void)was_just_set;
+        if (parser->buffer == NULL) {
             diag_set(diag, "invalid-option", offset, g_strdup_printf(
-                "transform '%s' must directly follow a sticky buffer", name));
+                "transform '%s' needs a sticky buffer before it", name));
             return FALSE;
         }
         parser->buffer_just_set = TRUE; /* transforms may be chained */
