@@ -151,7 +151,9 @@ typedef enum {
 typedef struct {
   guint64 files;              /* inputs opened */
   guint64 files_ignored;      /* dot-files in walked directories */
-  guint64 bytes_in;           /* bytes read from files (compressed for gzip) */
+  guint64 bytes_in;           /* bytes read from files (compressed for gzip);
+                               * a byte range also counts its read-ahead (up
+                               * to 1 MiB past its end) */
   guint64 bytes_decoded;      /* bytes after decompression */
   guint64 lines;              /* newline-separated lines seen */
   guint64 records;            /* used + filtered + skipped (not empty) */
