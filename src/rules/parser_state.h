@@ -69,6 +69,10 @@ struct RuleParser {
 
 typedef struct RuleParser RuleParser;
 
+/* byte_extract / byte_math result names, for depth:NAME and friends. */
+void parser_byte_var_add(RuleParser *parser, const char *name);
+gboolean parser_byte_var_known(const RuleParser *parser, const char *name);
+
 /* Set the rule's app-layer protocol; FALSE with *error on conflict. */
 gboolean parser_set_alproto(RuleParser *parser, const char *alproto, char **error);
 

@@ -12,20 +12,14 @@ rule_free(Rule *rule)
 {
     if (rule == NULL)
         return;
-    g_free(rule->text);
-    g_free(rule->loc.file);
-    g_free(rule->proto);
-    g_free(rule->src);
-    g_free(rule->src_ports);
-    g_free(rule->dst);
-    g_free(rule->dst_ports);
     netexpr_free(rule->src_expr);
     netexpr_free(rule->src_ports_expr);
     netexpr_free(rule->dst_expr);
     netexpr_free(rule->dst_ports_expr);
     if (rule->options != NULL)
         g_ptr_array_free(rule->options, TRUE);
-    g_free(rule->msg);
+    if (rule->strings != NULL)
+        g_string_chunk_free(rule->strings);
     g_free(rule);
 }
 

@@ -100,8 +100,10 @@ diag_set(RuleDiag *diag, const char *check, int offset, char *message)
     diag->message = message;
 }
 
-/* Header tokenizer state: a copy of the text we cut into fields. */
+/* Header tokenizer state: the text we cut into fields, and the chunk that
+ * receives them. */
 typedef struct {
+    GStringChunk *strings;
     const char *text;
     gsize len;
     gsize pos;
@@ -124,7 +126,7 @@ header_token(HeaderCursor *c, int *offset)
     while (c->pos < c->len && !strchr(" \t\n\r", c->text[c->pos]))
         c->pos++;
     *offset = (int)start;
-    char *tok = g_strndup(c->text + start, c->pos - start);
+    char *tok = g_string_chunk_insert_len(c->strings, c->text + start, (gssize)(c->pos - start));
     if (c->pos < c->len)
         c->pos++;
     else
@@ -154,17 +156,18 @@ header_list(HeaderCursor *c, int *offset)
     if (i >= c->len) {
         c->exhausted = TRUE;
         c->pos = c->len;
-        return g_strndup(c->text + start, c->len - start);
+        return g_string_chunk_insert_len(c->strings, c->text + start, (gssize)(c->len - start));
     }
     c->pos = i + 1;
-    return g_strndup(c->text + start, i - start);
+    return g_string_chunk_insert_len(c->strings, c->text + start, (gssize)(i - start));
 }
 
 static gboolean
 parse_protocol(Rule *rule, const char *proto, int offset, RuleParser *parser, RuleDiag *diag)
 {
-    char *lower = g_ascii_strdown(proto, -1);
-    g_free(rule->proto);
+    char *lower = g_string_chunk_insert(rule->strings, proto);
+    for (char *p = lower; *p; p++)
+        *p = g_ascii_tolower(*p);
     rule->proto = lower;
     if (in_list(packet_protocols, lower))
         return TRUE;
@@ -443,6 +446,20 @@ is_http_version(const char *alproto)
 /* "http" is Suricata 7's http_any: it serves HTTP/1 and HTTP/2, and narrows
  * to one of them when a version-specific keyword (http.start: http1,
  * http2.header_name: http2) appears.  http1 and http2 conflict. */
+void
+parser_byte_var_add(RuleParser *parser, const char *name)
+{
+    if (parser->byte_vars == NULL)
+        parser->byte_vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_hash_table_add(parser->byte_vars, g_strdup(name));
+}
+
+gboolean
+parser_byte_var_known(const RuleParser *parser, const char *name)
+{
+    return parser->byte_vars != NULL && g_hash_table_contains(parser->byte_vars, name);
+}
+
 gboolean
 parser_set_alproto(RuleParser *parser, const char *alproto, char **error)
 {
@@ -464,13 +481,6 @@ parser_set_alproto(RuleParser *parser, const char *alproto, char **error)
     return TRUE;
 }
 
-static void
-option_free(RuleOption *opt)
-{
-    g_free(opt->name);
-    g_free(opt->value);
-    g_free(opt);
-}
 
 /* One option: text[start, end) without the ';'.  Returns FALSE with diag. */
 static gboolean
@@ -483,7 +493,7 @@ parse_option(RuleParser *parser, const char *text, gsize start, gsize end, RuleD
     gsize name_end = colon ? (gsize)(colon - text) : end;
     while (name_end > start && is_blank(text[name_end - 1]))
         name_end--;
-    char *name = g_strndup(text + start, name_end - start);
+    char *name = g_string_chunk_insert_len(rule->strings, text + start, (gssize)(name_end - start));
     int name_offset = (int)start;
 
     RuleOption *opt = g_new0(RuleOption, 1);
@@ -510,9 +520,11 @@ parse_option(RuleParser *parser, const char *text, gsize start, gsize end, RuleD
         gsize vend = end;
         while (vend > vstart && is_blank(text[vend - 1]))
             vend--;
-        raw_value = g_strndup(text + vstart, vend - vstart);
+        /* The option keeps the value as written; the validators get a
+         * working copy that unquoting may cut. */
+        opt->value = g_string_chunk_insert_len(rule->strings, text + vstart, (gssize)(vend - vstart));
+        raw_value = g_string_chunk_insert_len(rule->strings, text + vstart, (gssize)(vend - vstart));
         value_offset = (int)vstart;
-        opt->value = g_strdup(raw_value);
         opt->value_offset = value_offset;
     }
     /* An empty value ("nocase:;") counts as no value, as in Suricata. */
@@ -521,15 +533,11 @@ parse_option(RuleParser *parser, const char *text, gsize start, gsize end, RuleD
     if (has_value) {
         /* Blank-only values are malformed for every keyword. */
         value = option_unquote(parser, name, raw_value, value_offset, diag);
-        if (value == NULL) {
-            g_free(raw_value);
+        if (value == NULL)
             return FALSE;
-        }
     }
-    if (!option_apply_flags(parser, name, has_value, name_offset, diag)) {
-        g_free(raw_value);
+    if (!option_apply_flags(parser, name, has_value, name_offset, diag))
         return FALSE;
-    }
     if (kw->validate != NULL) {
         char *error = NULL;
         int error_offset = 0;
@@ -538,7 +546,6 @@ parse_option(RuleParser *parser, const char *text, gsize start, gsize end, RuleD
                                    : name_offset;
             diag_set(diag, "invalid-option", at, g_strdup_printf("%s: %s", name, error));
             g_free(error);
-            g_free(raw_value);
             return FALSE;
         }
     }
@@ -552,7 +559,6 @@ parse_option(RuleParser *parser, const char *text, gsize start, gsize end, RuleD
         rule->flags |= RULE_F_HAS_FLOW;
     if (kw->flags & KW_F_PAYLOAD)
         rule->flags |= RULE_F_HAS_CONTENT;
-    g_free(raw_value);
     return TRUE;
 }
 
@@ -622,22 +628,24 @@ Rule *
 rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag)
 {
     Rule *rule = g_new0(Rule, 1);
-    rule->text = g_strdup(text);
-    rule->loc.file = loc && loc->file ? g_strdup(loc->file) : NULL;
+    gsize text_len = strlen(text);
+    rule->strings = g_string_chunk_new(2 * text_len + 64);
+    rule->text = g_string_chunk_insert_len(rule->strings, text, (gssize)text_len);
+    rule->loc.file = loc && loc->file ? g_string_chunk_insert(rule->strings, loc->file) : NULL;
     rule->loc.line = loc ? loc->line : 0;
     rule->loc.column = loc ? loc->column : 0;
     rule->line_count = 1;
-    rule->options = g_ptr_array_new_with_free_func((GDestroyNotify)option_free);
+    rule->options = g_ptr_array_new_with_free_func(g_free);
     rule->priority = -1;
     rule->index = -1;
     rule->gid = 1;
 
     RuleParser parser = { .rule = rule };
-    parser.byte_vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
     memset(diag, 0, sizeof *diag);
     diag->offset = -1;
 
-    HeaderCursor c = { .text = text, .len = strlen(text) };
+    HeaderCursor c = { .strings = rule->strings, .text = text, .len = text_len };
     char *fields[7] = { 0 };
     int offs[7] = { 0 };
     gboolean ok = TRUE;
@@ -685,10 +693,10 @@ rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag)
     if (ok)
         ok = parse_net_field(rule, fields[6], offs[6], TRUE, &rule->dst_ports_expr, diag);
     if (ok) {
-        rule->src = g_strdup(fields[2]);
-        rule->src_ports = g_strdup(fields[3]);
-        rule->dst = g_strdup(fields[5]);
-        rule->dst_ports = g_strdup(fields[6]);
+        rule->src = fields[2];
+        rule->src_ports = fields[3];
+        rule->dst = fields[5];
+        rule->dst_ports = fields[6];
         static const int map[6] = { 0, 1, 2, 3, 5, 6 };
         for (int i = 0; i < 6; i++)
             rule->field_offset[i] = offs[map[i]];
@@ -697,9 +705,8 @@ rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag)
     if (ok)
         ok = check_complete(&parser, c.len, diag);
 
-    for (int i = 0; i < 7; i++)
-        g_free(fields[i]);
-    g_hash_table_destroy(parser.byte_vars);
+    if (parser.byte_vars != NULL)
+        g_hash_table_destroy(parser.byte_vars);
     if (!ok) {
         rule_free(rule);
         return NULL;

@@ -118,14 +118,15 @@ validate_msg(RuleParser *parser, const char *value, char **error, int *error_off
         return FALSE;
     }
     /* Suricata drops the backslash of every escape in msg. */
-    GString *msg = g_string_sized_new(strlen(value));
-    for (const char *p = value; *p; p++) {
+    char *msg = g_string_chunk_insert(parser->rule->strings, value);
+    char *out = msg;
+    for (const char *p = msg; *p; p++) {
         if (*p == '\\' && p[1] != '\0')
             p++;
-        g_string_append_c(msg, *p);
+        *out++ = *p;
     }
-    g_free(parser->rule->msg);
-    parser->rule->msg = g_string_free(msg, FALSE);
+    *out = '\0';
+    parser->rule->msg = msg;
     parser->seen_msg = TRUE;
     return TRUE;
 }

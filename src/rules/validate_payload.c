@@ -196,7 +196,7 @@ validate_content_pos(RuleParser *parser, const char *value, char **error, int *e
 {
     const char *kw = parser->kw->canonical;
     if (g_ascii_isalpha(value[0]) || value[0] == '_') {
-        if (!g_hash_table_contains(parser->byte_vars, value)) {
+        if (!parser_byte_var_known(parser, value)) {
             *error = g_strdup_printf("unknown byte_extract/byte_math variable '%s'", value);
             return FALSE;
         }
@@ -335,7 +335,7 @@ validate_isdataat(RuleParser *parser, const char *value, char **error, int *erro
     if (*first == '!')
         first++;
     guint64 v;
-    gboolean ok = parse_uint(first, 65535, &v) || g_hash_table_contains(parser->byte_vars, first);
+    gboolean ok = parse_uint(first, 65535, &v) || parser_byte_var_known(parser, first);
     for (int i = 1; ok && parts[i]; i++) {
         char *p = g_strstrip(parts[i]);
         ok = strcmp(p, "relative") == 0 || strcmp(p, "rawbytes") == 0;
@@ -372,7 +372,7 @@ validate_byte_test(RuleParser *parser, const char *value, char **error, int *err
     if (ok) {
         gboolean is_string = has_word(p, 4, "string");
         ok = byte_nbytes_ok(g_strstrip(p[0]), is_string, 8) ||
-             g_hash_table_contains(parser->byte_vars, g_strstrip(p[0]));
+             parser_byte_var_known(parser, g_strstrip(p[0]));
         char *op = g_strstrip(p[1]);
         if (*op == '!')
             op++;
@@ -412,7 +412,7 @@ validate_byte_extract(RuleParser *parser, const char *value, char **error, int *
         char *name = g_strstrip(p[2]);
         ok = ok && (g_ascii_isalpha(*name) || *name == '_');
         if (ok)
-            g_hash_table_add(parser->byte_vars, g_strdup(name));
+            parser_byte_var_add(parser, name);
     }
     g_strfreev(p);
     if (!ok)
@@ -438,7 +438,7 @@ validate_byte_math(RuleParser *parser, const char *value, char **error, int *err
         else if (strcmp(key, "rvalue") == 0) have_rvalue = TRUE;
         else if (strcmp(key, "result") == 0 && arg != NULL) {
             have_result = TRUE;
-            g_hash_table_add(parser->byte_vars, g_strdup(arg));
+            parser_byte_var_add(parser, arg);
         }
         g_free(key);
     }
