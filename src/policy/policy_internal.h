@@ -49,7 +49,6 @@ void policy_build_eval_order(Policy *policy);
 /* The priority Suricata uses to sort a rule: the priority keyword, else the
  * classtype's priority, else 3. */
 int rule_effective_priority(const Rule *rule);
-int classtype_priority(const char *classtype);
 
 /* variables.c */
 void policy_check_variables(Policy *policy);

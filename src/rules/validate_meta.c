@@ -32,8 +32,13 @@ static const struct { const char *name; int priority; } classtypes[] = {
 int
 rule_classtype_priority(const char *name)
 {
+    while (*name == ' ' || *name == '\t')
+        name++;
+    gsize len = strlen(name);
+    while (len > 0 && (name[len - 1] == ' ' || name[len - 1] == '\t'))
+        len--;
     for (guint i = 0; i < G_N_ELEMENTS(classtypes); i++)
-        if (g_ascii_strcasecmp(classtypes[i].name, name) == 0)
+        if (strlen(classtypes[i].name) == len && g_ascii_strncasecmp(classtypes[i].name, name, len) == 0)
             return classtypes[i].priority;
     return -1;
 }
