@@ -28,38 +28,74 @@ print_group_header(GString *out, const RuleGroup *g, RuleOrder order)
 static RuleOrder
 policy_order(const Policy *policy)
 {
-    return policy->info != NULL ? policy->info->order : policy->default_order;
+    return policy->order;
 }
 
+static gboolean
+group_has_no_rules(const RuleGroup *g)
+{
+    return g->kind == GROUP_KIND_MANAGED || g->kind == GROUP_KIND_MISSING ||
+           g->kind == GROUP_KIND_STATELESS;
+}
+
+static void
+print_placeholder(GString *out, const RuleGroup *g, RuleOrder order)
+{
+    print_group_header(out, g, order);
+    g_string_append(out, g->kind == GROUP_KIND_MANAGED
+        ? "#   managed: rule text not available\n"
+        : g->kind == GROUP_KIND_MISSING ? "#   referenced but not loaded\n"
+        : "#   stateless: not Suricata rules\n");
+}
+
+/* Strict order: group by group in priority order, each group's rules as
+ * written.  Action order: the whole pool as Suricata sorts it; groups
+ * without rules are listed first so that nothing referenced is left out. */
 void
 report_expand_text(FILE *out, const Policy *policy)
 {
     GString *buf = g_string_new(NULL);
     RuleOrder order = policy_order(policy);
     g_string_append_printf(buf, "# evaluation order: %s\n", rule_order_name(order));
-    /* Groups without rules (managed, missing, stateless) are listed first so
-     * that nothing the policy references is left out silently. */
-    for (guint i = 0; i < policy->groups->len; i++) {
-        const RuleGroup *g = g_ptr_array_index(policy->groups, i);
-        if (g->kind == GROUP_KIND_MANAGED || g->kind == GROUP_KIND_MISSING ||
-            g->kind == GROUP_KIND_STATELESS) {
-            print_group_header(buf, g, order);
-            g_string_append(buf, g->kind == GROUP_KIND_MANAGED
-                ? "#   managed: rule text not available\n"
-                : g->kind == GROUP_KIND_MISSING ? "#   referenced but not loaded\n"
-                : "#   stateless: not Suricata rules\n");
+    if (order == RULE_ORDER_STRICT) {
+        guint next = 0;
+        for (guint i = 0; i < policy->groups->len; i++) {
+            const RuleGroup *g = g_ptr_array_index(policy->groups, i);
+            if (group_has_no_rules(g)) {
+                print_placeholder(buf, g, order);
+                continue;
+            }
+            gboolean header = FALSE;
+            while (next < policy->eval_order->len) {
+                const Rule *rule = g_ptr_array_index(policy->eval_order, next);
+                if (rule->group != g)
+                    break;
+                if (!header) {
+                    print_group_header(buf, g, order);
+                    header = TRUE;
+                }
+                report_escape_terminal(buf, rule->text);
+                g_string_append_c(buf, '\n');
+                next++;
+            }
         }
-    }
-    const RuleGroup *current = NULL;
-    for (guint i = 0; i < policy->eval_order->len; i++) {
-        const Rule *rule = g_ptr_array_index(policy->eval_order, i);
-        if (order == RULE_ORDER_STRICT && rule->group != current) {
-            current = rule->group;
-            if (current != NULL)
-                print_group_header(buf, current, order);
+        /* Rules of groups not met above (should not happen): never drop one. */
+        for (; next < policy->eval_order->len; next++) {
+            const Rule *rule = g_ptr_array_index(policy->eval_order, next);
+            report_escape_terminal(buf, rule->text);
+            g_string_append_c(buf, '\n');
         }
-        report_escape_terminal(buf, rule->text);
-        g_string_append_c(buf, '\n');
+    } else {
+        for (guint i = 0; i < policy->groups->len; i++) {
+            const RuleGroup *g = g_ptr_array_index(policy->groups, i);
+            if (group_has_no_rules(g))
+                print_placeholder(buf, g, order);
+        }
+        for (guint i = 0; i < policy->eval_order->len; i++) {
+            const Rule *rule = g_ptr_array_index(policy->eval_order, i);
+            report_escape_terminal(buf, rule->text);
+            g_string_append_c(buf, '\n');
+        }
     }
     if (policy->info != NULL && policy->info->stateful_default_actions->len > 0) {
         g_string_append(buf, "# default actions:");
