@@ -1,0 +1,247 @@
+/*
+ * analyze.h - the log analysis model: alerts and flows mapped to the rules
+ * of a Policy and aggregated, then turned into Findings (`analyze`).
+ *
+ * Data flow: LogEvent -> analyze_agg_add_event() (mapping + counting) ->
+ * AnalyzeAgg (a plain data model, no printing: the text/JSON/HTML renderers
+ * and `analyze --results` share it) -> analyze_findings().
+ *
+ * Design decisions:
+ *  - The mapping index (AnalyzeIndex) is built once from the policy and is
+ *    read-only, so threads share it; each thread fills its own AnalyzeAgg
+ *    and analyze_agg_merge() adds them up.  Rule statistics are an array
+ *    aligned with AnalyzeIndex.rules, so a merge is position by position.
+ *  - Memory grows with distinct keys, never with input size: distinct
+ *    counts are exact up to ANALYZE_DISTINCT_EXACT values, then a
+ *    HyperLogLog estimate (ANALYZE_HLL_ERROR relative standard error);
+ *    top-N lists are Space-Saving sketches of ANALYZE_TOP_SLOTS counters
+ *    (exact while fewer keys than slots were seen); default-action groups
+ *    and unmapped signatures are capped, the overflow is counted apart;
+ *    flow ids kept for silent-flows are capped (ANALYZE_FLOW_CAP).
+ *  - Identity of an alert (docs: checks.md): `aws:<name> action` is a
+ *    default action whatever its sid; domain-list messages go to a
+ *    domain-list group (narrowed by the SNI / HTTP host); otherwise
+ *    (sid, msg) among the loaded rules, narrowed by protocol and ports;
+ *    several -> ambiguous, none -> a referenced managed group or unknown.
+ *    A different rev still maps, and is counted as a rev mismatch.
+ *  - Decision of an alert: verdict.action when present (Suricata >= 7),
+ *    else alert.action.  A default-action alert on a flow that a rule
+ *    already blocked (action order logs both, rule first) is counted as
+ *    `after_rule_block` and not put into the default-action groups.
+ *  - `--results` (query results) fills the same aggregates through
+ *    analyze_agg_add_event() with a weight (count of a result row).
+ */
+#ifndef NFW_ADVISOR_ANALYZE_H
+#define NFW_ADVISOR_ANALYZE_H
+
+#include <glib.h>
+
+#include "logs/logs.h"
+#include "policy/policy.h"
+#include "rules/netset.h"
+
+#define ANALYZE_DISTINCT_EXACT 64    /* exact distinct values before the estimate */
+#define ANALYZE_HLL_BITS 10          /* 1024 registers */
+#define ANALYZE_HLL_ERROR 0.0325     /* 1.04 / sqrt(1024) */
+#define ANALYZE_TOP_SLOTS 32         /* Space-Saving counters per top list */
+#define ANALYZE_MAX_DEFAULT_GROUPS 20000
+#define ANALYZE_MAX_SIGNATURES 20000
+#define ANALYZE_FLOW_CAP (4u << 20)  /* flow ids kept per set for silent-flows */
+
+/* Distinct count: exact (sorted-free small array of 64-bit hashes) up to
+ * ANALYZE_DISTINCT_EXACT, then HyperLogLog. */
+typedef struct {
+    guint64 *exact;      /* n hashes, NULL once switched to hll */
+    guint n;
+    guint8 *hll;         /* 1 << ANALYZE_HLL_BITS registers, NULL while exact */
+} AnalyzeDistinct;
+
+typedef struct {
+    char *key;
+    guint64 count;
+    guint64 error;       /* Space-Saving overestimate bound (0 = exact) */
+} AnalyzeTopEntry;
+
+/* Top keys by count (Space-Saving). */
+typedef struct {
+    AnalyzeTopEntry slots[ANALYZE_TOP_SLOTS];
+    guint n;
+} AnalyzeTop;
+
+typedef struct {
+    guint64 hits, blocked, allowed;
+} AnalyzeCounts;
+
+/* Counts per hour (key: hour start in seconds since epoch, gint64 boxed in
+ * the table) -> AnalyzeCounts*.  The HTML report draws its time series
+ * from these. */
+typedef GHashTable AnalyzeHours;
+
+typedef struct {
+    AnalyzeCounts counts;
+    guint64 ambiguous;           /* hits also attributed to other rules */
+    guint64 rev_mismatch;        /* hits whose logged rev differs */
+    guint32 log_rev;             /* last differing rev seen */
+    gint64 first_us, last_us;    /* 0 when no hit */
+    AnalyzeDistinct sources, destinations;
+    AnalyzeTop *talkers;         /* sources, NULL until the first hit */
+    AnalyzeTop *targets;         /* SNI / host / dest IP */
+    AnalyzeHours *hours;
+} AnalyzeRuleStats;
+
+/* A signature that is not a loaded rule: unknown, or from a managed group. */
+typedef struct {
+    guint64 sid;
+    guint32 rev;
+    char *msg;
+    char *managed;               /* managed group name(s) it is attributed to, NULL = unknown */
+    gboolean drop_to_alert;      /* the managed group runs with DROP_TO_ALERT */
+    AnalyzeCounts counts;
+    gint64 first_us, last_us;
+    AnalyzeDistinct sources;
+    AnalyzeTop *talkers;
+    char *sample;                /* "file:line" of the first alert */
+} AnalyzeSigStats;
+
+/* An (sid, msg) that matched several loaded rules. */
+typedef struct {
+    guint64 sid;
+    char *msg;
+    guint64 hits;
+    GArray *candidates;          /* guint positions in AnalyzeIndex.rules */
+} AnalyzeAmbiguous;
+
+/* Traffic decided by one default action, grouped. */
+typedef struct {
+    char *src_net;               /* "$HOME_NET", "198.51.100.0/24", "2001:db8::/64" */
+    char *destination;           /* SNI, HTTP host, else dest IP */
+    char *dest_ip;               /* one destination address seen */
+    gint32 dest_port;            /* -1 when absent */
+    char *proto;                 /* "TCP", "UDP", "ICMP" */
+    char *app_proto;             /* "tls", "http", "" when unknown */
+    gboolean by_name;            /* destination is an SNI or host */
+    AnalyzeCounts counts;
+    AnalyzeDistinct flows;
+    gint64 first_us, last_us;
+} AnalyzeDefaultGroup;
+
+typedef struct {
+    char *signature;             /* "aws:alert_established action" */
+    AnalyzeCounts counts;
+    guint64 after_rule_block;    /* on flows a rule had already blocked */
+    guint64 overflow;            /* hits beyond ANALYZE_MAX_DEFAULT_GROUPS */
+    gint64 first_us, last_us;
+    GHashTable *groups;          /* key text -> AnalyzeDefaultGroup* */
+    AnalyzeHours *hours;
+} AnalyzeDefault;
+
+/* A set of flow ids (open addressing), capped at ANALYZE_FLOW_CAP. */
+typedef struct {
+    guint64 *slots;              /* 0 = empty (flow id 0 is stored apart) */
+    guint32 *keys;               /* per slot: index into the silent-flow key table, or 0 */
+    gsize size, used;
+    gboolean has_zero;
+    guint64 dropped;             /* ids not stored because of the cap */
+} AnalyzeFlowSet;
+
+/* The mapping index: read-only, shared by threads. */
+typedef struct {
+    const Policy *policy;        /* borrowed */
+    GPtrArray *rules;            /* Rule*, borrowed: enabled rules in evaluation
+                                    order, default-action rules left out */
+    GHashTable *by_sid;          /* guint64* sid -> GArray of guint positions */
+    GPtrArray *managed;          /* RuleGroup*, borrowed: referenced managed groups */
+    char *managed_names;         /* "a, b" or NULL */
+    gboolean managed_drop_to_alert;
+    NetSet *home_net;            /* resolved policy HOME_NET */
+    char *home_net_text;
+    GArray *twin_of;             /* guint per rule: position+1 of the pass rule an
+                                    alert rule is the logging twin of, 0 if none */
+    GArray *has_twin;            /* gboolean per rule: a pass rule with an alert twin */
+    guint64 max_sid;
+} AnalyzeIndex;
+
+typedef struct {
+    /* Thresholds: defaults from analyze_thresholds_init(); flags override. */
+    double noisy_share;          /* share of all alerts (0.2) */
+    double noisy_rate;           /* alerts per hour (1000) */
+    guint64 noisy_min_hits;      /* never noisy below this (100) */
+    guint64 review_sources;      /* alert-mode-review at or above this many sources (20) */
+    double nat_share;            /* top two sources' share of alerts (0.9) */
+    guint64 nat_min_alerts;      /* (50) */
+    guint top;                   /* --top N: rows in lists (10) */
+} AnalyzeThresholds;
+
+typedef struct {
+    const AnalyzeIndex *index;   /* borrowed */
+    LogStats stats;              /* reader counts, merged */
+    gint64 first_event_us, last_event_us;  /* 0 when none */
+    guint64 alerts;              /* alert events seen */
+    guint64 flows;               /* netflow events seen */
+    guint64 alerts_default, alerts_rules, alerts_unknown, alerts_managed, alerts_ambiguous;
+    AnalyzeRuleStats *rules;     /* index->rules->len entries */
+    GHashTable *signatures;      /* "sid\trev\tmsg" -> AnalyzeSigStats* */
+    guint64 signatures_overflow;
+    GHashTable *ambiguous;       /* "sid\tmsg" -> AnalyzeAmbiguous* */
+    GHashTable *defaults;        /* signature -> AnalyzeDefault* */
+    AnalyzeTop *top_sources;     /* all alerts */
+    AnalyzeTop *top_blocked_names; /* SNI / host of blocked alerts */
+    AnalyzeDistinct all_sources;
+    AnalyzeHours *hours;         /* all alerts */
+    /* silent-flows: flows with an alert, and netflow flows with their key */
+    AnalyzeFlowSet alerted_flows;
+    AnalyzeFlowSet netflow_flows;
+    GPtrArray *flow_keys;        /* char* "proto\tapp_proto\tdest_port", index 1.. */
+    GHashTable *flow_key_ids;    /* char* -> GUINT_TO_POINTER(index) */
+    /* Recently blocked flows (rule alerts), for after_rule_block. */
+    GHashTable *recent_blocked;  /* guint64* -> NULL, cleared when large */
+} AnalyzeAgg;
+
+/* Index --------------------------------------------------------------- */
+AnalyzeIndex *analyze_index_new(const Policy *policy);
+void analyze_index_free(AnalyzeIndex *index);
+
+/* TRUE for "aws:<name> action". */
+gboolean analyze_is_default_signature(const char *msg, gsize len);
+/* TRUE for the domain-list messages of nfw-reference §3. */
+gboolean analyze_is_domain_list_message(const char *msg, gsize len);
+/* Domain-list target semantics: ".example.com" matches example.com and
+ * its subdomains, anything else only itself; case-insensitive. */
+gboolean analyze_domain_matches(const char *target, const char *name, gsize len);
+
+/* Aggregates -------------------------------------------------------- */
+void analyze_thresholds_init(AnalyzeThresholds *t);
+AnalyzeAgg *analyze_agg_new(const AnalyzeIndex *index);
+void analyze_agg_free(AnalyzeAgg *agg);
+/* Count one event `weight` times (1 for log records; a result row's count
+ * for `--results`). */
+void analyze_agg_add_event(AnalyzeAgg *agg, const LogEvent *event, guint64 weight);
+/* Adds `src` into `dst` (same index); src is left unchanged. */
+void analyze_agg_merge(AnalyzeAgg *dst, const AnalyzeAgg *src);
+/* Window length in hours (at least 1/60). */
+double analyze_agg_window_hours(const AnalyzeAgg *agg);
+
+/* Findings from aggregates + policy (appended, owned by the array),
+ * sorted by severity then size. */
+void analyze_findings(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *findings);
+
+/* The alert + pass pair (strict order, flow:to_server) that would allow a
+ * default-action group; sids from `first_sid`.  Newly allocated. */
+char *analyze_suggest_rules(const AnalyzeDefaultGroup *group, guint64 first_sid);
+
+/* Silent flows: netflow flow ids without any alert, by key, most first.
+ * Returns AnalyzeTopEntry* (owned), and the total in *total. */
+GPtrArray *analyze_silent_flows(const AnalyzeAgg *agg, guint64 *total);
+
+/* Helpers shared by renderers. */
+guint64 analyze_distinct_count(const AnalyzeDistinct *d);
+gboolean analyze_distinct_is_estimate(const AnalyzeDistinct *d);
+/* Sorted copy of a top list, most first (entries borrowed). */
+GPtrArray *analyze_top_sorted(const AnalyzeTop *top);
+/* Sorted hour keys of an AnalyzeHours (gint64 seconds). */
+GArray *analyze_hours_sorted(AnalyzeHours *hours);
+/* Decision of an alert: TRUE when blocked (verdict drop/reject, else
+ * alert.action blocked). */
+gboolean analyze_event_blocked(const LogEvent *event);
+
+#endif
