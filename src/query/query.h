@@ -144,6 +144,15 @@ guint64 query_result_records_scanned(const QueryResult *r);
 guint64 query_result_records_matched(const QueryResult *r);
 /* Regex matches that hit the PCRE2 limits (counted as no match). */
 guint64 query_result_regex_limit_hits(const QueryResult *r);
+/* What the reader around the query saw, for the statistics of the output
+ * (the JSON "statistics" object, the table's footer).  The query itself
+ * only counts the records fed to it; a caller that skips records before
+ * feeding them (query_raw_may_match()) sets the true count here. */
+void query_result_set_scanned(QueryResult *r, guint64 records_scanned, guint64 bytes_scanned,
+                              guint64 records_filtered);
+/* Records the reader skipped for `reason` (a short name such as
+ * "bad-json"); reasons with a count of 0 are ignored. */
+void query_result_add_skipped(QueryResult *r, const char *reason, guint64 count);
 /* Warnings for the user (one per line, empty if none). */
 char *query_result_notes(const QueryResult *r);
 

@@ -248,6 +248,11 @@ struct QueryResult {
   gint64 limit;
   gboolean truncated;     /* more rows existed than were kept */
   guint64 records_scanned, records_matched, regex_limit_hits;
+  /* Set by the caller of query_run() (query_result_set_input()). */
+  gboolean has_bytes_scanned;
+  guint64 bytes_scanned, records_filtered;
+  GPtrArray *skip_names;  /* char* (owned) */
+  GArray *skip_counts;    /* guint64, parallel to skip_names */
 };
 
 #endif

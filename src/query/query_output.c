@@ -24,6 +24,10 @@ void query_result_free(QueryResult *r)
   }
   g_ptr_array_unref(r->rows);
   g_ptr_array_unref(r->columns);
+  if (r->skip_names)
+    g_ptr_array_unref(r->skip_names);
+  if (r->skip_counts)
+    g_array_unref(r->skip_counts);
   g_free(r);
 }
 
@@ -60,6 +64,35 @@ gboolean query_result_default_limit_applied(const QueryResult *r, gint64 *limit)
 }
 
 guint64 query_result_records_scanned(const QueryResult *r) { return r->records_scanned; }
+
+void query_result_set_scanned(QueryResult *r, guint64 records_scanned, guint64 bytes_scanned,
+                              guint64 records_filtered)
+{
+  r->records_scanned = records_scanned;
+  r->bytes_scanned = bytes_scanned;
+  r->has_bytes_scanned = TRUE;
+  r->records_filtered = records_filtered;
+}
+
+void query_result_add_skipped(QueryResult *r, const char *reason, guint64 count)
+{
+  if (count == 0)
+    return;
+  if (!r->skip_names) {
+    r->skip_names = g_ptr_array_new_with_free_func(g_free);
+    r->skip_counts = g_array_new(FALSE, FALSE, sizeof(guint64));
+  }
+  g_ptr_array_add(r->skip_names, g_strdup(reason));
+  g_array_append_val(r->skip_counts, count);
+}
+
+static guint64 skipped_total(const QueryResult *r)
+{
+  guint64 n = 0;
+  for (guint i = 0; r->skip_counts && i < r->skip_counts->len; i++)
+    n += g_array_index(r->skip_counts, guint64, i);
+  return n;
+}
 guint64 query_result_records_matched(const QueryResult *r) { return r->records_matched; }
 guint64 query_result_regex_limit_hits(const QueryResult *r) { return r->regex_limit_hits; }
 
@@ -157,8 +190,14 @@ static void render_table(const QueryResult *r, GString *out)
     g_string_append_c(out, '\n');
   }
   g_string_append_printf(out, "(%u row%s; %" G_GUINT64_FORMAT " records scanned, %"
-                         G_GUINT64_FORMAT " matched)\n", nr, nr == 1 ? "" : "s",
+                         G_GUINT64_FORMAT " matched", nr, nr == 1 ? "" : "s",
                          r->records_scanned, r->records_matched);
+  if (r->records_filtered)
+    g_string_append_printf(out, ", %" G_GUINT64_FORMAT " outside --since/--until",
+                           r->records_filtered);
+  if (skipped_total(r))
+    g_string_append_printf(out, ", %" G_GUINT64_FORMAT " skipped", skipped_total(r));
+  g_string_append(out, ")\n");
   g_autofree char *notes = query_result_notes(r);
   g_string_append(out, notes);
   g_free(width);
@@ -187,6 +226,14 @@ static void render_json(const QueryResult *r, GString *out)
   cJSON *stats = cJSON_AddObjectToObject(root, "statistics");
   cJSON_AddNumberToObject(stats, "recordsMatched", (double)r->records_matched);
   cJSON_AddNumberToObject(stats, "recordsScanned", (double)r->records_scanned);
+  if (r->has_bytes_scanned) {
+    cJSON_AddNumberToObject(stats, "bytesScanned", (double)r->bytes_scanned);
+    cJSON_AddNumberToObject(stats, "recordsOutsideWindow", (double)r->records_filtered);
+    cJSON *skipped = cJSON_AddObjectToObject(stats, "recordsSkipped");
+    for (guint i = 0; r->skip_names && i < r->skip_names->len; i++)
+      cJSON_AddNumberToObject(skipped, g_ptr_array_index(r->skip_names, i),
+                              (double)g_array_index(r->skip_counts, guint64, i));
+  }
   cJSON_AddStringToObject(root, "status", "Complete");
   cJSON *fields = cJSON_AddArrayToObject(root, "fields");
   for (guint c = 0; c < r->columns->len; c++)
