@@ -25,6 +25,9 @@ enum {
     KW_F_NFW_CAUTION  = 1 << 8, /* NFW documents conflicting support: warn, not error */
     KW_F_DEPRECATED   = 1 << 9, /* accepted by Suricata 7 with a deprecation warning */
     KW_F_META         = 1 << 10,/* sid, rev, msg, metadata ...: no match */
+    KW_F_QUOTES_MANDATORY = 1 << 11, /* value must be double quoted (SIGMATCH_QUOTES_MANDATORY) */
+    KW_F_QUOTES_OPTIONAL  = 1 << 12, /* quotes allowed and stripped; otherwise quotes are an error */
+    KW_F_NEGATION     = 1 << 13, /* a leading '!' negates the value (SIGMATCH_HANDLE_NEGATION) */
 };
 
 struct RuleParser; /* rule_parse.c: the state of one rule being parsed */

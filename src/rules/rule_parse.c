@@ -23,22 +23,6 @@
 #include "rules/netset.h"
 #include "rules/parser_state.h"
 
-/* Keywords whose value Suricata requires to be double quoted, and those where
- * quotes are optional (SIGMATCH_QUOTES_MANDATORY / _OPTIONAL in 7.0.10,
- * measured with suricata -T).  Every other keyword rejects quotes. */
-static const char *const quotes_mandatory[] = {
-    "content", "uricontent", "msg", "replace", "pcrexform", "xor", "filemagic",
-    "tls.subject", "tls.issuerdn", "tls.fingerprint", NULL,
-};
-static const char *const quotes_optional[] = {
-    "pcre", "app-layer-protocol", "tos", "ip_proto", "ssh.protoversion",
-    "ssh.softwareversion", "filename", "fileext", NULL,
-};
-/* SIGMATCH_HANDLE_NEGATION: a leading '!' is taken off before quoting. */
-static const char *const handles_negation[] = {
-    "content", "uricontent", "pcre", "filemagic", "filename", "fileext",
-    "tls.subject", "tls.issuerdn", "tls.fingerprint", NULL,
-};
 /* Protocols Suricata knows but the default configuration leaves disabled
  * (app-layer.protocols.X.detection-enabled: no), as on Network Firewall. */
 static const char *const disabled_protocols[] = { "modbus", "dnp3", "enip", NULL };
@@ -233,7 +217,7 @@ option_unquote(RuleParser *parser, const char *name, char *value, int value_offs
                  g_strdup_printf("'%s' needs a value", name));
         return NULL;
     }
-    if (in_list(handles_negation, parser->kw->canonical) && *ptr == '!') {
+    if ((parser->kw->flags & KW_F_NEGATION) && *ptr == '!') {
         parser->negated = TRUE;
         ptr++;
         while (is_blank(*ptr))
@@ -244,8 +228,8 @@ option_unquote(RuleParser *parser, const char *name, char *value, int value_offs
             return NULL;
         }
     }
-    gboolean mandatory = in_list(quotes_mandatory, parser->kw->canonical);
-    gboolean optional = in_list(quotes_optional, parser->kw->canonical);
+    gboolean mandatory = (parser->kw->flags & KW_F_QUOTES_MANDATORY) != 0;
+    gboolean optional = (parser->kw->flags & KW_F_QUOTES_OPTIONAL) != 0;
     int at = value_offset + (int)(ptr - value);
     if (mandatory && *ptr != '"') {
         diag_set(diag, "invalid-option", at,

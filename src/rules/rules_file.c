@@ -17,6 +17,17 @@
  * without parsing so a hostile file cannot make us quadratic. */
 #define RULE_LINE_MAX (1024 * 1024)
 
+/* Rules are nearly always ASCII: checking that first is several times
+ * cheaper than g_utf8_validate, which then runs only on the rare rest. */
+static gboolean
+text_is_ascii(const char *s, gsize len)
+{
+    guchar any = 0;
+    for (gsize i = 0; i < len; i++)
+        any |= (guchar)s[i];
+    return any < 0x80;
+}
+
 static gboolean
 looks_like_rule_start(const char *s)
 {
@@ -104,7 +115,7 @@ rules_text_parse(const char *text, gsize len, const char *file, int first_line,
             logical_lines = 0;
             continue;
         }
-        if (!g_utf8_validate(start, line_len, NULL)) {
+        if (!text_is_ascii(start, line_len) && !g_utf8_validate(start, line_len, NULL)) {
             const char *bad = NULL;
             g_utf8_validate(start, line_len, &bad);
             add_finding(findings, "syntax", file, line_no, (int)(bad - start) + 1, NULL, 1,
