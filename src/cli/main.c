@@ -60,7 +60,7 @@ main(int argc, char **argv)
             return commands[i].run(argc - 1, argv + 1);
         }
     }
-    fprintf(stderr, "nfw-advisor: unknown command '%s'\n\n", argv[1]);
-    usage(stderr);
+    fprintf(stderr, "nfw-advisor: unknown command '%s' (run 'nfw-advisor --help' for the list)\n",
+            argv[1]);
     return EXIT_USAGE;
 }

@@ -43,23 +43,34 @@ rule_classtype_priority(const char *name)
     return -1;
 }
 
-gboolean
-validate_sid(RuleParser *parser, const char *value, char **error, int *error_offset)
+/* sid and rev: once per rule, a number from 1 to `max`. */
+static gboolean
+parse_rule_id(const char *keyword, gboolean *seen, const char *value, guint64 max,
+              guint64 *out, char **error)
 {
-    guint64 v;
-    if (parser->seen_sid) {
-        *error = g_strdup("sid given twice");
+    if (*seen) {
+        *error = g_strdup_printf("%s given twice", keyword);
         return FALSE;
     }
-    if (!parse_uint(value, G_MAXUINT64, &v)) {
+    if (!parse_uint(value, G_MAXUINT64, out)) {
         *error = g_strdup_printf("'%s' is not a number", value);
         return FALSE;
     }
-    if (v == 0 || v >= G_MAXUINT32) {
-        *error = g_strdup_printf("%s is out of range (1 to 4294967294)", value);
+    if (*out == 0 || *out > max) {
+        *error = g_strdup_printf("%s is out of range (1 to %" G_GUINT64_FORMAT ")", value, max);
         return FALSE;
     }
-    parser->seen_sid = TRUE;
+    *seen = TRUE;
+    return TRUE;
+}
+
+gboolean
+validate_sid(RuleParser *parser, const char *value, char **error, int *error_offset)
+{
+    /* Suricata 7 rejects sid 4294967295 ("sid value too high"). */
+    guint64 v;
+    if (!parse_rule_id("sid", &parser->seen_sid, value, G_MAXUINT32 - 1, &v, error))
+        return FALSE;
     parser->rule->sid = v;
     parser->rule->flags |= RULE_F_HAS_SID;
     return TRUE;
@@ -69,19 +80,8 @@ gboolean
 validate_rev(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
     guint64 v;
-    if (parser->seen_rev) {
-        *error = g_strdup("rev given twice");
+    if (!parse_rule_id("rev", &parser->seen_rev, value, G_MAXUINT32, &v, error))
         return FALSE;
-    }
-    if (!parse_uint(value, G_MAXUINT64, &v)) {
-        *error = g_strdup_printf("'%s' is not a number", value);
-        return FALSE;
-    }
-    if (v == 0 || v > G_MAXUINT32) {
-        *error = g_strdup_printf("%s is out of range (1 to 4294967295)", value);
-        return FALSE;
-    }
-    parser->seen_rev = TRUE;
     parser->rule->rev = (guint32)v;
     parser->rule->flags |= RULE_F_HAS_REV;
     return TRUE;
