@@ -18,8 +18,10 @@
  *   not the number of records the query was fed; skips are listed on
  *   stderr (with sample locations) and in the JSON statistics.
  * - Exit status: 0 with a result, 2 for a usage error, a query that does
- *   not parse (message `query:LINE:COL: error: ...` with a caret line) or
- *   an input that cannot be read.
+ *   not parse (message `query:LINE:COL: error: ...` with a caret line), an
+ *   input that cannot be read, or a regex that hit the PCRE2 limits on some
+ *   record (the result is printed, but it may be wrong: an error, not a
+ *   note, since the text that defeats the regex is often an attacker's).
  */
 #include <stdio.h>
 #include <string.h>
@@ -136,7 +138,8 @@ print_help_functions(GOptionContext *context)
     g_string_append_printf(desc,
         "\n\nWithout a `limit` command at most %d rows are returned (CloudWatch's\n"
         "default) and the output says so.  Raw Suricata EVE records are seen as the\n"
-        "`event` of an NFW record.  Exit status: 0 done, 2 usage, query or input error.",
+        "`event` of an NFW record.  Exit status: 0 done, 2 usage, query or input error\n"
+        "or a regex that hit the PCRE2 match limits (the result is then incomplete).",
         QUERY_DEFAULT_LIMIT);
     g_option_context_set_description(context, desc->str);
     g_string_free(desc, TRUE);
@@ -242,6 +245,16 @@ cmd_query(int argc, char **argv)
     }
     print_skips(stats, source.unparsed);
     rc = fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+    if (query_result_regex_limit_hits(result) > 0) {
+        /* A record the regex could not decide was counted as no match: the
+         * answer may be wrong, and the record's text is often attacker's. */
+        cli_error("query", "error: %" G_GUINT64_FORMAT " regex match(es) stopped at the PCRE2 "
+                  "limits (match %d, depth %d): the result above is incomplete; nested "
+                  "quantifiers such as (a+)+ backtrack exponentially, rewrite the regex",
+                  query_result_regex_limit_hits(result), QUERY_REGEX_MATCH_LIMIT,
+                  QUERY_REGEX_DEPTH_LIMIT);
+        rc = EXIT_USAGE;
+    }
 out:
     if (error != NULL)
         g_error_free(error);

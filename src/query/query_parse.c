@@ -53,6 +53,11 @@ static void fail_at(Parser *p, int offset, QueryErrorCode code, const char *fmt,
   va_end(ap);
 
   const char *t = p->text;
+  /* "found end of query": point just after the last thing written, not at
+   * an empty line after the final newline. */
+  if (offset > 0 && t[offset] == '\0')
+    while (offset > 0 && strchr(" \t\r\n", t[offset - 1]))
+      offset--;
   int line = 1;
   int line_start = 0;
   for (int i = 0; i < offset && t[i]; i++) {
