@@ -2,6 +2,7 @@
  * cmd_lint.c - `nfw-advisor lint`: load rule groups and policies, run the
  * static checks, print findings, exit by --fail-on.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@
 #include "advisor/lint.h"
 #include "cli/cli.h"
 #include "report/report.h"
+#include "report/html.h"
 
 static void
 print_check_list(void)
@@ -47,12 +49,16 @@ int
 cmd_lint(int argc, char **argv)
 {
     char *format = NULL, *fail_on = NULL;
+    char *output = NULL;  /* -o FILE */
     char **disable = NULL;
     gboolean list_checks = FALSE;
     InputOptions inputs = { 0 };
     GOptionEntry entries[] = {
         { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-          "Output format: text (default) or json", "FORMAT" },
+          "Output format: text (default), json or html", "FORMAT" },
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+          "Write the report to FILE instead of standard output (html: one self-contained file)",
+          "FILE" },
         { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on,
           "Exit 1 when a finding is at or above: error (default), warning, note, none", "SEVERITY" },
         { "disable", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &disable,
@@ -85,8 +91,9 @@ cmd_lint(int argc, char **argv)
         goto out;
     }
     gboolean json = format != NULL && strcmp(format, "json") == 0;
-    if (format != NULL && !json && strcmp(format, "text") != 0) {
-        cli_error("lint", "unknown --format '%s' (text or json)", format);
+    gboolean html = format != NULL && strcmp(format, "html") == 0;
+    if (format != NULL && !json && !html && strcmp(format, "text") != 0) {
+        cli_error("lint", "unknown --format '%s' (text, json or html)", format);
         goto out;
     }
     Severity threshold = SEVERITY_ERROR;
@@ -124,10 +131,21 @@ cmd_lint(int argc, char **argv)
 
     LintSummary summary;
     lint_summary_count(&summary, policy, findings);
-    if (json)
-        report_lint_json(stdout, findings, &summary);
+    FILE *dest = stdout;
+    if (output != NULL && (dest = fopen(output, "w")) == NULL) {
+        cli_error("lint", "cannot write '%s': %s", output, g_strerror(errno));
+        goto out;
+    }
+    if (html)
+        report_lint_html(dest, policy, findings, &summary);
+    else if (json)
+        report_lint_json(dest, findings, &summary);
     else
-        report_lint_text(stdout, findings, &summary);
+        report_lint_text(dest, findings, &summary);
+    if (dest != stdout && fclose(dest) != 0) {
+        cli_error("lint", "cannot write '%s': %s", output, g_strerror(errno));
+        goto out;
+    }
     rc = EXIT_CLEAN;
     if (threshold != SEVERITY_NONE)
         for (guint i = 0; i < findings->len; i++)
@@ -140,6 +158,7 @@ out:
         g_hash_table_destroy(disabled);
     policy_free(policy);
     g_free(format);
+    g_free(output);
     g_free(fail_on);
     g_strfreev(disable);
     cli_input_options_clear(&inputs);
