@@ -1,0 +1,632 @@
+/*
+ * lint_match.c - what a rule matches, and whether one rule's match provably
+ * contains another's (lint_match.h).
+ *
+ * Design decisions (conservative: when in doubt, "not covered"):
+ *  - Protocols nest only as Suricata runs them: ip carries everything, tcp
+ *    carries the app-layer protocols that only run over TCP, udp those
+ *    that only run over UDP, icmp both ICMP versions.  Protocols that run
+ *    over both (dns, smb, krb5, ...) are covered by ip or by themselves.
+ *  - A decision point does not need its own model: an outer rule that
+ *    matches every packet of the inner one (a pass tcp without flow matches
+ *    the SYN and every later packet) decides each of them first; a pass or
+ *    drop that acts on the whole flow only makes that stronger.  The flow
+ *    keyword of the outer rule must be implied by the inner one's flow
+ *    constraints, which include what an app-layer rule implies (TCP
+ *    app-layer data only exists on established packets; tls.sni, http.host
+ *    and friends only to the server).
+ *  - Options: every match condition of the outer rule must appear in the
+ *    inner rule.  A content may be weaker in the outer rule (no nocase on the
+ *    inner side, or fewer of startswith/endswith/depth/offset on the outer
+ *    side) but never in another buffer.  Relative matches (distance, within,
+ *    relative pcre/byte_*) compare only as identical option lists.
+ *    Thresholds make a rule opaque: it may not fire on a matching packet.
+ *  - Keys for the index: a rule with a content is found through that
+ *    content's buffer and value, which any rule it covers must also have.
+ */
+#include "advisor/lint_match.h"
+
+#include <string.h>
+
+#include "rules/keywords.h"
+
+static const char *const tcp_only_protocols[] = {
+    "tcp", "tcp-pkt", "tcp-stream", "http", "http1", "http2", "ftp", "ftp-data", "smtp",
+    "tls", "ssh", "imap", "rfb", "mqtt", "telnet", "rdp", "pgsql", NULL,
+};
+static const char *const udp_only_protocols[] = {
+    "udp", "ntp", "tftp", "dhcp", "quic", "snmp", "ike", "bittorrent-dht", NULL,
+};
+
+/* Buffers that only exist in the client-to-server direction. */
+static const char *const to_server_buffers[] = {
+    "tls.sni", "http.host", "http.uri", "http.uri.raw", "http.method", "http.user_agent",
+    "http.request_line", "http.request_header", "http.cookie", "http.host.raw",
+    "dns.query", "http_uri", "http_host", "http_method", "http_user_agent", "http_cookie",
+    NULL,
+};
+
+static gboolean
+in_list(const char *const *list, const char *s)
+{
+    for (; *list; list++)
+        if (strcmp(*list, s) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+gboolean
+match_proto_is_tcp(const char *proto)
+{
+    return in_list(tcp_only_protocols, proto);
+}
+
+gboolean
+match_proto_is_connectionless(const char *proto)
+{
+    return in_list(udp_only_protocols, proto) || strcmp(proto, "icmp") == 0 ||
+           strcmp(proto, "icmpv4") == 0 || strcmp(proto, "icmpv6") == 0;
+}
+
+gboolean
+match_proto_covers(const char *outer, const char *inner)
+{
+    if (strcmp(outer, inner) == 0)
+        return TRUE;
+    if (strcmp(outer, "ip") == 0)
+        return strcmp(inner, "pkthdr") != 0;
+    if (strcmp(outer, "tcp") == 0)
+        return in_list(tcp_only_protocols, inner);
+    if (strcmp(outer, "udp") == 0)
+        return in_list(udp_only_protocols, inner);
+    if (strcmp(outer, "icmp") == 0)
+        return strcmp(inner, "icmpv4") == 0 || strcmp(inner, "icmpv6") == 0;
+    return FALSE;
+}
+
+/* ---- variables ---------------------------------------------------------- */
+
+typedef struct {
+    const Policy *policy;
+    const RuleGroup *group;
+    gboolean ports;
+    GHashTable *cache;   /* "g\x1fp\x1fname" -> NetExpr* (NULL value: unparsable) */
+} Resolver;
+
+static const NetExpr *
+resolve_var(const char *name, gboolean ipset_ref, gpointer data)
+{
+    Resolver *r = data;
+    if (ipset_ref)
+        return NULL; /* a prefix list: its content is not in any input */
+    char *key = g_strdup_printf("%p\x1f%d\x1f%s", (void *)r->group, r->ports, name);
+    gpointer value;
+    if (g_hash_table_lookup_extended(r->cache, key, NULL, &value)) {
+        g_free(key);
+        return value;
+    }
+    const char *text = policy_lookup_var(r->policy, r->group, name, r->ports);
+    NetExpr *expr = NULL;
+    if (text != NULL) {
+        char *error = NULL;
+        int offset = 0;
+        expr = r->ports ? netexpr_parse_ports(text, &error, &offset)
+                        : netexpr_parse_address(text, &error, &offset);
+        g_free(error);
+    }
+    g_hash_table_insert(r->cache, key, expr);
+    return expr;
+}
+
+static NetSet *
+resolve_set(Resolver *r, const NetExpr *expr, gboolean ports)
+{
+    if (expr == NULL)
+        return NULL;
+    r->ports = ports;
+    char *error = NULL;
+    NetSet *set = netset_from_expr(expr, ports, resolve_var, r, &error);
+    g_free(error);
+    return set;
+}
+
+/* ---- options ------------------------------------------------------------ */
+
+static guint
+parse_flow(const char *value)
+{
+    guint flags = 0;
+    if (value == NULL)
+        return 0;
+    char **tokens = g_strsplit(value, ",", -1);
+    for (char **t = tokens; *t; t++) {
+        char *s = g_strstrip(*t);
+        if (strcmp(s, "to_server") == 0 || strcmp(s, "from_client") == 0)
+            flags |= MATCH_FLOW_TO_SERVER;
+        else if (strcmp(s, "to_client") == 0 || strcmp(s, "from_server") == 0)
+            flags |= MATCH_FLOW_TO_CLIENT;
+        else if (strcmp(s, "established") == 0)
+            flags |= MATCH_FLOW_ESTABLISHED;
+        else if (strcmp(s, "not_established") == 0)
+            flags |= MATCH_FLOW_NOT_ESTABLISHED;
+        else if (strcmp(s, "only_stream") == 0)
+            flags |= MATCH_FLOW_ONLY_STREAM;
+        else if (strcmp(s, "no_stream") == 0)
+            flags |= MATCH_FLOW_NO_STREAM;
+        else if (strcmp(s, "only_frag") == 0)
+            flags |= MATCH_FLOW_ONLY_FRAG;
+        else if (strcmp(s, "no_frag") == 0)
+            flags |= MATCH_FLOW_NO_FRAG;
+        /* stateless: no constraint */
+    }
+    g_strfreev(tokens);
+    return flags;
+}
+
+static char *
+squeeze(const char *value)
+{
+    if (value == NULL)
+        return g_strdup("");
+    GString *s = g_string_new(NULL);
+    for (const char *p = value; *p; p++)
+        if (*p != ' ' && *p != '\t')
+            g_string_append_c(s, *p);
+    return g_string_free(s, FALSE);
+}
+
+static gboolean
+is_relative_value(const char *name, const char *value)
+{
+    if (value == NULL)
+        return FALSE;
+    if (strcmp(name, "pcre") == 0) {
+        const char *end = strrchr(value, '/');
+        return end != NULL && strchr(end, 'R') != NULL;
+    }
+    return strstr(value, "relative") != NULL;
+}
+
+/* A content being built: its buffer and the modifiers that follow it. */
+typedef struct {
+    gboolean open;
+    GString *buffer;
+    char *value;
+    GPtrArray *mods;     /* char*, "depth=4", "nocase", ... */
+} PendingContent;
+
+static int
+compare_strings(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+content_close(PendingContent *pc, RuleMatch *m)
+{
+    if (!pc->open)
+        return;
+    g_ptr_array_sort(pc->mods, compare_strings);
+    GString *atom = g_string_new("C\x1f");
+    g_string_append(atom, pc->buffer->str);
+    g_string_append_c(atom, '\x1f');
+    g_string_append(atom, pc->value);
+    g_ptr_array_add(m->keys, g_strdup(atom->str + 2));
+    g_string_append_c(atom, '\x1f');
+    for (guint i = 0; i < pc->mods->len; i++) {
+        if (i > 0)
+            g_string_append_c(atom, ',');
+        g_string_append(atom, g_ptr_array_index(pc->mods, i));
+    }
+    g_ptr_array_add(m->atoms, g_string_free(atom, FALSE));
+    g_string_free(pc->buffer, TRUE);
+    g_free(pc->value);
+    g_ptr_array_free(pc->mods, TRUE);
+    pc->open = FALSE;
+}
+
+static void
+collect_options(RuleMatch *m)
+{
+    const Rule *rule = m->rule;
+    GString *buffer = g_string_new("");   /* current sticky buffer + transforms */
+    GString *exact = g_string_new(NULL);
+    PendingContent pc = { 0 };
+    gboolean to_server_buffer = FALSE, tcp_app_buffer = FALSE;
+
+    for (guint i = 0; i < rule->options->len; i++) {
+        const RuleOption *opt = g_ptr_array_index(rule->options, i);
+        const KeywordInfo *kw = opt->kw;
+        if (kw == NULL) {
+            m->opaque = TRUE;
+            continue;
+        }
+        const char *name = kw->canonical;
+        if (kw->flags & KW_F_META)
+            continue;
+        if (strcmp(name, "fast_pattern") == 0 || strcmp(name, "prefilter") == 0 ||
+            strcmp(name, "tag") == 0 || strcmp(name, "bypass") == 0)
+            continue;
+        char *value = squeeze(opt->value);
+        if (strcmp(name, "flow") == 0) {
+            m->flow_explicit |= parse_flow(opt->value);
+            g_free(value);
+            continue;
+        }
+        g_string_append_printf(exact, "%s:%s;", name, value);
+        if (strcmp(name, "threshold") == 0 || strcmp(name, "detection_filter") == 0)
+            m->opaque = TRUE;
+        if (kw->flags & KW_F_CONTENT_MOD) {
+            if (!pc.open) {
+                g_free(value);
+                continue; /* a modifier of a pcre or of nothing: part of `exact` only */
+            }
+            if (strcmp(name, "distance") == 0 || strcmp(name, "within") == 0) {
+                m->relative = TRUE;
+                g_ptr_array_add(pc.mods, g_strdup_printf("%s=%s", name, value));
+            } else if (kw->flags & KW_F_APP_LAYER || strcmp(name, "rawbytes") == 0) {
+                /* http_uri and friends: the content's buffer, not a weakenable mod */
+                g_string_append_printf(pc.buffer, "|%s", name);
+                if (in_list(to_server_buffers, name))
+                    to_server_buffer = TRUE;
+                if (kw->alproto != NULL && match_proto_is_tcp(kw->alproto))
+                    tcp_app_buffer = TRUE;
+            } else if (opt->value != NULL) {
+                g_ptr_array_add(pc.mods, g_strdup_printf("%s=%s", name, value));
+            } else {
+                g_ptr_array_add(pc.mods, g_strdup(name));
+            }
+            g_free(value);
+            continue;
+        }
+        content_close(&pc, m);
+        if (kw->flags & KW_F_STICKY || strcmp(name, "pkt_data") == 0 ||
+            strcmp(name, "base64_data") == 0) {
+            g_string_assign(buffer, strcmp(name, "pkt_data") == 0 ? "" : name);
+            if (in_list(to_server_buffers, name))
+                to_server_buffer = TRUE;
+            if (kw->alproto != NULL && match_proto_is_tcp(kw->alproto))
+                tcp_app_buffer = TRUE;
+        } else if (kw->flags & KW_F_TRANSFORM) {
+            g_string_append_printf(buffer, "|%s", name);
+            if (opt->value != NULL)
+                g_string_append_printf(buffer, "=%s", value);
+        } else if (strcmp(name, "content") == 0) {
+            pc.open = TRUE;
+            pc.buffer = g_string_new(buffer->str);
+            pc.value = g_strdup(value);
+            pc.mods = g_ptr_array_new_with_free_func(g_free);
+        } else if (strcmp(name, "flowbits") == 0 && !g_str_has_prefix(value, "isset") &&
+                   !g_str_has_prefix(value, "isnotset")) {
+            /* set, unset, toggle, noalert: effects, not conditions */
+        } else {
+            if (is_relative_value(name, value))
+                m->relative = TRUE;
+            if (strcmp(name, "ssl_state") == 0 && strcmp(value, "client_hello") == 0)
+                to_server_buffer = TRUE;
+            char *atom = g_strdup_printf("O\x1f%s\x1f%s\x1f%s", buffer->str, name, value);
+            g_ptr_array_add(m->atoms, atom);
+            g_ptr_array_add(m->keys, g_strdup(atom));
+        }
+        g_free(value);
+    }
+    content_close(&pc, m);
+    g_ptr_array_sort(m->atoms, compare_strings);
+    m->exact = g_string_free(exact, FALSE);
+    g_string_free(buffer, TRUE);
+
+    m->flow = m->flow_explicit;
+    if (tcp_app_buffer || (match_proto_is_tcp(rule->proto) && strcmp(rule->proto, "tcp") != 0 &&
+                           strcmp(rule->proto, "tcp-pkt") != 0 &&
+                           strcmp(rule->proto, "tcp-stream") != 0))
+        m->flow |= MATCH_FLOW_ESTABLISHED;
+    if (to_server_buffer)
+        m->flow |= MATCH_FLOW_TO_SERVER;
+}
+
+/* ---- the set ------------------------------------------------------------ */
+
+static gboolean
+effective_terminal(const Rule *rule, RuleAction *action)
+{
+    RuleAction a = rule->action;
+    if (rule->group != NULL && rule->group->drop_to_alert && a != RULE_ACTION_PASS)
+        a = RULE_ACTION_ALERT;
+    *action = a;
+    return rule_action_is_terminal(a);
+}
+
+static void
+rule_match_free(RuleMatch *m)
+{
+    netset_free(m->src);
+    netset_free(m->dst);
+    netset_free(m->sport);
+    netset_free(m->dport);
+    g_ptr_array_free(m->atoms, TRUE);
+    g_ptr_array_free(m->keys, TRUE);
+    g_free(m->exact);
+    g_free(m);
+}
+
+MatchSet *
+match_set_new(const Policy *policy)
+{
+    MatchSet *set = g_new0(MatchSet, 1);
+    set->policy = policy;
+    set->matches = g_ptr_array_new_full(policy->eval_order->len,
+                                        (GDestroyNotify)rule_match_free);
+    Resolver r = { policy, NULL, FALSE,
+                   g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify)netexpr_free) };
+    for (guint i = 0; i < policy->eval_order->len; i++) {
+        const Rule *rule = g_ptr_array_index(policy->eval_order, i);
+        RuleMatch *m = g_new0(RuleMatch, 1);
+        m->rule = rule;
+        m->position = i;
+        m->terminal = effective_terminal(rule, &m->action);
+        r.group = rule->group;
+        m->src = resolve_set(&r, rule->src_expr, FALSE);
+        m->dst = resolve_set(&r, rule->dst_expr, FALSE);
+        m->sport = resolve_set(&r, rule->src_ports_expr, TRUE);
+        m->dport = resolve_set(&r, rule->dst_ports_expr, TRUE);
+        m->atoms = g_ptr_array_new_with_free_func(g_free);
+        m->keys = g_ptr_array_new_with_free_func(g_free);
+        collect_options(m);
+        g_ptr_array_add(set->matches, m);
+    }
+    g_hash_table_destroy(r.cache);
+    return set;
+}
+
+void
+match_set_free(MatchSet *set)
+{
+    if (set == NULL)
+        return;
+    g_ptr_array_free(set->matches, TRUE);
+    g_free(set);
+}
+
+/* ---- containment -------------------------------------------------------- */
+
+static gboolean
+set_contains(const NetSet *outer, const NetSet *inner)
+{
+    if (outer == NULL)
+        return FALSE;
+    if (netset_is_any(outer))
+        return TRUE;
+    return inner != NULL && netset_contains(outer, inner);
+}
+
+/* Does `o` match packets from (s, sp) to (d, dp)? */
+static gboolean
+header_covers(const RuleMatch *o, const NetSet *s, const NetSet *sp, const NetSet *d,
+              const NetSet *dp)
+{
+    if (set_contains(o->src, s) && set_contains(o->sport, sp) && set_contains(o->dst, d) &&
+        set_contains(o->dport, dp))
+        return TRUE;
+    return o->rule->direction == RULE_DIR_BOTH && set_contains(o->src, d) &&
+           set_contains(o->sport, dp) && set_contains(o->dst, s) && set_contains(o->dport, sp);
+}
+
+/* Is content atom `a` (outer) implied by content atom `b` (inner)? Both
+ * "C\x1fbuffer\x1fvalue\x1fmods". */
+static gboolean
+content_implied(const char *a, const char *b)
+{
+    const char *amods = strrchr(a, '\x1f');
+    const char *bmods = strrchr(b, '\x1f');
+    if (amods - a != bmods - b || strncmp(a, b, amods - a) != 0)
+        return FALSE;
+    char **am = g_strsplit(amods + 1, ",", -1);
+    char **bm = g_strsplit(bmods + 1, ",", -1);
+    gboolean ok = TRUE;
+    /* Every outer modifier must be on the inner content, except nocase
+     * (the outer rule is then weaker). */
+    for (char **x = am; ok && *x; x++) {
+        if (**x == '\0' || strcmp(*x, "nocase") == 0)
+            continue;
+        ok = g_strv_contains((const char *const *)bm, *x);
+    }
+    /* The inner content may carry extra startswith/endswith/depth/offset,
+     * not extra relations or a case-insensitivity the outer one lacks. */
+    for (char **y = bm; ok && *y; y++) {
+        if (**y == '\0' || g_strv_contains((const char *const *)am, *y))
+            continue;
+        ok = strcmp(*y, "startswith") == 0 || strcmp(*y, "endswith") == 0 ||
+             g_str_has_prefix(*y, "depth=") || g_str_has_prefix(*y, "offset=");
+    }
+    g_strfreev(am);
+    g_strfreev(bm);
+    return ok;
+}
+
+static gboolean
+options_covered(const RuleMatch *o, const RuleMatch *i)
+{
+    if (o->relative)
+        return strcmp(o->exact, i->exact) == 0;
+    for (guint x = 0; x < o->atoms->len; x++) {
+        const char *a = g_ptr_array_index(o->atoms, x);
+        gboolean found = FALSE;
+        for (guint y = 0; y < i->atoms->len && !found; y++) {
+            const char *b = g_ptr_array_index(i->atoms, y);
+            if (a[0] == 'C' && b[0] == 'C')
+                found = content_implied(a, b);
+            else
+                found = strcmp(a, b) == 0;
+        }
+        if (!found)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+gboolean
+match_covers(const RuleMatch *o, const RuleMatch *i)
+{
+    if (o->opaque)
+        return FALSE;
+    if (!match_proto_covers(o->rule->proto, i->rule->proto))
+        return FALSE;
+    if ((o->flow_explicit & i->flow) != o->flow_explicit)
+        return FALSE;
+    if (!header_covers(o, i->src, i->sport, i->dst, i->dport))
+        return FALSE;
+    if (i->rule->direction == RULE_DIR_BOTH &&
+        !header_covers(o, i->dst, i->dport, i->src, i->sport))
+        return FALSE;
+    return options_covered(o, i);
+}
+
+/* ---- the index ---------------------------------------------------------- */
+
+#define INDEX_MAX_PORTS 64
+
+struct MatchIndex {
+    GHashTable *buckets; /* key -> GPtrArray* of const RuleMatch*, by position */
+};
+
+MatchIndex *
+match_index_new(void)
+{
+    MatchIndex *index = g_new0(MatchIndex, 1);
+    index->buckets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify)g_ptr_array_unref);
+    return index;
+}
+
+void
+match_index_free(MatchIndex *index)
+{
+    if (index == NULL)
+        return;
+    g_hash_table_destroy(index->buckets);
+    g_free(index);
+}
+
+static void
+bucket_add(MatchIndex *index, char *key, const RuleMatch *m)
+{
+    GPtrArray *bucket = g_hash_table_lookup(index->buckets, key);
+    if (bucket == NULL) {
+        bucket = g_ptr_array_new();
+        g_hash_table_insert(index->buckets, key, bucket);
+    } else {
+        g_free(key);
+    }
+    if (bucket->len == 0 || g_ptr_array_index(bucket, bucket->len - 1) != m)
+        g_ptr_array_add(bucket, (gpointer)m);
+}
+
+static guint64
+port_count(const NetSet *ports)
+{
+    guint64 n = 0;
+    for (guint i = 0; i < ports->v4->len; i++) {
+        const NetRange *r = &g_array_index(ports->v4, NetRange, i);
+        n += (guint64)(r->hi - r->lo) + 1;
+    }
+    return n;
+}
+
+void
+match_index_add(MatchIndex *index, const RuleMatch *m)
+{
+    if (m->opaque)
+        return; /* covers nothing */
+    if (m->keys->len > 0) {
+        bucket_add(index, g_strdup(g_ptr_array_index(m->keys, 0)), m);
+        return;
+    }
+    const char *proto = m->rule->proto;
+    gboolean both = m->rule->direction == RULE_DIR_BOTH;
+    const NetSet *ports[2] = { m->dport, both ? m->sport : NULL };
+    for (int k = 0; k < 2; k++) {
+        if (k == 1 && !both)
+            break;
+        const NetSet *p = ports[k];
+        if (p == NULL || netset_is_any(p) || port_count(p) > INDEX_MAX_PORTS) {
+            bucket_add(index, g_strdup_printf("P\x1f%s\x1f*", proto), m);
+            continue;
+        }
+        for (guint i = 0; i < p->v4->len; i++) {
+            const NetRange *r = &g_array_index(p->v4, NetRange, i);
+            for (NetU128 port = r->lo; port <= r->hi; port++)
+                bucket_add(index, g_strdup_printf("P\x1f%s\x1f%u", proto, (guint)port), m);
+        }
+    }
+}
+
+static void
+search_bucket(const MatchIndex *index, const char *key, const RuleMatch *inner, guint from,
+              guint to, const RuleMatch **best)
+{
+    GPtrArray *bucket = g_hash_table_lookup(index->buckets, key);
+    if (bucket == NULL)
+        return;
+    /* First entry with position >= from (binary search). */
+    guint lo = 0, hi = bucket->len;
+    while (lo < hi) {
+        guint mid = (lo + hi) / 2;
+        const RuleMatch *m = g_ptr_array_index(bucket, mid);
+        if (m->position < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (guint i = lo; i < bucket->len; i++) {
+        const RuleMatch *m = g_ptr_array_index(bucket, i);
+        if (m->position >= to || (*best != NULL && m->position >= (*best)->position))
+            break;
+        if (m != inner && match_covers(m, inner)) {
+            *best = m;
+            break;
+        }
+    }
+}
+
+static void
+search_proto(const MatchIndex *index, const char *proto, const RuleMatch *inner, guint from,
+             guint to, const RuleMatch **best)
+{
+    char *key = g_strdup_printf("P\x1f%s\x1f*", proto);
+    search_bucket(index, key, inner, from, to, best);
+    g_free(key);
+    const NetSet *ports[2] = { inner->dport, inner->sport };
+    for (int k = 0; k < 2; k++) {
+        const NetSet *p = ports[k];
+        if (p == NULL || netset_is_any(p) || p->v4->len == 0)
+            continue;
+        const NetRange *r = &g_array_index(p->v4, NetRange, 0);
+        key = g_strdup_printf("P\x1f%s\x1f%u", proto, (guint)r->lo);
+        search_bucket(index, key, inner, from, to, best);
+        g_free(key);
+    }
+}
+
+const RuleMatch *
+match_index_first_covering(const MatchIndex *index, const RuleMatch *inner, guint from, guint to)
+{
+    const RuleMatch *best = NULL;
+    for (guint i = 0; i < inner->keys->len; i++)
+        search_bucket(index, g_ptr_array_index(inner->keys, i), inner, from, to, &best);
+    static const char *const carriers[] = { "ip", "tcp", "udp", "icmp", NULL };
+    const char *proto = inner->rule->proto;
+    search_proto(index, proto, inner, from, to, &best);
+    for (const char *const *c = carriers; *c; c++)
+        if (strcmp(*c, proto) != 0 && match_proto_covers(*c, proto))
+            search_proto(index, *c, inner, from, to, &best);
+    return best;
+}
+
+char *
+match_describe_rule(const Rule *rule)
+{
+    return g_strdup_printf("sid %" G_GUINT64_FORMAT " (%s %s) at %s:%d", rule->sid,
+                           rule_action_name(rule->action), rule->proto,
+                           rule->loc.file ? rule->loc.file : "?", rule->loc.line);
+}

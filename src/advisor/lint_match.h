@@ -1,0 +1,92 @@
+/*
+ * lint_match.h - what a rule matches, in a form that can be compared: the
+ * model behind shadowing (lint_shadow.c) and alert twins (lint_twins.c).
+ * Internal to src/advisor.
+ *
+ * A RuleMatch holds, for one enabled rule of the policy's evaluation order:
+ *  - its resolved address and port sets (variables resolved per rule group
+ *    with policy_lookup_var; an @ipset reference or anything unresolvable
+ *    makes the set "unknown", which only an `any` contains);
+ *  - its flow constraints, explicit (flow:) and implied (an app-layer rule
+ *    over TCP only sees established packets; tls.sni, http.host, ... only
+ *    exist to the server);
+ *  - its match conditions as "atoms": one string per content (with its
+ *    buffer, transforms and modifiers) or per other matching keyword.
+ * match_covers(a, b) proves that every packet b matches, a matches too.
+ * It says FALSE whenever it cannot prove it (conservative): relative
+ * content, thresholds, unknown sets, protocols it does not know to nest.
+ *
+ * Scale: match_index_* buckets rules by their first atom (buffer + content)
+ * and, for rules without atoms, by protocol and destination port, so that
+ * a rule is compared only with rules that could cover it.
+ */
+#ifndef NFW_ADVISOR_LINT_MATCH_H
+#define NFW_ADVISOR_LINT_MATCH_H
+
+#include <glib.h>
+
+#include "policy/policy.h"
+#include "rules/netset.h"
+
+enum {
+    MATCH_FLOW_TO_SERVER     = 1 << 0,
+    MATCH_FLOW_TO_CLIENT     = 1 << 1,
+    MATCH_FLOW_ESTABLISHED   = 1 << 2,
+    MATCH_FLOW_NOT_ESTABLISHED = 1 << 3,
+    MATCH_FLOW_ONLY_STREAM   = 1 << 4,
+    MATCH_FLOW_NO_STREAM     = 1 << 5,
+    MATCH_FLOW_ONLY_FRAG     = 1 << 6,
+    MATCH_FLOW_NO_FRAG       = 1 << 7,
+};
+
+typedef struct {
+    const Rule *rule;
+    guint position;          /* index in policy->eval_order */
+    gboolean terminal;       /* decides a packet: pass, drop, reject (not under DROP_TO_ALERT) */
+    RuleAction action;       /* effective action (DROP_TO_ALERT drops are alerts) */
+    NetSet *src, *dst;       /* NULL: unknown */
+    NetSet *sport, *dport;   /* NULL: unknown */
+    guint flow;              /* MATCH_FLOW_*, explicit and implied */
+    guint flow_explicit;     /* MATCH_FLOW_* from the flow keyword only */
+    GPtrArray *atoms;        /* char*, sorted: match conditions */
+    GPtrArray *keys;         /* char*: index keys of the atoms (buffer + content value) */
+    char *exact;             /* all match options in order, for relative content */
+    gboolean relative;       /* has relative content (distance, within, R): only an
+                                identical option list can be compared */
+    gboolean opaque;         /* has conditions we never reason about (threshold...) */
+} RuleMatch;
+
+typedef struct {
+    const Policy *policy;
+    GPtrArray *matches;      /* RuleMatch*, owned, in evaluation order */
+} MatchSet;
+
+MatchSet *match_set_new(const Policy *policy);
+void match_set_free(MatchSet *set);
+
+/* TRUE when `outer` provably matches every packet `inner` matches (header,
+ * flow and options; positions and actions are not considered). */
+gboolean match_covers(const RuleMatch *outer, const RuleMatch *inner);
+
+/* Does protocol `outer` carry every packet of protocol `inner`? */
+gboolean match_proto_covers(const char *outer, const char *inner);
+/* TCP-based protocols (tcp and app-layer protocols over TCP). */
+gboolean match_proto_is_tcp(const char *proto);
+/* Protocols without connection set-up (udp, icmp and app-layer over UDP). */
+gboolean match_proto_is_connectionless(const char *proto);
+
+typedef struct MatchIndex MatchIndex;
+
+/* An index of some RuleMatches (borrowed) of a set; add in evaluation order. */
+MatchIndex *match_index_new(void);
+void match_index_free(MatchIndex *index);
+void match_index_add(MatchIndex *index, const RuleMatch *m);
+/* The first indexed match (lowest position) that covers `inner` and whose
+ * position is in [from, to); NULL when none. */
+const RuleMatch *match_index_first_covering(const MatchIndex *index, const RuleMatch *inner,
+                                            guint from, guint to);
+
+/* One-line description of a rule for messages: "sid 10 (pass tcp) at file:line". */
+char *match_describe_rule(const Rule *rule);
+
+#endif
