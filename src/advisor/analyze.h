@@ -46,7 +46,7 @@
 #define ANALYZE_TOP_SLOTS 32         /* Space-Saving counters per top list */
 #define ANALYZE_MAX_DEFAULT_GROUPS 20000
 #define ANALYZE_MAX_SIGNATURES 20000
-#define ANALYZE_FLOW_CAP (4u << 20)  /* flow ids kept per set for silent-flows */
+#define ANALYZE_FLOW_CAP (1u << 20)  /* flow ids kept per set for silent-flows */
 
 /* Distinct count: exact (sorted-free small array of 64-bit hashes) up to
  * ANALYZE_DISTINCT_EXACT, then HyperLogLog. */
@@ -193,8 +193,9 @@ typedef struct {
     AnalyzeFlowSet netflow_flows;
     GPtrArray *flow_keys;        /* char* "proto\tapp_proto\tdest_port", index 1.. */
     GHashTable *flow_key_ids;    /* char* -> GUINT_TO_POINTER(index) */
-    /* Recently blocked flows (rule alerts), for after_rule_block. */
-    GHashTable *recent_blocked;  /* guint64* -> NULL, cleared when large */
+    /* Recently blocked flows (rule alerts), for after_rule_block; emptied
+     * every 65,536 flows. */
+    AnalyzeFlowSet recent_blocked;
 } AnalyzeAgg;
 
 /* Index --------------------------------------------------------------- */
@@ -218,6 +219,10 @@ void analyze_agg_free(AnalyzeAgg *agg);
 void analyze_agg_add_event(AnalyzeAgg *agg, const LogEvent *event, guint64 weight);
 /* Adds `src` into `dst` (same index); src is left unchanged. */
 void analyze_agg_merge(AnalyzeAgg *dst, const AnalyzeAgg *src);
+/* After the last add/merge: fold address-only default-action groups into
+ * the named group of the same flows (alerts before the SNI / Host was
+ * seen).  Call once, before analyze_findings() and the renderers. */
+void analyze_agg_finish(AnalyzeAgg *agg);
 /* Window length in hours (at least 1/60). */
 double analyze_agg_window_hours(const AnalyzeAgg *agg);
 
@@ -232,6 +237,15 @@ char *analyze_suggest_rules(const AnalyzeDefaultGroup *group, guint64 first_sid)
 /* Silent flows: netflow flow ids without any alert, by key, most first.
  * Returns AnalyzeTopEntry* (owned), and the total in *total. */
 GPtrArray *analyze_silent_flows(const AnalyzeAgg *agg, guint64 *total);
+
+/* Sorted views for renderers (borrowed elements; free the array only):
+ * default actions by signature; groups by flows, then alerts; unmapped
+ * signatures by alerts.  Suggested rules number their sids from
+ * analyze_first_free_sid(), two per group, in this order. */
+GPtrArray *analyze_defaults_sorted(const AnalyzeAgg *agg);
+GPtrArray *analyze_default_groups_sorted(const AnalyzeDefault *d);
+GPtrArray *analyze_signatures_sorted(const AnalyzeAgg *agg);
+guint64 analyze_first_free_sid(const AnalyzeAgg *agg);
 
 /* Helpers shared by renderers. */
 guint64 analyze_distinct_count(const AnalyzeDistinct *d);

@@ -33,6 +33,7 @@ void cli_error(const char *command, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
 int cmd_expand(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 
 #endif

@@ -20,6 +20,7 @@ typedef struct {
 static const Command commands[] = {
     { "lint", cmd_lint, "check rule groups and policies (syntax, Suricata 7 parity, NFW limits)" },
     { "expand", cmd_expand, "print the effective rules in evaluation order" },
+    { "analyze", cmd_analyze, "map alert/flow logs to rules: unused, noisy, default-action drops, alert-mode" },
     { "query", cmd_query, "run a CloudWatch Logs Insights query over local logs" },
 };
 

@@ -44,3 +44,14 @@ void report_escape_terminal(GString *out, const char *s);
 void report_print_json(FILE *out, cJSON *doc);
 
 #endif
+
+/* `analyze` (report_analyze.c): the aggregates and findings of a log
+ * analysis as a report read top to bottom, and as JSON. */
+#ifndef NFW_REPORT_ANALYZE_DECLS
+#define NFW_REPORT_ANALYZE_DECLS
+#include "advisor/analyze.h"
+void report_analyze_text(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+                         GPtrArray *findings);
+void report_analyze_json(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+                         GPtrArray *findings);
+#endif

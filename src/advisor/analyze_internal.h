@@ -1,0 +1,32 @@
+/*
+ * analyze_internal.h - helpers shared by the analyze_*.c files only.
+ */
+#ifndef NFW_ADVISOR_ANALYZE_INTERNAL_H
+#define NFW_ADVISOR_ANALYZE_INTERNAL_H
+
+#include "advisor/analyze.h"
+
+guint64 analyze_hash(const char *s, gsize len);
+guint64 analyze_hash_u64(guint64 x);
+
+void analyze_distinct_add_hash(AnalyzeDistinct *d, guint64 h);
+void analyze_distinct_merge(AnalyzeDistinct *dst, const AnalyzeDistinct *src);
+void analyze_distinct_clear(AnalyzeDistinct *d);
+
+AnalyzeTop *analyze_top_new(void);
+void analyze_top_free(AnalyzeTop *top);
+void analyze_top_add(AnalyzeTop *top, const char *key, gsize len, guint64 count);
+void analyze_top_merge(AnalyzeTop *dst, const AnalyzeTop *src);
+
+void analyze_flowset_add(AnalyzeFlowSet *set, guint64 id, guint32 key);
+gboolean analyze_flowset_contains(const AnalyzeFlowSet *set, guint64 id);
+void analyze_flowset_clear(AnalyzeFlowSet *set);
+
+AnalyzeHours *analyze_hours_new(void);
+void analyze_hours_add(AnalyzeHours *hours, gint64 hour, const AnalyzeCounts *c);
+void analyze_hours_merge(AnalyzeHours *dst, AnalyzeHours *src);
+
+void analyze_counts_add(AnalyzeCounts *dst, const AnalyzeCounts *src);
+void analyze_time_span(gint64 *first, gint64 *last, gint64 first_src, gint64 last_src);
+
+#endif
