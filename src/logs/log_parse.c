@@ -1045,7 +1045,10 @@ static gboolean cj_uint_value(ParseState *st, const cJSON *m, guint64 max, guint
     return FALSE;
   if (cJSON_IsNumber(m)) {
     double d = m->valuedouble;
-    if (d < 0 || d != (double)(guint64)d || d > (double)max) {
+    /* Range first: casting a double at or above 2^64 (or NaN) is undefined
+     * (fuzzed: {"alert":{"signature_id":18446744073709551616}}). */
+    if (!(d >= 0) || d >= 18446744073709551616.0 || d > (double)max ||
+        d != (double)(guint64)d) {
       st->bad_field = TRUE;
       return FALSE;
     }

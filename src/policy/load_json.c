@@ -93,7 +93,8 @@ static gboolean type_ok(const cJSON *v, int types)
     if ((types & T_NUMBER) && cJSON_IsNumber(v)) return TRUE;
     if ((types & T_INT) && cJSON_IsNumber(v)) {
         double d = v->valuedouble;
-        return d == (double)(long long)d && d >= -2147483648.0 && d <= 2147483647.0;
+        /* Range before the cast: (long long)1e300 is undefined behaviour. */
+        return d >= -2147483648.0 && d <= 2147483647.0 && d == (double)(long long)d;
     }
     return FALSE;
 }

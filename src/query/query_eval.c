@@ -259,6 +259,9 @@ static void eval_time_round(Query *q, const QueryExpr *e, QueryRow *row, QueryVa
     period = g_ptr_array_index(e->args, 1);
     ceil = strcmp(e->func->name, "dateceil") == 0;
   }
+  /* Out of the gint64 range the cast is undefined: such a time is null. */
+  if (!(fabs(ms) < 9e15))
+    return;
   qv_set_time(out, (double)query_time_round((gint64)floor(ms), period->duration_ms,
                                             period->duration_months, ceil));
 }

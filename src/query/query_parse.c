@@ -985,7 +985,9 @@ static QueryStage *parse_stage(Parser *p)
       ok = parse_parse(p, s);
       break;
     case QCMD_LIMIT:
-      if (t->kind != QT_NUMBER || t->num < 1 || t->num != (double)(gint64)t->num) {
+      /* Range before the cast: (gint64)1e30 is undefined behaviour. */
+      if (t->kind != QT_NUMBER || t->num < 1 || t->num > 1e15 ||
+          t->num != (double)(gint64)t->num) {
         expect_fail(p, "a whole number of rows, 1 or more");
         ok = FALSE;
       } else {

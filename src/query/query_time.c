@@ -99,14 +99,17 @@ gboolean query_record_timestamp_ms(const cJSON *record, gint64 *out_ms)
   if (cJSON_IsString(ts) && query_time_parse(ts->valuestring, out_ms))
     return TRUE;
   const cJSON *et = cJSON_GetObjectItemCaseSensitive(record, "event_timestamp");
-  if (cJSON_IsNumber(et) && isfinite(et->valuedouble)) {
+  /* Seconds that fit in gint64 milliseconds only: the casts and the
+   * multiplication below would overflow otherwise (undefined behaviour). */
+  if (cJSON_IsNumber(et) && fabs(et->valuedouble) < (double)(G_MAXINT64 / 1000)) {
     *out_ms = (gint64)(et->valuedouble * 1000.0);
     return TRUE;
   }
   if (cJSON_IsString(et)) {
     char *end = NULL;
     gint64 secs = g_ascii_strtoll(et->valuestring, &end, 10);
-    if (end != et->valuestring && *end == '\0') {
+    if (end != et->valuestring && *end == '\0' && secs > G_MININT64 / 1000 &&
+        secs < G_MAXINT64 / 1000) {
       *out_ms = secs * 1000;
       return TRUE;
     }

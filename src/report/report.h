@@ -40,18 +40,11 @@ cJSON *report_json_string(const char *s);
 /* Append `s` with control characters (C0, DEL, C1, ESC) shown as \xNN so
  * that log or rule text cannot drive the terminal. */
 void report_escape_terminal(GString *out, const char *s);
-/* Print a cJSON document and free it. */
+/* A cJSON document as text (g_free) with DEL and C1 controls escaped as
+ * \u00XX too (cJSON leaves them raw), so that no JSON we print can drive a
+ * terminal.  Use it for every JSON output. */
+char *report_json_text(const cJSON *doc, gboolean pretty);
+/* Print a cJSON document (report_json_text) and free it. */
 void report_print_json(FILE *out, cJSON *doc);
 
-#endif
-
-/* `analyze` (report_analyze.c): the aggregates and findings of a log
- * analysis as a report read top to bottom, and as JSON. */
-#ifndef NFW_REPORT_ANALYZE_DECLS
-#define NFW_REPORT_ANALYZE_DECLS
-#include "advisor/analyze.h"
-void report_analyze_text(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
-                         GPtrArray *findings);
-void report_analyze_json(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
-                         GPtrArray *findings);
 #endif

@@ -18,31 +18,70 @@ report_json_string(const char *s)
     return j;
 }
 
+/* Code points that change how a terminal shows text without being C0/C1
+ * controls: bidirectional overrides and isolates ("Trojan Source"). */
+static gboolean is_bidi_control(gunichar c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+           c == 0x200F || c == 0x061C;
+}
+
 void
 report_escape_terminal(GString *out, const char *s)
 {
     if (s == NULL)
         return;
-    for (const guchar *p = (const guchar *)s; *p; p++) {
-        if ((*p < 0x20 && *p != '\t') || *p == 0x7f) {
-            g_string_append_printf(out, "\\x%02x", *p);
-        } else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+    const char *p = s;
+    while (*p) {
+        gunichar c = g_utf8_get_char_validated(p, -1);
+        if (c == (gunichar)-1 || c == (gunichar)-2) {
+            /* A byte that is not valid UTF-8 (from a log or a rule file):
+             * shown as \xNN, never sent raw (found by tests/hostile). */
+            g_string_append_printf(out, "\\x%02x", (guchar)*p);
+            p++;
+            continue;
+        }
+        const char *next = g_utf8_next_char(p);
+        if ((c < 0x20 && c != '\t') || c == 0x7f)
+            g_string_append_printf(out, "\\x%02x", c);
+        else if ((c >= 0x80 && c <= 0x9f) || is_bidi_control(c))
             /* C1 controls (U+0080..U+009F) can also act as escapes. */
+            g_string_append_printf(out, "\\u%04x", c);
+        else
+            g_string_append_len(out, p, next - p);
+        p = next;
+    }
+}
+
+char *
+report_json_text(const cJSON *doc, gboolean pretty)
+{
+    char *text = pretty ? cJSON_Print(doc) : cJSON_PrintUnformatted(doc);
+    /* cJSON escapes C0 controls but leaves DEL and the C1 controls raw:
+     * valid JSON, yet a terminal may act on U+009B (CSI).  Outside strings
+     * JSON text has no such bytes, so they are escaped wherever found. */
+    GString *out = g_string_sized_new(strlen(text) + 16);
+    for (const guchar *p = (const guchar *)text; *p; p++) {
+        if (*p == 0x7f) {
+            g_string_append(out, "\\u007f");
+        } else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
             g_string_append_printf(out, "\\u%04x", p[1]);
             p++;
         } else {
             g_string_append_c(out, (char)*p);
         }
     }
+    cJSON_free(text);
+    return g_string_free(out, FALSE);
 }
 
 void
 report_print_json(FILE *out, cJSON *doc)
 {
-    char *text = cJSON_Print(doc);
+    char *text = report_json_text(doc, TRUE);
     fputs(text, out);
     fputc('\n', out);
-    cJSON_free(text);
+    g_free(text);
     cJSON_Delete(doc);
 }
 
