@@ -219,7 +219,8 @@ analyze_suggest_rules(const AnalyzeDefaultGroup *g, guint64 first_sid)
         proto = is_rule_app_proto(app) ? app : (g->proto && *g->proto ? g->proto : "ip");
         dest = g_strdup(g->dest_ip && *g->dest_ip ? g->dest_ip : "any");
         append_content(label, dest);
-        g_string_append_printf(label, " port %s", port);
+        if (g_ascii_strcasecmp(proto, "icmp") != 0)
+            g_string_append_printf(label, " port %s", port);
     }
     char *lproto = g_ascii_strdown(proto, -1);
     if (strcmp(lproto, "icmp") == 0) {

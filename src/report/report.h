@@ -48,3 +48,14 @@ char *report_json_text(const cJSON *doc, gboolean pretty);
 void report_print_json(FILE *out, cJSON *doc);
 
 #endif
+
+/* `analyze` (report_analyze.c): the aggregates and findings of a log
+ * analysis as a report read top to bottom, and as JSON. */
+#ifndef NFW_REPORT_ANALYZE_DECLS
+#define NFW_REPORT_ANALYZE_DECLS
+#include "advisor/analyze.h"
+void report_analyze_text(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+                         GPtrArray *findings);
+void report_analyze_json(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+                         GPtrArray *findings);
+#endif
