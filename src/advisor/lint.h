@@ -18,11 +18,10 @@ void lint_check_nfw_unsupported(const Policy *policy, GPtrArray *findings);
 void lint_check_sids(const Policy *policy, GPtrArray *findings);
 void lint_check_priority_keyword(const Policy *policy, GPtrArray *findings);
 void lint_check_capacity(const Policy *policy, GPtrArray *findings);
-/* lint_twins.c: pass-without-alert, alert-twin-after-pass */
-void lint_check_alert_twins(const Policy *policy, GPtrArray *findings);
-/* lint_shadow.c: shadowed-rule, redundant-rule; broad-pass, pass-tcp-before-app-drop */
-void lint_check_shadowing(const Policy *policy, GPtrArray *findings);
-void lint_check_pass_scope(const Policy *policy, GPtrArray *findings);
+/* lint_shadow.c (with lint_twins.c, on one lint_match.c model of the
+ * policy): pass-without-alert, alert-twin-after-pass, shadowed-rule,
+ * redundant-rule, broad-pass, pass-tcp-before-app-drop */
+void lint_check_ordering(const Policy *policy, GPtrArray *findings);
 /* lint_flow.c: connectionless-established, flowbits-unset */
 void lint_check_connectionless(const Policy *policy, GPtrArray *findings);
 void lint_check_flowbits(const Policy *policy, GPtrArray *findings);

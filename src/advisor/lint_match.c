@@ -118,15 +118,25 @@ resolve_var(const char *name, gboolean ipset_ref, gpointer data)
     return expr;
 }
 
-static NetSet *
-resolve_set(Resolver *r, const NetExpr *expr, gboolean ports)
+/* The set of a header field, computed once per (group, field text): most
+ * rules share a handful of fields ($HOME_NET, any, $HTTP_PORTS). */
+static const NetSet *
+resolve_set(Resolver *r, GHashTable *sets, const char *text, const NetExpr *expr,
+            gboolean ports)
 {
     if (expr == NULL)
         return NULL;
+    char *key = g_strdup_printf("%p\x1f%d\x1f%s", (void *)r->group, ports, text);
+    gpointer value;
+    if (g_hash_table_lookup_extended(sets, key, NULL, &value)) {
+        g_free(key);
+        return value;
+    }
     r->ports = ports;
     char *error = NULL;
     NetSet *set = netset_from_expr(expr, ports, resolve_var, r, &error);
     g_free(error);
+    g_hash_table_insert(sets, key, set);
     return set;
 }
 
@@ -339,10 +349,6 @@ effective_terminal(const Rule *rule, RuleAction *action)
 static void
 rule_match_free(RuleMatch *m)
 {
-    netset_free(m->src);
-    netset_free(m->dst);
-    netset_free(m->sport);
-    netset_free(m->dport);
     g_ptr_array_free(m->atoms, TRUE);
     g_ptr_array_free(m->keys, TRUE);
     g_free(m->exact);
@@ -354,6 +360,8 @@ match_set_new(const Policy *policy)
 {
     MatchSet *set = g_new0(MatchSet, 1);
     set->policy = policy;
+    set->sets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify)netset_free);
     set->matches = g_ptr_array_new_full(policy->eval_order->len,
                                         (GDestroyNotify)rule_match_free);
     Resolver r = { policy, NULL, FALSE,
@@ -366,10 +374,10 @@ match_set_new(const Policy *policy)
         m->position = i;
         m->terminal = effective_terminal(rule, &m->action);
         r.group = rule->group;
-        m->src = resolve_set(&r, rule->src_expr, FALSE);
-        m->dst = resolve_set(&r, rule->dst_expr, FALSE);
-        m->sport = resolve_set(&r, rule->src_ports_expr, TRUE);
-        m->dport = resolve_set(&r, rule->dst_ports_expr, TRUE);
+        m->src = resolve_set(&r, set->sets, rule->src, rule->src_expr, FALSE);
+        m->dst = resolve_set(&r, set->sets, rule->dst, rule->dst_expr, FALSE);
+        m->sport = resolve_set(&r, set->sets, rule->src_ports, rule->src_ports_expr, TRUE);
+        m->dport = resolve_set(&r, set->sets, rule->dst_ports, rule->dst_ports_expr, TRUE);
         m->atoms = g_ptr_array_new_with_free_func(g_free);
         m->keys = g_ptr_array_new_with_free_func(g_free);
         collect_options(m);
@@ -385,6 +393,7 @@ match_set_free(MatchSet *set)
     if (set == NULL)
         return;
     g_ptr_array_free(set->matches, TRUE);
+    g_hash_table_destroy(set->sets);
     g_free(set);
 }
 

@@ -44,8 +44,8 @@ typedef struct {
     guint position;          /* index in policy->eval_order */
     gboolean terminal;       /* decides a packet: pass, drop, reject (not under DROP_TO_ALERT) */
     RuleAction action;       /* effective action (DROP_TO_ALERT drops are alerts) */
-    NetSet *src, *dst;       /* NULL: unknown */
-    NetSet *sport, *dport;   /* NULL: unknown */
+    const NetSet *src, *dst; /* NULL: unknown (owned by the MatchSet) */
+    const NetSet *sport, *dport;
     guint flow;              /* MATCH_FLOW_*, explicit and implied */
     guint flow_explicit;     /* MATCH_FLOW_* from the flow keyword only */
     GPtrArray *atoms;        /* char*, sorted: match conditions */
@@ -59,6 +59,7 @@ typedef struct {
 typedef struct {
     const Policy *policy;
     GPtrArray *matches;      /* RuleMatch*, owned, in evaluation order */
+    GHashTable *sets;        /* (group, field text) -> NetSet*, owned */
 } MatchSet;
 
 MatchSet *match_set_new(const Policy *policy);
@@ -85,6 +86,12 @@ void match_index_add(MatchIndex *index, const RuleMatch *m);
  * position is in [from, to); NULL when none. */
 const RuleMatch *match_index_first_covering(const MatchIndex *index, const RuleMatch *inner,
                                             guint from, guint to);
+
+/* The checks built on a MatchSet (lint_twins.c, lint_shadow.c); run by
+ * lint_check_ordering, which builds the set once. */
+void lint_twins_run(const MatchSet *set, GPtrArray *findings);
+void lint_shadow_run(const MatchSet *set, GPtrArray *findings);
+void lint_pass_scope_run(const MatchSet *set, GPtrArray *findings);
 
 /* One-line description of a rule for messages: "sid 10 (pass tcp) at file:line". */
 char *match_describe_rule(const Rule *rule);

@@ -97,9 +97,8 @@ report_shadowed(const RuleMatch *outer, const RuleMatch *inner, GPtrArray *findi
 }
 
 void
-lint_check_shadowing(const Policy *policy, GPtrArray *findings)
+lint_shadow_run(const MatchSet *set, GPtrArray *findings)
 {
-    MatchSet *set = match_set_new(policy);
     MatchIndex *index = match_index_new();
     for (guint i = 0; i < set->matches->len; i++) {
         const RuleMatch *m = g_ptr_array_index(set->matches, i);
@@ -111,7 +110,6 @@ lint_check_shadowing(const Policy *policy, GPtrArray *findings)
         match_index_add(index, m);
     }
     match_index_free(index);
-    match_set_free(set);
 }
 
 static gboolean
@@ -211,13 +209,21 @@ check_pass_tcp(const MatchSet *set, const RuleMatch *m, GPtrArray *findings)
 }
 
 void
-lint_check_pass_scope(const Policy *policy, GPtrArray *findings)
+lint_pass_scope_run(const MatchSet *set, GPtrArray *findings)
 {
-    MatchSet *set = match_set_new(policy);
     for (guint i = 0; i < set->matches->len; i++) {
         const RuleMatch *m = g_ptr_array_index(set->matches, i);
         check_broad_pass(set, m, findings);
         check_pass_tcp(set, m, findings);
     }
+}
+
+void
+lint_check_ordering(const Policy *policy, GPtrArray *findings)
+{
+    MatchSet *set = match_set_new(policy);
+    lint_twins_run(set, findings);
+    lint_shadow_run(set, findings);
+    lint_pass_scope_run(set, findings);
     match_set_free(set);
 }

@@ -115,9 +115,9 @@ report_domain_list(const Policy *policy, const ListGap *gap, GHashTable *sids,
 }
 
 void
-lint_check_alert_twins(const Policy *policy, GPtrArray *findings)
+lint_twins_run(const MatchSet *set, GPtrArray *findings)
 {
-    MatchSet *set = match_set_new(policy);
+    const Policy *policy = set->policy;
     MatchIndex *alerts = match_index_new();
     for (guint i = 0; i < set->matches->len; i++) {
         const RuleMatch *m = g_ptr_array_index(set->matches, i);
@@ -166,5 +166,4 @@ lint_check_alert_twins(const Policy *policy, GPtrArray *findings)
     g_hash_table_destroy(gap_of);
     g_hash_table_destroy(sids);
     match_index_free(alerts);
-    match_set_free(set);
 }

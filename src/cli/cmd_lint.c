@@ -45,6 +45,16 @@ parse_disabled(char **lists, gboolean *ok)
     return set;
 }
 
+static void
+print_markdown(FILE *dest, GPtrArray *findings, const LintSummary *s)
+{
+    char *scope = g_strdup_printf("%d rule%s in %d group%s (%d file%s) checked.", s->rules,
+                                  s->rules == 1 ? "" : "s", s->groups, s->groups == 1 ? "" : "s",
+                                  s->files, s->files == 1 ? "" : "s");
+    report_findings_markdown(dest, findings, "nfw-advisor lint", scope);
+    g_free(scope);
+}
+
 int
 cmd_lint(int argc, char **argv)
 {
@@ -55,7 +65,8 @@ cmd_lint(int argc, char **argv)
     InputOptions inputs = { 0 };
     GOptionEntry entries[] = {
         { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-          "Output format: text (default), json or html", "FORMAT" },
+          "Output format: text (default), json, html, sarif (SARIF 2.1.0 for code scanning) "
+          "or markdown (a pull-request review comment)", "FORMAT" },
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
           "Write the report to FILE instead of standard output (html: one self-contained file)",
           "FILE" },
@@ -92,8 +103,10 @@ cmd_lint(int argc, char **argv)
     }
     gboolean json = format != NULL && strcmp(format, "json") == 0;
     gboolean html = format != NULL && strcmp(format, "html") == 0;
-    if (format != NULL && !json && !html && strcmp(format, "text") != 0) {
-        cli_error("lint", "unknown --format '%s' (text, json or html)", format);
+    gboolean sarif = format != NULL && strcmp(format, "sarif") == 0;
+    gboolean markdown = format != NULL && strcmp(format, "markdown") == 0;
+    if (format != NULL && !json && !html && !sarif && !markdown && strcmp(format, "text") != 0) {
+        cli_error("lint", "unknown --format '%s' (text, json, html, sarif or markdown)", format);
         goto out;
     }
     Severity threshold = SEVERITY_ERROR;
@@ -140,6 +153,10 @@ cmd_lint(int argc, char **argv)
         report_lint_html(dest, policy, findings, &summary);
     else if (json)
         report_lint_json(dest, findings, &summary);
+    else if (sarif)
+        report_findings_sarif(dest, findings, NFW_ADVISOR_VERSION);
+    else if (markdown)
+        print_markdown(dest, findings, &summary);
     else
         report_lint_text(dest, findings, &summary);
     if (dest != stdout && fclose(dest) != 0) {

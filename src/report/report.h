@@ -59,3 +59,17 @@ void report_analyze_text(FILE *out, const AnalyzeAgg *agg, const AnalyzeThreshol
 void report_analyze_json(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
                          GPtrArray *findings);
 #endif
+
+/* Generic renderers of findings (lint or analyze), issue 3. */
+#ifndef NFW_REPORT_FINDINGS_DECLS
+#define NFW_REPORT_FINDINGS_DECLS
+/* SARIF 2.1.0 for GitHub code scanning: tool.driver.rules from the check
+ * table (help per check), one result per finding with file/line/column,
+ * relatedLocations, the fix in the message and properties.fix. */
+void report_findings_sarif(FILE *out, GPtrArray *findings, const char *tool_version);
+/* A pull-request review comment: "## TITLE: totals", `scope` (a line, may
+ * be NULL), a summary table per check, then findings grouped by severity
+ * with related locations and the fix as a code block. */
+void report_findings_markdown(FILE *out, GPtrArray *findings, const char *title,
+                              const char *scope);
+#endif

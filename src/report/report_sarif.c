@@ -1,0 +1,163 @@
+/*
+ * report_sarif.c - findings as SARIF 2.1.0, the format GitHub code scanning
+ * (and most CI annotators) read.  Generic: any GPtrArray of Finding, from
+ * lint or analyze.
+ *
+ * Decisions:
+ *  - tool.driver.rules is the whole check table (checks.c), in table order,
+ *    with the one-line summary as shortDescription and the help paragraph
+ *    as fullDescription and help; results point at it with ruleId and
+ *    ruleIndex.  Listing every check, not only the ones that fired, lets
+ *    code scanning close alerts that disappear.
+ *  - A result's location is the finding's file:line:column (a relative URI
+ *    as given on the command line, so that it resolves against the
+ *    repository root); related locations (the shadowing rule, the pass a
+ *    twin belongs to) become relatedLocations with their note.
+ *  - The fix is rule text to add, move or change, not always an in-place
+ *    replacement, so it is not a SARIF `fixes` object (which needs exact
+ *    deleted regions): it is appended to the message ("Fix:") and kept
+ *    verbatim in properties.fix.
+ *  - Findings without a file (none today) get no locations.
+ */
+#include "report/report.h"
+
+#include <string.h>
+
+#include "advisor/checks.h"
+
+#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+
+static const char *
+sarif_level(Severity s)
+{
+    switch (s) {
+    case SEVERITY_ERROR: return "error";
+    case SEVERITY_WARNING: return "warning";
+    case SEVERITY_NOTE: return "note";
+    default: return "none";
+    }
+}
+
+static cJSON *
+text_object(const char *text)
+{
+    cJSON *j = cJSON_CreateObject();
+    cJSON_AddItemToObject(j, "text", report_json_string(text));
+    return j;
+}
+
+static cJSON *
+physical_location(const SourceLoc *loc)
+{
+    cJSON *phys = cJSON_CreateObject();
+    cJSON *art = cJSON_AddObjectToObject(phys, "artifactLocation");
+    char *uri = g_uri_escape_string(loc->file, "/", TRUE);
+    cJSON_AddItemToObject(art, "uri", report_json_string(uri));
+    g_free(uri);
+    cJSON *region = cJSON_AddObjectToObject(phys, "region");
+    cJSON_AddNumberToObject(region, "startLine", loc->line > 0 ? loc->line : 1);
+    if (loc->column > 0)
+        cJSON_AddNumberToObject(region, "startColumn", loc->column);
+    return phys;
+}
+
+static cJSON *
+rules_json(void)
+{
+    gsize count = 0;
+    const CheckInfo *table = check_table(&count);
+    cJSON *rules = cJSON_CreateArray();
+    for (gsize i = 0; i < count; i++) {
+        const CheckInfo *c = &table[i];
+        const char *help = c->help[0] != '\0' ? c->help : c->summary;
+        cJSON *r = cJSON_CreateObject();
+        cJSON_AddStringToObject(r, "id", c->id);
+        cJSON_AddItemToObject(r, "shortDescription", text_object(c->summary));
+        cJSON_AddItemToObject(r, "fullDescription", text_object(help));
+        cJSON *h = text_object(help);
+        cJSON_AddItemToObject(r, "help", h);
+        cJSON *conf = cJSON_AddObjectToObject(r, "defaultConfiguration");
+        cJSON_AddStringToObject(conf, "level", sarif_level(c->severity));
+        cJSON *props = cJSON_AddObjectToObject(r, "properties");
+        cJSON *tags = cJSON_AddArrayToObject(props, "tags");
+        cJSON_AddItemToArray(tags, cJSON_CreateString(c->kind == CHECK_KIND_STATIC ? "lint"
+                                                                                    : "analyze"));
+        cJSON_AddItemToArray(tags, cJSON_CreateString("network-firewall"));
+        cJSON_AddItemToArray(rules, r);
+    }
+    return rules;
+}
+
+static int
+rule_index(const char *id)
+{
+    gsize count = 0;
+    const CheckInfo *table = check_table(&count);
+    for (gsize i = 0; i < count; i++)
+        if (strcmp(table[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+static cJSON *
+result_json(const Finding *f)
+{
+    cJSON *r = cJSON_CreateObject();
+    cJSON_AddStringToObject(r, "ruleId", f->check);
+    int index = rule_index(f->check);
+    if (index >= 0)
+        cJSON_AddNumberToObject(r, "ruleIndex", index);
+    cJSON_AddStringToObject(r, "level", sarif_level(f->severity));
+    GString *text = g_string_new(f->message);
+    if (f->fix != NULL)
+        g_string_append_printf(text, "\n\nFix:\n%s", f->fix);
+    cJSON_AddItemToObject(r, "message", text_object(text->str));
+    g_string_free(text, TRUE);
+    if (f->loc.file != NULL) {
+        cJSON *locs = cJSON_AddArrayToObject(r, "locations");
+        cJSON *loc = cJSON_CreateObject();
+        cJSON_AddItemToObject(loc, "physicalLocation", physical_location(&f->loc));
+        cJSON_AddItemToArray(locs, loc);
+    }
+    int id = 0;
+    cJSON *related = NULL;
+    for (guint i = 0; i < f->related->len; i++) {
+        const RelatedLoc *rl = g_ptr_array_index(f->related, i);
+        if (rl->loc.file == NULL)
+            continue;
+        if (related == NULL)
+            related = cJSON_AddArrayToObject(r, "relatedLocations");
+        cJSON *loc = cJSON_CreateObject();
+        cJSON_AddNumberToObject(loc, "id", id++);
+        cJSON_AddItemToObject(loc, "physicalLocation", physical_location(&rl->loc));
+        cJSON_AddItemToObject(loc, "message", text_object(rl->message));
+        cJSON_AddItemToArray(related, loc);
+    }
+    cJSON *props = cJSON_AddObjectToObject(r, "properties");
+    if (f->group != NULL)
+        cJSON_AddItemToObject(props, "group", report_json_string(f->group));
+    if (f->has_sid)
+        cJSON_AddNumberToObject(props, "sid", (double)f->sid);
+    if (f->fix != NULL)
+        cJSON_AddItemToObject(props, "fix", report_json_string(f->fix));
+    return r;
+}
+
+void
+report_findings_sarif(FILE *out, GPtrArray *findings, const char *tool_version)
+{
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddStringToObject(doc, "$schema", SARIF_SCHEMA);
+    cJSON_AddStringToObject(doc, "version", "2.1.0");
+    cJSON *runs = cJSON_AddArrayToObject(doc, "runs");
+    cJSON *run = cJSON_CreateObject();
+    cJSON_AddItemToArray(runs, run);
+    cJSON *driver = cJSON_AddObjectToObject(cJSON_AddObjectToObject(run, "tool"), "driver");
+    cJSON_AddStringToObject(driver, "name", "nfw-advisor");
+    cJSON_AddStringToObject(driver, "version", tool_version ? tool_version : "0");
+    cJSON_AddItemToObject(driver, "rules", rules_json());
+    cJSON *results = cJSON_AddArrayToObject(run, "results");
+    for (guint i = 0; i < findings->len; i++)
+        cJSON_AddItemToArray(results, result_json(g_ptr_array_index(findings, i)));
+    report_print_json(out, doc);
+}
