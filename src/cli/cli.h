@@ -35,5 +35,6 @@ int cmd_expand(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_query(int argc, char **argv);
+int cmd_export_queries(int argc, char **argv);
 
 #endif

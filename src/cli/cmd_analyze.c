@@ -16,6 +16,7 @@
 
 #include "advisor/analyze.h"
 #include "advisor/checks.h"
+#include "advisor/results_queries.h"
 #include "cli/cli.h"
 #include "logs/logs.h"
 #include "report/report.h"
@@ -113,6 +114,7 @@ cmd_analyze(int argc, char **argv)
     char *format = NULL, *fail_on = NULL, *since = NULL, *until = NULL;
     char **firewalls = NULL, **rules = NULL, **disable = NULL;
     gint top = 10, threads = 1;
+    gboolean from_results = FALSE; /* --results (issue 5) */
     gdouble noisy_share = -1, noisy_rate = -1, nat_share = -1;
     gint noisy_min_hits = -1, review_sources = -1;
     InputOptions inputs = { 0 };
@@ -129,6 +131,9 @@ cmd_analyze(int argc, char **argv)
         { "top", 0, 0, G_OPTION_ARG_INT, &top, "Rows in top lists and findings shown per check (10)", "N" },
         { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
           "Reader threads (1; 0 = one per core)", "N" },
+        { "results", 0, 0, G_OPTION_ARG_NONE, &from_results,
+          "The arguments are results of the queries of 'nfw-advisor export-queries' "
+          "(get-query-results JSON or Athena CSV), not logs", NULL },
         { "disable", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &disable,
           "Do not report these checks (comma-separated, repeatable)", "CHECKS" },
         { "noisy-share", 0, 0, G_OPTION_ARG_DOUBLE, &noisy_share,
@@ -214,7 +219,16 @@ cmd_analyze(int argc, char **argv)
     if (threads == 0)
         threads = (gint)g_get_num_processors();
 
-    plan = log_parts_plan((const char *const *)argv + 1, argc - 1, threads, PART_MIN_BYTES, &error);
+    /* --results (issue 5): no log is read; the results are loaded below
+     * into the empty aggregate of the one worker. */
+    if (from_results && (since || until || firewalls)) {
+        cli_error("analyze", "--since, --until and --firewall filter logs: with --results, "
+                  "choose the window and log groups when running the queries");
+        goto out;
+    }
+    plan = from_results ? g_ptr_array_new()
+                        : log_parts_plan((const char *const *)argv + 1, argc - 1, threads,
+                                         PART_MIN_BYTES, &error);
     if (plan == NULL) {
         cli_error("analyze", "%s", error->message);
         g_error_free(error);
@@ -261,6 +275,19 @@ cmd_analyze(int argc, char **argv)
     g_free(handles);
     if (progress)
         fprintf(stderr, "\r%70s\r", "");
+    if (from_results) { /* --results (issue 5) */
+        GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
+        gboolean loaded = results_load_files(total, (const char *const *)argv + 1, argc - 1,
+                                             notes, &error);
+        for (guint i = 0; i < notes->len; i++)
+            cli_error("analyze", "warning: %s", (char *)g_ptr_array_index(notes, i));
+        g_ptr_array_unref(notes);
+        if (!loaded) {
+            cli_error("analyze", "%s", error->message);
+            g_clear_error(&error);
+            goto out;
+        }
+    }
 
     analyze_agg_finish(total);
     findings = g_ptr_array_new_with_free_func((GDestroyNotify)finding_free);
