@@ -6,9 +6,14 @@
  * Field values come from logs an attacker can write to (SNI, Host, URL):
  * the table form shows control characters as \xNN and invalid UTF-8 as
  * U+FFFD, so a value can not move the cursor or fake rows; JSON escapes
- * them; CSV quotes any cell with a comma, quote, CR or LF.
+ * them; CSV quotes any cell with a comma, quote, CR or LF.  DEL and the C1
+ * controls (U+0080..U+009F: U+009B is a CSI) are escaped in all three, as
+ * are the other C0 controls in CSV, which has no escape of its own: no NFW
+ * field holds them legitimately (tests/hostile/test_output_safety.c).
  */
 #include <string.h>
+
+#include "report/report.h"
 
 #include "query/query_internal.h"
 
@@ -135,12 +140,7 @@ static char *cell_display(const QueryValue *v)
     return g_strdup("");
   g_autofree char *valid = g_utf8_make_valid(s, -1);
   GString *out = g_string_new(NULL);
-  for (const unsigned char *c = (const unsigned char *)valid; *c; c++) {
-    if (*c < 0x20 || *c == 0x7f)
-      g_string_append_printf(out, "\\x%02x", *c);
-    else
-      g_string_append_c(out, (char)*c);
-  }
+  report_escape_terminal(out, valid);   /* C0, DEL, C1, bidi controls */
   return g_string_free(out, FALSE);
 }
 
@@ -242,17 +242,36 @@ static void render_json(const QueryResult *r, GString *out)
   if (r->default_limit_applied)
     cJSON_AddNumberToObject(root, "limit", (double)r->limit);
   cJSON_AddNumberToObject(root, "regexLimitHits", (double)r->regex_limit_hits);
-  char *text = cJSON_Print(root);
+  char *text = report_json_text(root, TRUE);   /* DEL and C1 escaped too */
   g_string_append(out, text);
   g_string_append_c(out, '\n');
-  cJSON_free(text);
+  g_free(text);
   cJSON_Delete(root);
 }
 
-static void csv_cell(GString *out, const char *s)
+/* Valid UTF-8 with the controls a terminal acts on shown as in the table;
+ * TAB, CR and LF stay (a quoted CSV cell holds them). */
+static char *csv_text(const char *raw)
 {
-  if (!s)
+  g_autofree char *valid = g_utf8_make_valid(raw, -1);
+  GString *out = g_string_new(NULL);
+  for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f)
+      g_string_append_printf(out, "\\x%02x", c);
+    else if (c >= 0x80 && c <= 0x9f)
+      g_string_append_printf(out, "\\u%04x", c);
+    else
+      g_string_append_len(out, p, g_utf8_next_char(p) - p);
+  }
+  return g_string_free(out, FALSE);
+}
+
+static void csv_cell(GString *out, const char *raw)
+{
+  if (!raw)
     return;
+  g_autofree char *s = csv_text(raw);
   if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (s[0] == '\0' || s[strlen(s) - 1] != ' ')) {
     g_string_append(out, s);
     return;

@@ -76,7 +76,7 @@ GENERATORS = {"deep-json": ("deep.json", gen_deep_json),
 
 
 def ten_million_events(pipe):
-    """Writes 10,000,000 alert lines with 40 distinct (sid, src, port) keys."""
+    """Writes 10,000,000 alert lines with 20 distinct (sid, src, port) keys."""
     block = "".join(alert_line(1000 + i % 10, "10.0.0.%d" % (i % 4), 443)
                     for i in range(1000)).encode()
     try:
@@ -88,12 +88,28 @@ def ten_million_events(pipe):
         pipe.close()
 
 
+def million_sources(pipe):
+    """Writes 2,000,000 alert lines from 1,000,000 distinct sources."""
+    try:
+        for start in range(0, 2000000, 1000):
+            pipe.write("".join(alert_line(1000, "10.%d.%d.%d" % ((i // 65536) % 16, (i // 256) % 256, i % 256), 443)
+                               for i in range(start % 1000000, start % 1000000 + 1000)).encode())
+    except BrokenPipeError:
+        pass
+    finally:
+        pipe.close()
+
+
+STREAMS = {"gen:ten-million-events": ten_million_events,
+           "gen:million-sources": million_sources}
+
+
 def run(case, tmp):
     fixture = case["fixture"]
     stdin_gen = None
-    if fixture == "gen:ten-million-events":
+    if fixture in STREAMS:
         path = "-"
-        stdin_gen = ten_million_events
+        stdin_gen = STREAMS[fixture]
     elif fixture.startswith("gen:"):
         name, gen = GENERATORS[fixture[4:]]
         path = os.path.join(tmp, name)
@@ -101,7 +117,7 @@ def run(case, tmp):
             gen(path)
     else:
         path = os.path.normpath(os.path.join(FIXTURES, fixture))
-    argv = [a.replace("{fixture}", path) for a in case["cmd"]]
+    argv = [a.replace("{fixture}", path).replace("{hostile}", FIXTURES) for a in case["cmd"]]
     argv = [READ_LOGS] + argv[1:] if argv[0] == "@read" else [ADVISOR] + argv
     out_path, err_path = os.path.join(tmp, "out"), os.path.join(tmp, "err")
     start = time.monotonic()
@@ -148,7 +164,8 @@ def run(case, tmp):
         if want not in text_err:
             problems.append("stderr lacks %r" % want)
     for name, data in (("stdout", stdout), ("stderr", stderr)):
-        raw = sorted({b for b in data if (b < 0x20 and b not in (9, 10)) or b == 0x7F})
+        allowed = (9, 10, 13) if case.get("allow_cr") and name == "stdout" else (9, 10)
+        raw = sorted({b for b in data if (b < 0x20 and b not in allowed) or b == 0x7F})
         if raw:
             problems.append("%s has raw control bytes %s" % (name, [hex(b) for b in raw]))
         if b"\xc2\x9b" in data or b"\xc2\x9d" in data:
