@@ -35,6 +35,7 @@ int cmd_expand(int argc, char **argv);
 int cmd_lint(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_query(int argc, char **argv);
+int cmd_dashboard(int argc, char **argv);
 int cmd_export_queries(int argc, char **argv);
 
 #endif

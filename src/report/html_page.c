@@ -31,7 +31,7 @@ static const char style_sheet[] =
     "table{border-collapse:collapse;width:100%;margin:6px 0 4px}"
     "th,td{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}"
     "th{background:#eee}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}"
-    "th button{all:inherit;cursor:pointer;padding:0}"
+    "th button{all:unset;cursor:pointer;font-weight:700}th button:focus-visible{outline:2px solid #111}"
     "th[aria-sort=ascending] button::after{content:' \\25B2'}"
     "th[aria-sort=descending] button::after{content:' \\25BC'}"
     "code,pre{font:12.5px/1.4 ui-monospace,'DejaVu Sans Mono',Menlo,Consolas,monospace}"
@@ -84,7 +84,8 @@ static const char script[] =
     "document.querySelectorAll('button.copy').forEach(function(b){"
     "b.addEventListener('click',function(){var p=document.getElementById(b.dataset.copy);"
     "if(p&&navigator.clipboard)navigator.clipboard.writeText(p.textContent)"
-    ".then(function(){b.textContent='Copied'},function(){})})});";
+    ".then(function(){b.textContent='Copied'},function(){})})});"
+    "document.documentElement.setAttribute('data-script','ok');";
 
 static void
 append_replacement(GString *out)
