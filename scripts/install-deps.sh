@@ -38,3 +38,9 @@ fi
 if ! command -v suricata >/dev/null 2>&1; then
   $SUDO apt-get install -y -qq -t bookworm-backports suricata
 fi
+# HTML report (issue 7): headless Chromium for tests/browser (skipped without it),
+# python3-jsonschema for the dashboard body schema test (explicit checks without it).
+for p in chromium python3-jsonschema; do
+  dpkg -s "$p" >/dev/null 2>&1 || $SUDO apt-get install -y -qq --no-install-recommends "$p" \
+    || echo "install-deps: $p not installed; the tests that need it are skipped" >&2
+done
