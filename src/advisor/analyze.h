@@ -46,6 +46,7 @@
 #define ANALYZE_TOP_SLOTS 32         /* Space-Saving counters per top list */
 #define ANALYZE_MAX_DEFAULT_GROUPS 20000
 #define ANALYZE_MAX_SIGNATURES 20000
+#define ANALYZE_JSON_MAX_GROUPS 1000   /* default-action groups listed per signature in JSON */
 #define ANALYZE_FLOW_CAP (1u << 20)  /* flow ids kept per set for silent-flows */
 
 /* Distinct count: exact (sorted-free small array of 64-bit hashes) up to
@@ -60,6 +61,7 @@ typedef struct {
     char *key;
     guint64 count;
     guint64 error;       /* Space-Saving overestimate bound (0 = exact) */
+    guint64 hash;        /* of key: compared before the text */
 } AnalyzeTopEntry;
 
 /* Top keys by count (Space-Saving). */

@@ -77,8 +77,11 @@ analyze_distinct_add_hash(AnalyzeDistinct *d, guint64 h)
         hll_add(d->hll, h);
         return;
     }
-    if (d->exact == NULL)
-        d->exact = g_new(guint64, ANALYZE_DISTINCT_EXACT);
+    /* Capacity doubles from 4 (n is a power of two when full). */
+    if (d->n == 0)
+        d->exact = g_new(guint64, 4);
+    else if (d->n >= 4 && (d->n & (d->n - 1)) == 0)
+        d->exact = g_renew(guint64, d->exact, d->n * 2);
     d->exact[d->n++] = h;
 }
 
@@ -151,9 +154,10 @@ analyze_top_free(AnalyzeTop *top)
 static void
 top_add_error(AnalyzeTop *top, const char *key, gsize len, guint64 count, guint64 error)
 {
+    guint64 h = analyze_hash(key, len);
     for (guint i = 0; i < top->n; i++) {
         AnalyzeTopEntry *e = &top->slots[i];
-        if (strlen(e->key) == len && memcmp(e->key, key, len) == 0) {
+        if (e->hash == h && strlen(e->key) == len && memcmp(e->key, key, len) == 0) {
             e->count += count;
             e->error += error;
             return;
@@ -164,6 +168,7 @@ top_add_error(AnalyzeTop *top, const char *key, gsize len, guint64 count, guint6
         e->key = g_strndup(key, len);
         e->count = count;
         e->error = error;
+        e->hash = h;
         return;
     }
     guint min = 0;
@@ -173,6 +178,7 @@ top_add_error(AnalyzeTop *top, const char *key, gsize len, guint64 count, guint6
     AnalyzeTopEntry *e = &top->slots[min];
     g_free(e->key);
     e->key = g_strndup(key, len);
+    e->hash = h;
     e->error = e->count + error;
     e->count += count;
 }

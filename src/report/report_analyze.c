@@ -207,8 +207,11 @@ json_defaults(const AnalyzeAgg *agg)
         json_add_time(o, "last_hit", d->last_us);
         cJSON *groups = cJSON_AddArrayToObject(o, "groups");
         GPtrArray *sorted = analyze_default_groups_sorted(d);
+        cJSON_AddNumberToObject(o, "groups_total", sorted->len);
         for (guint j = 0; j < sorted->len; j++, sid += 2) {
             const AnalyzeDefaultGroup *g = g_ptr_array_index(sorted, j);
+            if (j >= ANALYZE_JSON_MAX_GROUPS)
+                continue; /* sids still advance: the same as in findings */
             cJSON *go = cJSON_CreateObject();
             json_add_str(go, "source_network", g->src_net);
             json_add_str(go, "destination", g->destination);
