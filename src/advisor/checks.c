@@ -116,27 +116,62 @@ static const CheckInfo check_entries[] = {
       "A rule checking a flowbit nobody sets never matches (Suricata 7 warns about it)." },
     /* Log checks: rules plus alert/flow logs. */
     { "unused-rule", SEVERITY_NOTE, CHECK_KIND_LOGS,
-      "a logging rule with no hit in the whole log window", "" },
+      "a logging rule with no hit in the whole log window",
+      "A rule that logs (alert, drop, reject, pass with the alert keyword) had no alert in "
+      "the whole log window. The window length is in the message: a short window proves "
+      "little. Remove the rule or confirm it guards something rare." },
     { "unobservable-rule", SEVERITY_NOTE, CHECK_KIND_LOGS,
-      "a rule whose hits can never appear in logs", "" },
+      "a rule whose hits can never appear in logs",
+      "A pass rule without the alert keyword or an alert twin right before it, or a rule "
+      "with noalert, never appears in alert logs: whether it is used cannot be told from "
+      "logs. Add an alert twin (lint's pass-without-alert fix) to measure it." },
     { "noisy-rule", SEVERITY_WARNING, CHECK_KIND_LOGS,
-      "a rule producing a large share or a high rate of alerts", "" },
+      "a rule producing a large share or a high rate of alerts",
+      "The rule produces a large share or a high rate of all alerts (thresholds --noisy-"
+      "share, --noisy-rate, --noisy-min-hits). The message gives hits, share, rate per "
+      "hour, distinct sources and destinations, top talkers and a tuning suggestion: narrow"
+      " the header, or an alert+pass pair for known-good traffic. Network Firewall does not"
+      " support threshold or suppress." },
     { "default-drop-traffic", SEVERITY_WARNING, CHECK_KIND_LOGS,
-      "traffic dropped or alerted only by a default action", "" },
+      "traffic dropped or alerted only by a default action",
+      "Traffic decided by a stateful default action (aws:alert_* action alerts), grouped by"
+      " source network (HOME_NET or /24), destination (SNI, HTTP host or address), port and"
+      " protocol. Each group comes with the strict-order alert+pass pair (flow:to_server, "
+      "free sids) that would allow it: accept it only for legitimate traffic." },
     { "unknown-sid", SEVERITY_WARNING, CHECK_KIND_LOGS,
-      "alerts whose signature matches no loaded rule", "" },
+      "alerts whose signature matches no loaded rule",
+      "Alerts whose (sid, msg) matches no loaded rule and no referenced managed group: a "
+      "stale deployment, another rule set, or a rule group missing from --rules." },
     { "ambiguous-sid", SEVERITY_WARNING, CHECK_KIND_LOGS,
-      "alerts that could belong to several loaded rules", "" },
+      "alerts that could belong to several loaded rules",
+      "An alert's (sid, msg) fits several loaded rules that protocol, ports and domain do "
+      "not tell apart; its hits are counted for each. Give every rule group its own sid "
+      "range." },
     { "rev-mismatch", SEVERITY_NOTE, CHECK_KIND_LOGS,
-      "the logs show another rev than the loaded rule", "" },
+      "the logs show another rev than the loaded rule",
+      "The logs show another rev than the loaded rule: they were written by another version"
+      " of the rule, so counts may not describe the current text." },
     { "alert-mode-ready", SEVERITY_NOTE, CHECK_KIND_LOGS,
-      "an alert-mode rule that would have blocked nothing legitimate", "" },
+      "an alert-mode rule that would have blocked nothing legitimate",
+      "An alert rule (not the logging twin of a pass rule), or a signature of a managed "
+      "group run with DROP_TO_ALERT, alerted for only a few sources: once they are "
+      "confirmed not legitimate, switching it to drop breaks nothing seen in the window." },
     { "alert-mode-review", SEVERITY_WARNING, CHECK_KIND_LOGS,
-      "an alert-mode rule whose switch to drop would break traffic", "" },
+      "an alert-mode rule whose switch to drop would break traffic",
+      "An alert-mode rule or DROP_TO_ALERT managed signature alerted for many sources "
+      "(--review-sources): switching it to drop would block all of them. The message shows "
+      "the evidence (sources, top talkers, destinations)." },
     { "nat-masked-sources", SEVERITY_NOTE, CHECK_KIND_LOGS,
-      "nearly all alert sources are one or two addresses outside HOME_NET", "" },
+      "nearly all alert sources are one or two addresses outside HOME_NET",
+      "Nearly all alerts (--nat-share) come from one or two addresses outside HOME_NET: the"
+      " firewall sees traffic after a NAT gateway, so per-source figures (talkers, distinct"
+      " sources) say nothing about clients. Inspect before the NAT or set HOME_NET." },
     { "silent-flows", SEVERITY_NOTE, CHECK_KIND_LOGS,
-      "flows that no alert explains", "" },
+      "flows that no alert explains",
+      "Flows present in the flow logs (netflow, joined by flow_id) for which no alert was "
+      "logged: allowed silently by pass rules without alert twins, or not covered by an "
+      "alert default action. Flow ids kept for the join are capped (1,048,576 per set), "
+      "beyond which flows are not checked." },
 };
 
 const CheckInfo *
