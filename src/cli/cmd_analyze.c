@@ -20,6 +20,7 @@
 #include "cli/cli.h"
 #include "logs/logs.h"
 #include "report/report.h"
+#include "report/html.h"
 
 /* Plain files above this size are read by several threads. */
 #define PART_MIN_BYTES ((gint64)64 << 20)
@@ -121,7 +122,7 @@ cmd_analyze(int argc, char **argv)
     GOptionEntry entries[] = {
         { "rules", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &rules,
           "Rule group, policy JSON, .rules file or directory (repeatable; required)", "INPUT" },
-        { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
+        { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json or html", "FORMAT" },
         { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on,
           "Exit 1 when a finding is at or above: error (default), warning, note, none", "SEVERITY" },
         { "since", 0, 0, G_OPTION_ARG_STRING, &since, "Only events at or after this time (UTC)", "TIME" },
@@ -169,8 +170,9 @@ cmd_analyze(int argc, char **argv)
         goto out;
     }
     gboolean json = format != NULL && strcmp(format, "json") == 0;
-    if (format != NULL && !json && strcmp(format, "text") != 0) {
-        cli_error("analyze", "unknown --format '%s' (text or json)", format);
+    gboolean html = format != NULL && strcmp(format, "html") == 0;  /* issue 7 */
+    if (format != NULL && !json && !html && strcmp(format, "text") != 0) {
+        cli_error("analyze", "unknown --format '%s' (text, json or html)", format);
         goto out;
     }
     Severity threshold = SEVERITY_ERROR;
@@ -297,7 +299,9 @@ cmd_analyze(int argc, char **argv)
         if (g_hash_table_contains(disabled, f->check))
             g_ptr_array_remove_index(findings, i - 1);
     }
-    if (json)
+    if (html)
+        report_analyze_html(stdout, total, &t, findings);
+    else if (json)
         report_analyze_json(stdout, total, &t, findings);
     else
         report_analyze_text(stdout, total, &t, findings);

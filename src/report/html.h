@@ -24,6 +24,7 @@
 #include "advisor/finding.h"
 #include "policy/policy.h"
 #include "report/report.h"
+#include "advisor/analyze.h"
 
 /* Rows at most in any table of the report (the rest is counted, not shown). */
 #define HTML_MAX_ROWS 500
@@ -47,6 +48,9 @@ void html_append_count(GString *out, guint64 n);
 /* A UTC time from microseconds since the epoch ("2023-10-01 12:00:00Z"),
  * or an en dash for 0. */
 void html_append_time_us(GString *out, gint64 us);
+/* One finding as an <article>: severity, check, location, message, source
+ * line, related locations, fix as copyable text (html_lint.c). */
+void html_append_finding(GString *out, const Finding *f, guint index);
 /* <pre> with a copy button (the button is hidden when printing). */
 void html_append_copyable(GString *out, const char *id, const char *text);
 
@@ -110,5 +114,14 @@ void report_lint_html(FILE *out, const Policy *policy, GPtrArray *findings,
 /* Same into a string (for tests). */
 void report_lint_html_string(GString *out, const Policy *policy, GPtrArray *findings,
                              const LintSummary *summary);
+
+/* The analyze report: window and input accounting, alerts per hour by
+ * action and by top rules, per-rule table with sparklines, top talkers and
+ * blocked names, default-action groups with their suggested rules, and the
+ * findings (alert-mode verdicts with their evidence).  From aggregates only. */
+void report_analyze_html(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+                         GPtrArray *findings);
+void report_analyze_html_string(GString *out, const AnalyzeAgg *agg,
+                                const AnalyzeThresholds *t, GPtrArray *findings);
 
 #endif

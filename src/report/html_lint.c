@@ -218,8 +218,8 @@ append_findings_chart(GString *out, const LintPage *page)
     g_hash_table_destroy(counts);
 }
 
-static void
-append_finding(GString *out, const Finding *f, guint index)
+void
+html_append_finding(GString *out, const Finding *f, guint index)
 {
     const char *sev = severity_name(f->severity);
     g_string_append_printf(out, "<article class=\"finding %s\" id=\"finding-%u\">"
@@ -273,7 +273,7 @@ append_findings(GString *out, const LintPage *page)
     g_ptr_array_sort(ranked, compare_severity);  /* stable: keeps file order within a severity */
     guint shown = MIN(ranked->len, HTML_MAX_ROWS);
     for (guint i = 0; i < shown; i++)
-        append_finding(out, g_ptr_array_index(ranked, i), i + 1);
+        html_append_finding(out, g_ptr_array_index(ranked, i), i + 1);
     if (ranked->len > shown)
         g_string_append_printf(out, "<p class=\"capped\">%u of %u findings shown (the most "
                                "severe); the chart above counts them all. Use "
