@@ -483,12 +483,12 @@ match_covers(const RuleMatch *o, const RuleMatch *i)
         return FALSE;
     if ((o->flow_explicit & i->flow) != o->flow_explicit)
         return FALSE;
+    if (!options_covered(o, i))
+        return FALSE;
     if (!header_covers(o, i->src, i->sport, i->dst, i->dport))
         return FALSE;
-    if (i->rule->direction == RULE_DIR_BOTH &&
-        !header_covers(o, i->dst, i->dport, i->src, i->sport))
-        return FALSE;
-    return options_covered(o, i);
+    return i->rule->direction != RULE_DIR_BOTH ||
+           header_covers(o, i->dst, i->dport, i->src, i->sport);
 }
 
 /* ---- the index ---------------------------------------------------------- */
@@ -548,7 +548,15 @@ match_index_add(MatchIndex *index, const RuleMatch *m)
     if (m->opaque)
         return; /* covers nothing */
     if (m->keys->len > 0) {
-        bucket_add(index, g_strdup(g_ptr_array_index(m->keys, 0)), m);
+        /* Any key works (a covered rule has them all): take the longest,
+         * the rarest in practice, as Suricata picks a fast pattern. */
+        const char *key = g_ptr_array_index(m->keys, 0);
+        for (guint i = 1; i < m->keys->len; i++) {
+            const char *k = g_ptr_array_index(m->keys, i);
+            if (strlen(k) > strlen(key))
+                key = k;
+        }
+        bucket_add(index, g_strdup(key), m);
         return;
     }
     const char *proto = m->rule->proto;

@@ -16,7 +16,7 @@
  * It says FALSE whenever it cannot prove it (conservative): relative
  * content, thresholds, unknown sets, protocols it does not know to nest.
  *
- * Scale: match_index_* buckets rules by their first atom (buffer + content)
+ * Scale: match_index_* buckets rules by their longest atom (buffer + content)
  * and, for rules without atoms, by protocol and destination port, so that
  * a rule is compared only with rules that could cover it.
  */
