@@ -86,7 +86,10 @@ static gboolean cli_var_fits(const char *value, gboolean is_port)
 const char *policy_lookup_var(const Policy *policy, const RuleGroup *group,
                               const char *name, gboolean is_port)
 {
-    g_autofree char *key = g_strconcat(is_port ? "port:" : "ip:", name, NULL);
+    /* Called for every variable of every rule: build the key on the stack. */
+    char key[64];
+    if (g_snprintf(key, sizeof key, "%s%s", is_port ? "port:" : "ip:", name) >= (int)sizeof key)
+        return NULL; /* longer than any valid variable name (32 characters) */
     if (group) {
         const char *v = g_hash_table_lookup(group->var_text, key);
         if (v)
@@ -101,7 +104,8 @@ const char *policy_lookup_var(const Policy *policy, const RuleGroup *group,
     if (cli && cli_var_fits(cli, is_port))
         return cli;
     if (!is_port && (strcmp(name, "HOME_NET") == 0 || strcmp(name, "EXTERNAL_NET") == 0)) {
-        g_autofree char *dkey = g_strconcat("default:", name, NULL);
+        char dkey[64];
+        g_snprintf(dkey, sizeof dkey, "default:%s", name);
         const char *v = g_hash_table_lookup(policy->var_text, dkey);
         if (v)
             return v;

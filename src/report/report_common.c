@@ -31,7 +31,12 @@ report_escape_terminal(GString *out, const char *s)
 {
     if (s == NULL)
         return;
+    /* Fast path: a run of printable ASCII (nearly every rule and log
+     * string) is copied at once; the careful loop handles the rest. */
     const char *p = s;
+    while (*p >= 0x20 && *p < 0x7f)
+        p++;
+    g_string_append_len(out, s, p - s);
     while (*p) {
         gunichar c = g_utf8_get_char_validated(p, -1);
         if (c == (gunichar)-1 || c == (gunichar)-2) {
