@@ -5,7 +5,10 @@
 #ifndef NFW_CLI_CLI_H
 #define NFW_CLI_CLI_H
 
+#include <stdio.h>
 #include <glib.h>
+
+#include "advisor/finding.h"
 
 #include "policy/policy.h"
 
@@ -27,6 +30,26 @@ void cli_input_options_clear(InputOptions *options);
 /* Load every input path into a finished Policy; NULL with an error message
  * already printed on failure. */
 Policy *cli_load_policy(char **paths, const InputOptions *options);
+
+/* Output of commands that report findings (cli_report.c). */
+typedef enum {
+    OUTPUT_TEXT,
+    OUTPUT_JSON,
+    OUTPUT_HTML,
+    OUTPUT_SARIF,
+    OUTPUT_MARKDOWN,
+} OutputFormat;
+
+gboolean cli_output_format_parse(const char *command, const char *name, OutputFormat *out);
+/* -o FILE: stdout when NULL or "-"; NULL (message printed) on failure. */
+FILE *cli_output_open(const char *command, const char *path);
+gboolean cli_output_close(const char *command, FILE *f, const char *path);
+/* --disable a,b: the set of ids; *ok FALSE (message printed) on an unknown id. */
+GHashTable *cli_parse_disabled(const char *command, char **lists, gboolean *ok);
+void cli_drop_disabled(GPtrArray *findings, GHashTable *disabled);
+gboolean cli_parse_fail_on(const char *command, const char *value, Severity *out);
+/* EXIT_FINDINGS when a finding is at or above `threshold`, else EXIT_CLEAN. */
+int cli_findings_exit_status(GPtrArray *findings, Severity threshold);
 
 /* Print "nfw-advisor CMD: message" to stderr. */
 void cli_error(const char *command, const char *fmt, ...) G_GNUC_PRINTF(2, 3);

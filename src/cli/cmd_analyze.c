@@ -87,32 +87,11 @@ parse_time_option(const char *name, const char *value, gint64 *out)
     return FALSE;
 }
 
-static GHashTable *
-parse_disabled(char **lists, gboolean *ok)
-{
-    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    *ok = TRUE;
-    for (char **l = lists; l && *l; l++) {
-        char **ids = g_strsplit(*l, ",", -1);
-        for (char **id = ids; *id; id++) {
-            char *name = g_strstrip(*id);
-            if (*name == '\0')
-                continue;
-            if (check_lookup(name) == NULL) {
-                cli_error("analyze", "unknown check '%s' in --disable (see lint --list-checks)", name);
-                *ok = FALSE;
-            }
-            g_hash_table_add(set, g_strdup(name));
-        }
-        g_strfreev(ids);
-    }
-    return set;
-}
-
 int
 cmd_analyze(int argc, char **argv)
 {
     char *format = NULL, *fail_on = NULL, *since = NULL, *until = NULL;
+    char *output = NULL;  /* -o FILE */
     char **firewalls = NULL, **rules = NULL, **disable = NULL;
     gint top = 10, threads = 1;
     gboolean from_results = FALSE; /* --results (issue 5) */
@@ -122,7 +101,10 @@ cmd_analyze(int argc, char **argv)
     GOptionEntry entries[] = {
         { "rules", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &rules,
           "Rule group, policy JSON, .rules file or directory (repeatable; required)", "INPUT" },
-        { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json or html", "FORMAT" },
+        { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+          "Output format: text (default), json, html, sarif or markdown", "FORMAT" },
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+          "Write the report to FILE instead of standard output", "FILE" },
         { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on,
           "Exit 1 when a finding is at or above: error (default), warning, note, none", "SEVERITY" },
         { "since", 0, 0, G_OPTION_ARG_STRING, &since, "Only events at or after this time (UTC)", "TIME" },
@@ -169,17 +151,11 @@ cmd_analyze(int argc, char **argv)
         g_error_free(error);
         goto out;
     }
-    gboolean json = format != NULL && strcmp(format, "json") == 0;
-    gboolean html = format != NULL && strcmp(format, "html") == 0;  /* issue 7 */
-    if (format != NULL && !json && !html && strcmp(format, "text") != 0) {
-        cli_error("analyze", "unknown --format '%s' (text, json or html)", format);
+    OutputFormat fmt;
+    Severity threshold;
+    if (!cli_output_format_parse("analyze", format, &fmt) ||
+        !cli_parse_fail_on("analyze", fail_on, &threshold))
         goto out;
-    }
-    Severity threshold = SEVERITY_ERROR;
-    if (fail_on != NULL && !severity_from_string(fail_on, &threshold)) {
-        cli_error("analyze", "--fail-on must be error, warning, note or none, not '%s'", fail_on);
-        goto out;
-    }
     AnalyzeThresholds t;
     analyze_thresholds_init(&t);
     if (top < 1 || threads < 0 || threads > 256) {
@@ -204,7 +180,7 @@ cmd_analyze(int argc, char **argv)
         goto out;
     filter.firewalls = (const char *const *)firewalls;
     gboolean ok;
-    disabled = parse_disabled(disable, &ok);
+    disabled = cli_parse_disabled("analyze", disable, &ok);
     if (!ok)
         goto out;
     if (rules == NULL) {
@@ -294,22 +270,21 @@ cmd_analyze(int argc, char **argv)
     analyze_agg_finish(total);
     findings = g_ptr_array_new_with_free_func((GDestroyNotify)finding_free);
     analyze_findings(total, &t, findings);
-    for (guint i = findings->len; i > 0; i--) {
-        Finding *f = g_ptr_array_index(findings, i - 1);
-        if (g_hash_table_contains(disabled, f->check))
-            g_ptr_array_remove_index(findings, i - 1);
+    cli_drop_disabled(findings, disabled);
+    FILE *dest = cli_output_open("analyze", output);
+    if (dest == NULL)
+        goto out;
+    switch (fmt) {
+    case OUTPUT_HTML: report_analyze_html(dest, total, &t, findings); break;
+    case OUTPUT_JSON: report_analyze_json(dest, total, &t, findings); break;
+    case OUTPUT_SARIF: report_findings_sarif(dest, findings, NFW_ADVISOR_VERSION); break;
+    case OUTPUT_MARKDOWN: report_findings_markdown(dest, findings, "nfw-advisor analyze",
+                                                   "Findings from the alert and flow logs."); break;
+    case OUTPUT_TEXT: report_analyze_text(dest, total, &t, findings); break;
     }
-    if (html)
-        report_analyze_html(stdout, total, &t, findings);
-    else if (json)
-        report_analyze_json(stdout, total, &t, findings);
-    else
-        report_analyze_text(stdout, total, &t, findings);
-    rc = EXIT_CLEAN;
-    if (threshold != SEVERITY_NONE)
-        for (guint i = 0; i < findings->len; i++)
-            if (((Finding *)g_ptr_array_index(findings, i))->severity >= threshold)
-                rc = EXIT_FINDINGS;
+    if (!cli_output_close("analyze", dest, output))
+        goto out;
+    rc = cli_findings_exit_status(findings, threshold);
     if (read_error)
         rc = EXIT_USAGE;
 out:
@@ -323,6 +298,7 @@ out:
         g_hash_table_destroy(disabled);
     policy_free(policy);
     g_free(format);
+    g_free(output);
     g_free(fail_on);
     g_free(since);
     g_free(until);

@@ -22,29 +22,6 @@ print_check_list(void)
                table[i].kind == CHECK_KIND_STATIC ? "lint" : "analyze", table[i].summary);
 }
 
-/* --disable a,b --disable c: every id must exist. */
-static GHashTable *
-parse_disabled(char **lists, gboolean *ok)
-{
-    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    *ok = TRUE;
-    for (char **l = lists; l && *l; l++) {
-        char **ids = g_strsplit(*l, ",", -1);
-        for (char **id = ids; *id; id++) {
-            char *name = g_strstrip(*id);
-            if (*name == '\0')
-                continue;
-            if (check_lookup(name) == NULL) {
-                cli_error("lint", "unknown check '%s' in --disable (see --list-checks)", name);
-                *ok = FALSE;
-            }
-            g_hash_table_add(set, g_strdup(name));
-        }
-        g_strfreev(ids);
-    }
-    return set;
-}
-
 static void
 print_markdown(FILE *dest, GPtrArray *findings, const LintSummary *s)
 {
@@ -101,21 +78,13 @@ cmd_lint(int argc, char **argv)
         rc = EXIT_CLEAN;
         goto out;
     }
-    gboolean json = format != NULL && strcmp(format, "json") == 0;
-    gboolean html = format != NULL && strcmp(format, "html") == 0;
-    gboolean sarif = format != NULL && strcmp(format, "sarif") == 0;
-    gboolean markdown = format != NULL && strcmp(format, "markdown") == 0;
-    if (format != NULL && !json && !html && !sarif && !markdown && strcmp(format, "text") != 0) {
-        cli_error("lint", "unknown --format '%s' (text, json, html, sarif or markdown)", format);
+    OutputFormat fmt;
+    Severity threshold;
+    if (!cli_output_format_parse("lint", format, &fmt) ||
+        !cli_parse_fail_on("lint", fail_on, &threshold))
         goto out;
-    }
-    Severity threshold = SEVERITY_ERROR;
-    if (fail_on != NULL && !severity_from_string(fail_on, &threshold)) {
-        cli_error("lint", "--fail-on must be error, warning, note or none, not '%s'", fail_on);
-        goto out;
-    }
     gboolean ok;
-    disabled = parse_disabled(disable, &ok);
+    disabled = cli_parse_disabled("lint", disable, &ok);
     if (!ok)
         goto out;
     if (argc < 2) {
@@ -135,39 +104,24 @@ cmd_lint(int argc, char **argv)
     g_ptr_array_set_size(policy->findings, 0);
     g_ptr_array_set_free_func(policy->findings, (GDestroyNotify)finding_free);
     lint_run(policy, findings);
-    for (guint i = findings->len; i > 0; i--) {
-        Finding *f = g_ptr_array_index(findings, i - 1);
-        if (g_hash_table_contains(disabled, f->check))
-            g_ptr_array_remove_index(findings, i - 1);
-    }
+    cli_drop_disabled(findings, disabled);
     findings_sort(findings);
 
     LintSummary summary;
     lint_summary_count(&summary, policy, findings);
-    FILE *dest = stdout;
-    if (output != NULL && (dest = fopen(output, "w")) == NULL) {
-        cli_error("lint", "cannot write '%s': %s", output, g_strerror(errno));
+    FILE *dest = cli_output_open("lint", output);
+    if (dest == NULL)
         goto out;
+    switch (fmt) {
+    case OUTPUT_HTML: report_lint_html(dest, policy, findings, &summary); break;
+    case OUTPUT_JSON: report_lint_json(dest, findings, &summary); break;
+    case OUTPUT_SARIF: report_findings_sarif(dest, findings, NFW_ADVISOR_VERSION); break;
+    case OUTPUT_MARKDOWN: print_markdown(dest, findings, &summary); break;
+    case OUTPUT_TEXT: report_lint_text(dest, findings, &summary); break;
     }
-    if (html)
-        report_lint_html(dest, policy, findings, &summary);
-    else if (json)
-        report_lint_json(dest, findings, &summary);
-    else if (sarif)
-        report_findings_sarif(dest, findings, NFW_ADVISOR_VERSION);
-    else if (markdown)
-        print_markdown(dest, findings, &summary);
-    else
-        report_lint_text(dest, findings, &summary);
-    if (dest != stdout && fclose(dest) != 0) {
-        cli_error("lint", "cannot write '%s': %s", output, g_strerror(errno));
+    if (!cli_output_close("lint", dest, output))
         goto out;
-    }
-    rc = EXIT_CLEAN;
-    if (threshold != SEVERITY_NONE)
-        for (guint i = 0; i < findings->len; i++)
-            if (((Finding *)g_ptr_array_index(findings, i))->severity >= threshold)
-                rc = EXIT_FINDINGS;
+    rc = cli_findings_exit_status(findings, threshold);
 out:
     if (findings != NULL)
         g_ptr_array_free(findings, TRUE);

@@ -1,0 +1,111 @@
+/*
+ * cli_report.c - what every command that reports findings shares: the
+ * --format names, -o FILE, --disable and --fail-on, and the exit status
+ * they imply.  One place, so lint and analyze cannot drift apart.
+ */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "advisor/checks.h"
+
+static const char *const format_names[] = {
+    [OUTPUT_TEXT] = "text", [OUTPUT_JSON] = "json", [OUTPUT_HTML] = "html",
+    [OUTPUT_SARIF] = "sarif", [OUTPUT_MARKDOWN] = "markdown",
+};
+
+gboolean
+cli_output_format_parse(const char *command, const char *name, OutputFormat *out)
+{
+    if (name == NULL) {
+        *out = OUTPUT_TEXT;
+        return TRUE;
+    }
+    for (guint i = 0; i < G_N_ELEMENTS(format_names); i++) {
+        if (strcmp(name, format_names[i]) == 0) {
+            *out = (OutputFormat)i;
+            return TRUE;
+        }
+    }
+    cli_error(command, "unknown --format '%s' (text, json, html, sarif or markdown)", name);
+    return FALSE;
+}
+
+FILE *
+cli_output_open(const char *command, const char *path)
+{
+    if (path == NULL || strcmp(path, "-") == 0)
+        return stdout;
+    FILE *f = fopen(path, "w");
+    if (f == NULL)
+        cli_error(command, "cannot write '%s': %s", path, g_strerror(errno));
+    return f;
+}
+
+gboolean
+cli_output_close(const char *command, FILE *f, const char *path)
+{
+    if (f == stdout)
+        return fflush(stdout) == 0;
+    if (fclose(f) != 0) {
+        cli_error(command, "cannot write '%s': %s", path, g_strerror(errno));
+        return FALSE;
+    }
+    return TRUE;
+}
+
+GHashTable *
+cli_parse_disabled(const char *command, char **lists, gboolean *ok)
+{
+    GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    *ok = TRUE;
+    for (char **l = lists; l && *l; l++) {
+        char **ids = g_strsplit(*l, ",", -1);
+        for (char **id = ids; *id; id++) {
+            char *name = g_strstrip(*id);
+            if (*name == '\0')
+                continue;
+            if (check_lookup(name) == NULL) {
+                cli_error(command, "unknown check '%s' in --disable (see 'nfw-advisor lint "
+                          "--list-checks')", name);
+                *ok = FALSE;
+            }
+            g_hash_table_add(set, g_strdup(name));
+        }
+        g_strfreev(ids);
+    }
+    return set;
+}
+
+void
+cli_drop_disabled(GPtrArray *findings, GHashTable *disabled)
+{
+    for (guint i = findings->len; i > 0; i--) {
+        const Finding *f = g_ptr_array_index(findings, i - 1);
+        if (g_hash_table_contains(disabled, f->check))
+            g_ptr_array_remove_index(findings, i - 1);
+    }
+}
+
+gboolean
+cli_parse_fail_on(const char *command, const char *value, Severity *out)
+{
+    *out = SEVERITY_ERROR;
+    if (value == NULL || severity_from_string(value, out))
+        return TRUE;
+    cli_error(command, "--fail-on must be error, warning, note or none, not '%s'", value);
+    return FALSE;
+}
+
+int
+cli_findings_exit_status(GPtrArray *findings, Severity threshold)
+{
+    if (threshold == SEVERITY_NONE)
+        return EXIT_CLEAN;
+    for (guint i = 0; i < findings->len; i++)
+        if (((const Finding *)g_ptr_array_index(findings, i))->severity >= threshold)
+            return EXIT_FINDINGS;
+    return EXIT_CLEAN;
+}
