@@ -33,10 +33,13 @@ run "$adv" lint "$root/fixtures/parity/handwritten-invalid.rules"
 run "$read_logs" --show "$h/log-hostile-strings.jsonl" "$h/log-numbers.jsonl"
 run "$read_logs" "$h/log-two-members.jsonl.gz" "$h/log-truncated-member.jsonl.gz"
 run "$read_logs" "$root/fixtures/logs"
-# The log commands, once they exist.
-for cmd in query analyze; do
-  if "$adv" "$cmd" --help >/dev/null 2>&1; then
-    echo "note: '$cmd' exists; add it here"
-  fi
-done
+# The log commands.
+run "$adv" query 'fields event.tls.sni, event.http.hostname, event.http.url' "$h/log-hostile-strings.jsonl"
+run "$adv" query --format json 'stats count(*) as n by event.alert.signature_id | sort n desc' \
+  "$root/fixtures/query/alert.jsonl"
+run "$adv" query --format csv -f "$root/analysis/09-flow-bytes-with-sni.cwli" \
+  "$root/fixtures/query/alert.jsonl" "$root/fixtures/query/flow.jsonl"
+run "$adv" query 'filter event.tls.sni like /(a+)+$/ | stats count(*)' "$h/log-redos.jsonl"
+run "$adv" analyze --rules "$h/rules-ports.rules" "$h/log-hostile-strings.jsonl" "$h/log-numbers.jsonl"
+run "$adv" analyze -f json --rules "$root/fixtures/policy/dir" "$root/fixtures/query/alert.jsonl"
 exit $status
