@@ -9,6 +9,7 @@
  * (a default-action group, an unknown signature, a top-list entry).
  */
 #include "advisor/analyze_internal.h"
+#include "advisor/lint.h"
 
 #include <arpa/inet.h>
 #include <string.h>
@@ -72,44 +73,6 @@ analyze_event_blocked(const LogEvent *ev)
 
 /* ---- index ---- */
 
-/* Options that do not change what a rule matches. */
-static gboolean
-option_is_meta(const char *name)
-{
-    static const char *const meta[] = { "msg", "sid", "rev", "gid", "classtype", "priority",
-                                        "metadata", "reference", "alert", "noalert", NULL };
-    for (int i = 0; meta[i]; i++)
-        if (g_ascii_strcasecmp(name, meta[i]) == 0)
-            return TRUE;
-    return FALSE;
-}
-
-/* TRUE when `alert_rule` matches exactly what `pass_rule` matches: the
- * logging twin of a strict-order pass rule. */
-static gboolean
-rules_are_twins(const Rule *a, const Rule *p)
-{
-    if (g_strcmp0(a->proto, p->proto) || g_strcmp0(a->src, p->src) ||
-        g_strcmp0(a->src_ports, p->src_ports) || g_strcmp0(a->dst, p->dst) ||
-        g_strcmp0(a->dst_ports, p->dst_ports) || a->direction != p->direction)
-        return FALSE;
-    guint i = 0, j = 0;
-    for (;;) {
-        while (i < a->options->len &&
-               option_is_meta(((RuleOption *)g_ptr_array_index(a->options, i))->name))
-            i++;
-        while (j < p->options->len &&
-               option_is_meta(((RuleOption *)g_ptr_array_index(p->options, j))->name))
-            j++;
-        if (i == a->options->len || j == p->options->len)
-            return i == a->options->len && j == p->options->len;
-        const RuleOption *x = g_ptr_array_index(a->options, i++);
-        const RuleOption *y = g_ptr_array_index(p->options, j++);
-        if (g_ascii_strcasecmp(x->name, y->name) != 0 || g_strcmp0(x->value, y->value) != 0)
-            return FALSE;
-    }
-}
-
 static NetSet *
 resolve_home_net(const Policy *policy, char **text)
 {
@@ -160,17 +123,22 @@ analyze_index_new(const Policy *policy)
     }
     g_array_set_size(ix->twin_of, ix->rules->len);
     g_array_set_size(ix->has_twin, ix->rules->len);
-    for (guint i = 1; i < ix->rules->len; i++) {
-        Rule *p = g_ptr_array_index(ix->rules, i);
-        if (p->action != RULE_ACTION_PASS)
+    /* Twins as lint defines them (twin_map.c): an earlier alert rule that
+     * covers the pass rule, in any group before it. */
+    GHashTable *twins = twin_map_new(policy);
+    GHashTable *position = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (guint i = 0; i < ix->rules->len; i++)
+        g_hash_table_insert(position, g_ptr_array_index(ix->rules, i), GUINT_TO_POINTER(i + 1));
+    for (guint i = 0; i < ix->rules->len; i++) {
+        const Rule *pass = g_hash_table_lookup(twins, g_ptr_array_index(ix->rules, i));
+        guint p = pass != NULL ? GPOINTER_TO_UINT(g_hash_table_lookup(position, pass)) : 0;
+        if (p == 0)
             continue;
-        /* The twin sits right before its pass rule (strict order). */
-        Rule *a = g_ptr_array_index(ix->rules, i - 1);
-        if (a->action == RULE_ACTION_ALERT && a->group == p->group && rules_are_twins(a, p)) {
-            g_array_index(ix->twin_of, guint, i - 1) = i + 1;
-            g_array_index(ix->has_twin, gboolean, i) = TRUE;
-        }
+        g_array_index(ix->twin_of, guint, i) = p;
+        g_array_index(ix->has_twin, gboolean, p - 1) = TRUE;
     }
+    g_hash_table_destroy(position);
+    g_hash_table_destroy(twins);
     GString *names = g_string_new(NULL);
     for (guint i = 0; i < policy->groups->len; i++) {
         RuleGroup *g = g_ptr_array_index(policy->groups, i);

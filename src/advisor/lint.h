@@ -30,4 +30,9 @@ void lint_check_flowbits(const Policy *policy, GPtrArray *findings);
  * home-net-override */
 void lint_check_policy(const Policy *policy, GPtrArray *findings);
 
+/* Alert twins (twin_map.c): alert Rule* -> the pass Rule* it logs, by
+ * lint's definition of a twin.  Rules are borrowed from the policy; the
+ * caller frees the table with g_hash_table_destroy. */
+GHashTable *twin_map_new(const Policy *policy);
+
 #endif

@@ -1,0 +1,38 @@
+/*
+ * twin_map.c - which alert rule logs which pass rule, for the parts that
+ * need the answer rather than a finding (analyze: a twin's hits are the
+ * pass rule's traffic, not noise; a pass rule with a twin is observable).
+ *
+ * The definition is lint's (lint_twins.c): in STRICT_ORDER an alert rule
+ * without noalert, before the pass rule in evaluation order, that matches
+ * at least everything the pass matches (match_covers).  One definition, so
+ * lint and analyze never disagree about a twin.
+ */
+#include "advisor/lint.h"
+#include "advisor/lint_match.h"
+
+GHashTable *
+twin_map_new(const Policy *policy)
+{
+    GHashTable *map = g_hash_table_new(g_direct_hash, g_direct_equal);
+    if (policy->order != RULE_ORDER_STRICT || policy->eval_order->len == 0)
+        return map;
+    MatchSet *set = match_set_new(policy);
+    MatchIndex *alerts = match_index_new();
+    for (guint i = 0; i < set->matches->len; i++) {
+        const RuleMatch *m = g_ptr_array_index(set->matches, i);
+        if (m->action == RULE_ACTION_ALERT && !(m->rule->flags & RULE_F_NOALERT))
+            match_index_add(alerts, m);
+    }
+    for (guint i = 0; i < set->matches->len; i++) {
+        const RuleMatch *m = g_ptr_array_index(set->matches, i);
+        if (m->action != RULE_ACTION_PASS || (m->rule->flags & RULE_F_ALERT_KW))
+            continue;
+        const RuleMatch *twin = match_index_first_covering(alerts, m, 0, m->position);
+        if (twin != NULL && !g_hash_table_contains(map, twin->rule))
+            g_hash_table_insert(map, (gpointer)twin->rule, (gpointer)m->rule);
+    }
+    match_index_free(alerts);
+    match_set_free(set);
+    return map;
+}
