@@ -22,8 +22,8 @@ static const Command commands[] = {
     { "expand", cmd_expand, "print the effective rules in evaluation order" },
     { "analyze", cmd_analyze, "map alert/flow logs to rules: unused, noisy, default-action drops, alert-mode" },
     { "query", cmd_query, "run a CloudWatch Logs Insights query over local logs" },
-    { "dashboard", cmd_dashboard, "print a CloudWatch dashboard body (Logs Insights widgets) for a firewall" },
     { "export-queries", cmd_export_queries, "print the CWLI/Athena queries whose results analyze --results reads" },
+    { "dashboard", cmd_dashboard, "print a CloudWatch dashboard body (Logs Insights widgets) for a firewall" },
 };
 
 static void
@@ -32,7 +32,7 @@ usage(FILE *out)
     fprintf(out, "Usage: nfw-advisor COMMAND [OPTIONS] ARGS...\n\n"
                  "Rule-tuning advisor for AWS Network Firewall and Suricata 7.\n\nCommands:\n");
     for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-15s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\nRun 'nfw-advisor COMMAND --help' for a command's options; 'man nfw-advisor' "
                  "for everything.\n");
 }
