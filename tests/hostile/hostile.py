@@ -5,6 +5,7 @@ reader), checking exit status, expected text, that no raw control character
 reaches stdout/stderr, and the time and peak RSS of the process (wait4).
 
     hostile.py --small   cases that run in every build (suite hostile)
+    hostile.py ... --only TEXT   only the cases whose name contains TEXT
     hostile.py --big     the generated big ones (suite slow): 1,000,000
                          rules, a 100 MB line, a gzip bomb, 10 million events
 
@@ -196,6 +197,9 @@ def main():
     size = "big" if "--big" in sys.argv else "small"
     cases = json.load(open(os.path.join(FIXTURES, "cases.json")))["cases"]
     cases = [c for c in cases if c.get("size", "small") == size]
+    if "--only" in sys.argv:   # --only TEXT: the cases whose name contains TEXT
+        only = sys.argv[sys.argv.index("--only") + 1]
+        cases = [c for c in cases if only in c["name"]]
     if size == "big" and SANITIZED:
         print("sanitizer build: big cases skipped (RSS is not meaningful under ASan)")
         return 77
