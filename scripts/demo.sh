@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Install what is needed, build, and run nfw-advisor on the shipped examples:
 # the flawed policy in rules/flawed/ (lint), the clean one in rules/egress-strict/
-# (expand), and the example logs in fixtures/ (analyze), writing the HTML
-# report to build/report.html when the build has it.
+# (lint, expand), and the demo logs in fixtures/demo/ (analyze), and write
+# the HTML reports to build/lint-report.html and build/report.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,7 @@ adv=build/nfw-advisor
 
 if [ -d rules/flawed ]; then
   run "$adv" lint rules/flawed/
+  "$adv" lint --format html -o build/lint-report.html rules/flawed/ || true
 fi
 if [ -d rules/egress-strict ]; then
   run "$adv" lint rules/egress-strict/
@@ -24,6 +25,6 @@ if "$adv" analyze --help >/dev/null 2>&1 && [ -d fixtures/demo ]; then
   run "$adv" analyze --rules rules/egress-strict/ fixtures/demo/logs/
   if "$adv" analyze --help 2>/dev/null | grep -q html; then
     "$adv" analyze --format html -o build/report.html --rules rules/egress-strict/ fixtures/demo/logs/ || true
-    echo "HTML report: build/report.html"
+    printf '\nHTML reports: build/lint-report.html (rules/flawed), build/report.html (demo logs)\n'
   fi
 fi
