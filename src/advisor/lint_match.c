@@ -86,11 +86,52 @@ match_proto_covers(const char *outer, const char *inner)
 
 /* ---- variables ---------------------------------------------------------- */
 
+/* Key of the per-(group, field text) caches: looked up without allocating
+ * (the text is the rule's own string); copied only when inserted. */
+typedef struct {
+    const RuleGroup *group;
+    gboolean ports;
+    const char *text;
+} FieldKey;
+
+static guint
+field_key_hash(gconstpointer p)
+{
+    const FieldKey *k = p;
+    return g_str_hash(k->text) ^ g_direct_hash(k->group) ^ (guint)k->ports;
+}
+
+static gboolean
+field_key_equal(gconstpointer a, gconstpointer b)
+{
+    const FieldKey *x = a, *y = b;
+    return x->group == y->group && x->ports == y->ports && strcmp(x->text, y->text) == 0;
+}
+
+static FieldKey *
+field_key_copy(const FieldKey *k)
+{
+    gsize len = strlen(k->text) + 1;
+    FieldKey *copy = g_malloc(sizeof *copy + len);
+    char *text = (char *)(copy + 1);
+    memcpy(text, k->text, len);
+    copy->group = k->group;
+    copy->ports = k->ports;
+    copy->text = text;
+    return copy;
+}
+
+static GHashTable *
+field_table_new(GDestroyNotify value_free)
+{
+    return g_hash_table_new_full(field_key_hash, field_key_equal, g_free, value_free);
+}
+
 typedef struct {
     const Policy *policy;
     const RuleGroup *group;
     gboolean ports;
-    GHashTable *cache;   /* "g\x1fp\x1fname" -> NetExpr* (NULL value: unparsable) */
+    GHashTable *cache;   /* FieldKey (variable name) -> NetExpr* (NULL value: unparsable) */
 } Resolver;
 
 static const NetExpr *
@@ -99,12 +140,10 @@ resolve_var(const char *name, gboolean ipset_ref, gpointer data)
     Resolver *r = data;
     if (ipset_ref)
         return NULL; /* a prefix list: its content is not in any input */
-    char *key = g_strdup_printf("%p\x1f%d\x1f%s", (void *)r->group, r->ports, name);
+    FieldKey key = { r->group, r->ports, name };
     gpointer value;
-    if (g_hash_table_lookup_extended(r->cache, key, NULL, &value)) {
-        g_free(key);
+    if (g_hash_table_lookup_extended(r->cache, &key, NULL, &value))
         return value;
-    }
     const char *text = policy_lookup_var(r->policy, r->group, name, r->ports);
     NetExpr *expr = NULL;
     if (text != NULL) {
@@ -114,7 +153,7 @@ resolve_var(const char *name, gboolean ipset_ref, gpointer data)
                         : netexpr_parse_address(text, &error, &offset);
         g_free(error);
     }
-    g_hash_table_insert(r->cache, key, expr);
+    g_hash_table_insert(r->cache, field_key_copy(&key), expr);
     return expr;
 }
 
@@ -126,21 +165,36 @@ resolve_set(Resolver *r, GHashTable *sets, const char *text, const NetExpr *expr
 {
     if (expr == NULL)
         return NULL;
-    char *key = g_strdup_printf("%p\x1f%d\x1f%s", (void *)r->group, ports, text);
+    FieldKey key = { r->group, ports, text };
     gpointer value;
-    if (g_hash_table_lookup_extended(sets, key, NULL, &value)) {
-        g_free(key);
+    if (g_hash_table_lookup_extended(sets, &key, NULL, &value))
         return value;
-    }
     r->ports = ports;
     char *error = NULL;
     NetSet *set = netset_from_expr(expr, ports, resolve_var, r, &error);
     g_free(error);
-    g_hash_table_insert(sets, key, set);
+    g_hash_table_insert(sets, field_key_copy(&key), set);
     return set;
 }
 
 /* ---- options ------------------------------------------------------------ */
+
+static guint
+flow_token_flag(const char *s, gsize len)
+{
+    static const struct { const char *name; guint flag; } tokens[] = {
+        { "to_server", MATCH_FLOW_TO_SERVER }, { "from_client", MATCH_FLOW_TO_SERVER },
+        { "to_client", MATCH_FLOW_TO_CLIENT }, { "from_server", MATCH_FLOW_TO_CLIENT },
+        { "established", MATCH_FLOW_ESTABLISHED },
+        { "not_established", MATCH_FLOW_NOT_ESTABLISHED },
+        { "only_stream", MATCH_FLOW_ONLY_STREAM }, { "no_stream", MATCH_FLOW_NO_STREAM },
+        { "only_frag", MATCH_FLOW_ONLY_FRAG }, { "no_frag", MATCH_FLOW_NO_FRAG },
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(tokens); i++)
+        if (strlen(tokens[i].name) == len && memcmp(tokens[i].name, s, len) == 0)
+            return tokens[i].flag;
+    return 0; /* stateless: no constraint */
+}
 
 static guint
 parse_flow(const char *value)
@@ -148,41 +202,34 @@ parse_flow(const char *value)
     guint flags = 0;
     if (value == NULL)
         return 0;
-    char **tokens = g_strsplit(value, ",", -1);
-    for (char **t = tokens; *t; t++) {
-        char *s = g_strstrip(*t);
-        if (strcmp(s, "to_server") == 0 || strcmp(s, "from_client") == 0)
-            flags |= MATCH_FLOW_TO_SERVER;
-        else if (strcmp(s, "to_client") == 0 || strcmp(s, "from_server") == 0)
-            flags |= MATCH_FLOW_TO_CLIENT;
-        else if (strcmp(s, "established") == 0)
-            flags |= MATCH_FLOW_ESTABLISHED;
-        else if (strcmp(s, "not_established") == 0)
-            flags |= MATCH_FLOW_NOT_ESTABLISHED;
-        else if (strcmp(s, "only_stream") == 0)
-            flags |= MATCH_FLOW_ONLY_STREAM;
-        else if (strcmp(s, "no_stream") == 0)
-            flags |= MATCH_FLOW_NO_STREAM;
-        else if (strcmp(s, "only_frag") == 0)
-            flags |= MATCH_FLOW_ONLY_FRAG;
-        else if (strcmp(s, "no_frag") == 0)
-            flags |= MATCH_FLOW_NO_FRAG;
-        /* stateless: no constraint */
+    const char *p = value;
+    for (;;) {
+        const char *end = strchr(p, ',');
+        const char *stop = end != NULL ? end : p + strlen(p);
+        const char *a = p, *b = stop;
+        while (a < b && g_ascii_isspace(*a))
+            a++;
+        while (b > a && g_ascii_isspace(b[-1]))
+            b--;
+        flags |= flow_token_flag(a, (gsize)(b - a));
+        if (end == NULL)
+            break;
+        p = end + 1;
     }
-    g_strfreev(tokens);
     return flags;
 }
 
-static char *
-squeeze(const char *value)
+/* `value` without blanks, into `out` (reused between calls). */
+static const char *
+squeeze(GString *out, const char *value)
 {
+    g_string_truncate(out, 0);
     if (value == NULL)
-        return g_strdup("");
-    GString *s = g_string_new(NULL);
+        return out->str;
     for (const char *p = value; *p; p++)
         if (*p != ' ' && *p != '\t')
-            g_string_append_c(s, *p);
-    return g_string_free(s, FALSE);
+            g_string_append_c(out, *p);
+    return out->str;
 }
 
 static gboolean
@@ -197,13 +244,65 @@ is_relative_value(const char *name, const char *value)
     return strstr(value, "relative") != NULL;
 }
 
-/* A content being built: its buffer and the modifiers that follow it. */
+/* Scratch buffers of collect_options, reused from rule to rule so that a
+ * rule costs no allocation beyond the strings it keeps (in the MatchSet's
+ * chunk). */
 typedef struct {
-    gboolean open;
-    GString *buffer;
-    char *value;
-    GPtrArray *mods;     /* char*, "depth=4", "nocase", ... */
-} PendingContent;
+    GStringChunk *strings;  /* the MatchSet's: atoms, keys, exact */
+    GString *value;         /* the option value without blanks */
+    GString *buffer;        /* current sticky buffer + transforms */
+    GString *exact;
+    GString *atom;
+    GString *pc_buffer;     /* the pending content's buffer */
+    GString *pc_value;      /* the pending content's value */
+    GString *mod_text;      /* the pending content's modifiers, '\0'-separated */
+    GArray *mods;           /* gsize offsets into mod_text */
+    gboolean pc_open;
+} Collector;
+
+static void
+collector_init(Collector *c, GStringChunk *strings)
+{
+    c->strings = strings;
+    c->value = g_string_new(NULL);
+    c->buffer = g_string_new(NULL);
+    c->exact = g_string_new(NULL);
+    c->atom = g_string_new(NULL);
+    c->pc_buffer = g_string_new(NULL);
+    c->pc_value = g_string_new(NULL);
+    c->mod_text = g_string_new(NULL);
+    c->mods = g_array_new(FALSE, FALSE, sizeof(gsize));
+    c->pc_open = FALSE;
+}
+
+static void
+collector_clear(Collector *c)
+{
+    GString *strings[] = { c->value, c->buffer, c->exact, c->atom, c->pc_buffer,
+                           c->pc_value, c->mod_text };
+    for (gsize i = 0; i < G_N_ELEMENTS(strings); i++)
+        g_string_free(strings[i], TRUE);
+    g_array_free(c->mods, TRUE);
+}
+
+static void
+mod_add(Collector *c, const char *name, const char *value)
+{
+    gsize at = c->mod_text->len;
+    g_array_append_val(c->mods, at);
+    g_string_append(c->mod_text, name);
+    if (value != NULL) {
+        g_string_append_c(c->mod_text, '=');
+        g_string_append(c->mod_text, value);
+    }
+    g_string_append_c(c->mod_text, '\0');
+}
+
+static int
+compare_mods(gconstpointer a, gconstpointer b, gpointer text)
+{
+    return strcmp((const char *)text + *(const gsize *)a, (const char *)text + *(const gsize *)b);
+}
 
 static int
 compare_strings(gconstpointer a, gconstpointer b)
@@ -211,38 +310,44 @@ compare_strings(gconstpointer a, gconstpointer b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void
-content_close(PendingContent *pc, RuleMatch *m)
+static char *
+collector_keep(Collector *c, const GString *s)
 {
-    if (!pc->open)
-        return;
-    g_ptr_array_sort(pc->mods, compare_strings);
-    GString *atom = g_string_new("C\x1f");
-    g_string_append(atom, pc->buffer->str);
-    g_string_append_c(atom, '\x1f');
-    g_string_append(atom, pc->value);
-    g_ptr_array_add(m->keys, g_strdup(atom->str + 2));
-    g_string_append_c(atom, '\x1f');
-    for (guint i = 0; i < pc->mods->len; i++) {
-        if (i > 0)
-            g_string_append_c(atom, ',');
-        g_string_append(atom, g_ptr_array_index(pc->mods, i));
-    }
-    g_ptr_array_add(m->atoms, g_string_free(atom, FALSE));
-    g_string_free(pc->buffer, TRUE);
-    g_free(pc->value);
-    g_ptr_array_free(pc->mods, TRUE);
-    pc->open = FALSE;
+    return g_string_chunk_insert_len(c->strings, s->str, (gssize)s->len);
 }
 
 static void
-collect_options(RuleMatch *m)
+content_close(Collector *c, RuleMatch *m)
+{
+    if (!c->pc_open)
+        return;
+    g_array_sort_with_data(c->mods, compare_mods, c->mod_text->str);
+    GString *atom = c->atom;
+    g_string_assign(atom, "C\x1f");
+    g_string_append_len(atom, c->pc_buffer->str, (gssize)c->pc_buffer->len);
+    g_string_append_c(atom, '\x1f');
+    g_string_append_len(atom, c->pc_value->str, (gssize)c->pc_value->len);
+    g_ptr_array_add(m->keys, g_string_chunk_insert(c->strings, atom->str + 2));
+    g_string_append_c(atom, '\x1f');
+    for (guint i = 0; i < c->mods->len; i++) {
+        if (i > 0)
+            g_string_append_c(atom, ',');
+        g_string_append(atom, c->mod_text->str + g_array_index(c->mods, gsize, i));
+    }
+    g_ptr_array_add(m->atoms, collector_keep(c, atom));
+    c->pc_open = FALSE;
+}
+
+static void
+collect_options(Collector *c, RuleMatch *m)
 {
     const Rule *rule = m->rule;
-    GString *buffer = g_string_new("");   /* current sticky buffer + transforms */
-    GString *exact = g_string_new(NULL);
-    PendingContent pc = { 0 };
+    GString *buffer = c->buffer;   /* current sticky buffer + transforms */
+    GString *exact = c->exact;
     gboolean to_server_buffer = FALSE, tcp_app_buffer = FALSE;
+    g_string_truncate(buffer, 0);
+    g_string_truncate(exact, 0);
+    c->pc_open = FALSE;
 
     for (guint i = 0; i < rule->options->len; i++) {
         const RuleOption *opt = g_ptr_array_index(rule->options, i);
@@ -257,39 +362,37 @@ collect_options(RuleMatch *m)
         if (strcmp(name, "fast_pattern") == 0 || strcmp(name, "prefilter") == 0 ||
             strcmp(name, "tag") == 0 || strcmp(name, "bypass") == 0)
             continue;
-        char *value = squeeze(opt->value);
         if (strcmp(name, "flow") == 0) {
             m->flow_explicit |= parse_flow(opt->value);
-            g_free(value);
             continue;
         }
-        g_string_append_printf(exact, "%s:%s;", name, value);
+        const char *value = squeeze(c->value, opt->value);
+        g_string_append(exact, name);
+        g_string_append_c(exact, ':');
+        g_string_append_len(exact, value, (gssize)c->value->len);
+        g_string_append_c(exact, ';');
         if (strcmp(name, "threshold") == 0 || strcmp(name, "detection_filter") == 0)
             m->opaque = TRUE;
         if (kw->flags & KW_F_CONTENT_MOD) {
-            if (!pc.open) {
-                g_free(value);
+            if (!c->pc_open)
                 continue; /* a modifier of a pcre or of nothing: part of `exact` only */
-            }
             if (strcmp(name, "distance") == 0 || strcmp(name, "within") == 0) {
                 m->relative = TRUE;
-                g_ptr_array_add(pc.mods, g_strdup_printf("%s=%s", name, value));
+                mod_add(c, name, value);
             } else if (kw->flags & KW_F_APP_LAYER || strcmp(name, "rawbytes") == 0) {
                 /* http_uri and friends: the content's buffer, not a weakenable mod */
-                g_string_append_printf(pc.buffer, "|%s", name);
+                g_string_append_c(c->pc_buffer, '|');
+                g_string_append(c->pc_buffer, name);
                 if (in_list(to_server_buffers, name))
                     to_server_buffer = TRUE;
                 if (kw->alproto != NULL && match_proto_is_tcp(kw->alproto))
                     tcp_app_buffer = TRUE;
-            } else if (opt->value != NULL) {
-                g_ptr_array_add(pc.mods, g_strdup_printf("%s=%s", name, value));
             } else {
-                g_ptr_array_add(pc.mods, g_strdup(name));
+                mod_add(c, name, opt->value != NULL ? value : NULL);
             }
-            g_free(value);
             continue;
         }
-        content_close(&pc, m);
+        content_close(c, m);
         if (kw->flags & KW_F_STICKY || strcmp(name, "pkt_data") == 0 ||
             strcmp(name, "base64_data") == 0) {
             g_string_assign(buffer, strcmp(name, "pkt_data") == 0 ? "" : name);
@@ -298,14 +401,18 @@ collect_options(RuleMatch *m)
             if (kw->alproto != NULL && match_proto_is_tcp(kw->alproto))
                 tcp_app_buffer = TRUE;
         } else if (kw->flags & KW_F_TRANSFORM) {
-            g_string_append_printf(buffer, "|%s", name);
-            if (opt->value != NULL)
-                g_string_append_printf(buffer, "=%s", value);
+            g_string_append_c(buffer, '|');
+            g_string_append(buffer, name);
+            if (opt->value != NULL) {
+                g_string_append_c(buffer, '=');
+                g_string_append(buffer, value);
+            }
         } else if (strcmp(name, "content") == 0) {
-            pc.open = TRUE;
-            pc.buffer = g_string_new(buffer->str);
-            pc.value = g_strdup(value);
-            pc.mods = g_ptr_array_new_with_free_func(g_free);
+            c->pc_open = TRUE;
+            g_string_assign(c->pc_buffer, buffer->str);
+            g_string_assign(c->pc_value, value);
+            g_string_truncate(c->mod_text, 0);
+            g_array_set_size(c->mods, 0);
         } else if (strcmp(name, "flowbits") == 0 && !g_str_has_prefix(value, "isset") &&
                    !g_str_has_prefix(value, "isnotset")) {
             /* set, unset, toggle, noalert: effects, not conditions */
@@ -314,16 +421,21 @@ collect_options(RuleMatch *m)
                 m->relative = TRUE;
             if (strcmp(name, "ssl_state") == 0 && strcmp(value, "client_hello") == 0)
                 to_server_buffer = TRUE;
-            char *atom = g_strdup_printf("O\x1f%s\x1f%s\x1f%s", buffer->str, name, value);
-            g_ptr_array_add(m->atoms, atom);
-            g_ptr_array_add(m->keys, g_strdup(atom));
+            GString *atom = c->atom;
+            g_string_assign(atom, "O\x1f");
+            g_string_append(atom, buffer->str);
+            g_string_append_c(atom, '\x1f');
+            g_string_append(atom, name);
+            g_string_append_c(atom, '\x1f');
+            g_string_append(atom, value);
+            char *kept = collector_keep(c, atom);
+            g_ptr_array_add(m->atoms, kept);
+            g_ptr_array_add(m->keys, kept);
         }
-        g_free(value);
     }
-    content_close(&pc, m);
+    content_close(c, m);
     g_ptr_array_sort(m->atoms, compare_strings);
-    m->exact = g_string_free(exact, FALSE);
-    g_string_free(buffer, TRUE);
+    m->exact = collector_keep(c, exact);
 
     m->flow = m->flow_explicit;
     if (tcp_app_buffer || (match_proto_is_tcp(rule->proto) && strcmp(rule->proto, "tcp") != 0 &&
@@ -346,30 +458,22 @@ effective_terminal(const Rule *rule, RuleAction *action)
     return rule_action_is_terminal(a);
 }
 
-static void
-rule_match_free(RuleMatch *m)
-{
-    g_ptr_array_free(m->atoms, TRUE);
-    g_ptr_array_free(m->keys, TRUE);
-    g_free(m->exact);
-    g_free(m);
-}
-
 MatchSet *
 match_set_new(const Policy *policy)
 {
     MatchSet *set = g_new0(MatchSet, 1);
+    guint n = policy->eval_order->len;
     set->policy = policy;
-    set->sets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                      (GDestroyNotify)netset_free);
-    set->matches = g_ptr_array_new_full(policy->eval_order->len,
-                                        (GDestroyNotify)rule_match_free);
-    Resolver r = { policy, NULL, FALSE,
-                   g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify)netexpr_free) };
-    for (guint i = 0; i < policy->eval_order->len; i++) {
+    set->sets = field_table_new((GDestroyNotify)netset_free);
+    set->strings = g_string_chunk_new(64 * 1024);
+    set->storage = g_new0(RuleMatch, n > 0 ? n : 1);
+    set->matches = g_ptr_array_sized_new(n);
+    Resolver r = { policy, NULL, FALSE, field_table_new((GDestroyNotify)netexpr_free) };
+    Collector c;
+    collector_init(&c, set->strings);
+    for (guint i = 0; i < n; i++) {
         const Rule *rule = g_ptr_array_index(policy->eval_order, i);
-        RuleMatch *m = g_new0(RuleMatch, 1);
+        RuleMatch *m = &set->storage[i];
         m->rule = rule;
         m->position = i;
         m->terminal = effective_terminal(rule, &m->action);
@@ -378,11 +482,12 @@ match_set_new(const Policy *policy)
         m->dst = resolve_set(&r, set->sets, rule->dst, rule->dst_expr, FALSE);
         m->sport = resolve_set(&r, set->sets, rule->src_ports, rule->src_ports_expr, TRUE);
         m->dport = resolve_set(&r, set->sets, rule->dst_ports, rule->dst_ports_expr, TRUE);
-        m->atoms = g_ptr_array_new_with_free_func(g_free);
-        m->keys = g_ptr_array_new_with_free_func(g_free);
-        collect_options(m);
+        m->atoms = g_ptr_array_new();
+        m->keys = g_ptr_array_new();
+        collect_options(&c, m);
         g_ptr_array_add(set->matches, m);
     }
+    collector_clear(&c);
     g_hash_table_destroy(r.cache);
     return set;
 }
@@ -392,7 +497,14 @@ match_set_free(MatchSet *set)
 {
     if (set == NULL)
         return;
+    for (guint i = 0; i < set->matches->len; i++) {
+        RuleMatch *m = g_ptr_array_index(set->matches, i);
+        g_ptr_array_free(m->atoms, TRUE);
+        g_ptr_array_free(m->keys, TRUE);
+    }
     g_ptr_array_free(set->matches, TRUE);
+    g_free(set->storage);
+    g_string_chunk_free(set->strings);
     g_hash_table_destroy(set->sets);
     g_free(set);
 }
@@ -517,15 +629,14 @@ match_index_free(MatchIndex *index)
     g_free(index);
 }
 
+/* `key` is copied only when it starts a new bucket. */
 static void
-bucket_add(MatchIndex *index, char *key, const RuleMatch *m)
+bucket_add(MatchIndex *index, const char *key, const RuleMatch *m)
 {
     GPtrArray *bucket = g_hash_table_lookup(index->buckets, key);
     if (bucket == NULL) {
         bucket = g_ptr_array_new();
-        g_hash_table_insert(index->buckets, key, bucket);
-    } else {
-        g_free(key);
+        g_hash_table_insert(index->buckets, g_strdup(key), bucket);
     }
     if (bucket->len == 0 || g_ptr_array_index(bucket, bucket->len - 1) != m)
         g_ptr_array_add(bucket, (gpointer)m);
@@ -542,6 +653,34 @@ port_count(const NetSet *ports)
     return n;
 }
 
+/* "P\x1fPROTO\x1fPORT" (port < 0: "*"), the bucket key of rules without a
+ * content; built without printf, as it is built for every rule searched.
+ * Protocols are short keywords; a longer one is cut, which only misses. */
+static const char *
+proto_key(char *buf, gsize size, const char *proto, gint64 port)
+{
+    char digits[24];
+    const char *tail = "*";
+    if (port >= 0) {
+        char *d = digits + sizeof digits;
+        *--d = '\0';
+        do {
+            *--d = (char)('0' + port % 10);
+            port /= 10;
+        } while (port > 0);
+        tail = d;
+    }
+    gsize plen = strlen(proto), tlen = strlen(tail);
+    if (plen + tlen + 4 > size)
+        plen = size - tlen - 4;
+    buf[0] = 'P';
+    buf[1] = '\x1f';
+    memcpy(buf + 2, proto, plen);
+    buf[2 + plen] = '\x1f';
+    memcpy(buf + 3 + plen, tail, tlen + 1);
+    return buf;
+}
+
 void
 match_index_add(MatchIndex *index, const RuleMatch *m)
 {
@@ -556,24 +695,26 @@ match_index_add(MatchIndex *index, const RuleMatch *m)
             if (strlen(k) > strlen(key))
                 key = k;
         }
-        bucket_add(index, g_strdup(key), m);
+        bucket_add(index, key, m);
         return;
     }
     const char *proto = m->rule->proto;
     gboolean both = m->rule->direction == RULE_DIR_BOTH;
     const NetSet *ports[2] = { m->dport, both ? m->sport : NULL };
+    char key[96];
     for (int k = 0; k < 2; k++) {
         if (k == 1 && !both)
             break;
         const NetSet *p = ports[k];
         if (p == NULL || netset_is_any(p) || port_count(p) > INDEX_MAX_PORTS) {
-            bucket_add(index, g_strdup_printf("P\x1f%s\x1f*", proto), m);
+            bucket_add(index, proto_key(key, sizeof key, proto, -1), m);
             continue;
         }
         for (guint i = 0; i < p->v4->len; i++) {
             const NetRange *r = &g_array_index(p->v4, NetRange, i);
-            for (NetU128 port = r->lo; port <= r->hi; port++)
-                bucket_add(index, g_strdup_printf("P\x1f%s\x1f%u", proto, (guint)port), m);
+            for (NetU128 port = r->lo; port <= r->hi; port++) {
+                bucket_add(index, proto_key(key, sizeof key, proto, (gint64)port), m);
+            }
         }
     }
 }
@@ -610,18 +751,16 @@ static void
 search_proto(const MatchIndex *index, const char *proto, const RuleMatch *inner, guint from,
              guint to, const RuleMatch **best)
 {
-    char *key = g_strdup_printf("P\x1f%s\x1f*", proto);
-    search_bucket(index, key, inner, from, to, best);
-    g_free(key);
+    char key[96];   /* protocols are short keywords */
+    search_bucket(index, proto_key(key, sizeof key, proto, -1), inner, from, to, best);
     const NetSet *ports[2] = { inner->dport, inner->sport };
     for (int k = 0; k < 2; k++) {
         const NetSet *p = ports[k];
         if (p == NULL || netset_is_any(p) || p->v4->len == 0)
             continue;
         const NetRange *r = &g_array_index(p->v4, NetRange, 0);
-        key = g_strdup_printf("P\x1f%s\x1f%u", proto, (guint)r->lo);
-        search_bucket(index, key, inner, from, to, best);
-        g_free(key);
+        search_bucket(index, proto_key(key, sizeof key, proto, (gint64)r->lo), inner, from, to,
+                      best);
     }
 }
 

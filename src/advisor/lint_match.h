@@ -50,7 +50,8 @@ typedef struct {
     guint flow_explicit;     /* MATCH_FLOW_* from the flow keyword only */
     GPtrArray *atoms;        /* char*, sorted: match conditions */
     GPtrArray *keys;         /* char*: index keys of the atoms (buffer + content value) */
-    char *exact;             /* all match options in order, for relative content */
+    char *exact;             /* all match options in order, for relative content
+                                (these strings belong to the MatchSet's `strings`) */
     gboolean relative;       /* has relative content (distance, within, R): only an
                                 identical option list can be compared */
     gboolean opaque;         /* has conditions we never reason about (threshold...) */
@@ -58,8 +59,10 @@ typedef struct {
 
 typedef struct {
     const Policy *policy;
-    GPtrArray *matches;      /* RuleMatch*, owned, in evaluation order */
-    GHashTable *sets;        /* (group, field text) -> NetSet*, owned */
+    GPtrArray *matches;      /* RuleMatch* into `storage`, in evaluation order */
+    GHashTable *sets;        /* (group, ports?, field text) -> NetSet*, owned */
+    GStringChunk *strings;   /* every RuleMatch's atoms, keys and exact text */
+    RuleMatch *storage;      /* one block for all RuleMatches (no malloc per rule) */
 } MatchSet;
 
 MatchSet *match_set_new(const Policy *policy);
