@@ -48,6 +48,7 @@ Policy *policy_new(RuleOrder default_order)
     policy->eval_order = g_ptr_array_new();
     policy->findings = g_ptr_array_new_with_free_func((GDestroyNotify)finding_free);
     policy->cli_vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    policy->cli_var_fits = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     policy->var_text = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     policy->default_order = default_order;
     policy->order = default_order;
@@ -120,6 +121,7 @@ void policy_free(Policy *policy)
     g_ptr_array_unref(policy->groups);
     g_ptr_array_unref(policy->findings);
     g_hash_table_destroy(policy->cli_vars);
+    g_hash_table_destroy(policy->cli_var_fits);
     g_hash_table_destroy(policy->var_text);
     g_free(policy);
 }
@@ -155,6 +157,9 @@ gboolean policy_add_cli_var(Policy *policy, const char *assignment, GError **err
                     "starting with a letter, at most 32)", assignment, name);
         return FALSE;
     }
+    guint fits = (cli_var_fits(eq + 1, FALSE) ? CLI_VAR_FITS_ADDRESS : 0) |
+                 (cli_var_fits(eq + 1, TRUE) ? CLI_VAR_FITS_PORT : 0);
+    g_hash_table_replace(policy->cli_var_fits, g_strdup(name), GUINT_TO_POINTER(fits));
     g_hash_table_replace(policy->cli_vars, g_steal_pointer(&name), g_strdup(eq + 1));
     policy_refresh_vars(policy);
     return TRUE;

@@ -111,6 +111,11 @@ typedef struct {
     char *description;
 } PolicyInfo;
 
+enum {
+    CLI_VAR_FITS_ADDRESS = 1 << 0,
+    CLI_VAR_FITS_PORT    = 1 << 1,
+};
+
 typedef struct {
     PolicyInfo *info;           /* NULL when no policy JSON was given */
     GPtrArray *groups;          /* RuleGroup*, owned, in evaluation order of groups */
@@ -118,6 +123,9 @@ typedef struct {
                                    (disabled rules excluded) */
     GPtrArray *findings;        /* Finding*, owned: problems found while loading */
     GHashTable *cli_vars;       /* --var NAME=VALUE: name -> char* */
+    GHashTable *cli_var_fits;   /* name -> GUINT_TO_POINTER(CLI_VAR_FITS_* bits): whether
+                                   the value parses as addresses / ports (computed once
+                                   by policy_add_cli_var, not per lookup) */
     RuleOrder default_order;    /* --rule-order for bare .rules files */
     int files_loaded;
     /* Added by src/policy: */

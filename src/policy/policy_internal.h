@@ -66,5 +66,7 @@ GroupRef *group_ref_new(const char *arn, int priority);
 void policy_refresh_vars(Policy *policy);
 /* Suricata syntax for a definition list: "x" for one, "[x,y]" for more. */
 char *definitions_to_text(const GPtrArray *definitions);
+/* Whether a --var value parses as an address (is_port FALSE) or port group. */
+gboolean cli_var_fits(const char *value, gboolean is_port);
 
 #endif

@@ -72,7 +72,7 @@ void policy_refresh_vars(Policy *policy)
 
 /* --var values are untyped: like Suricata's address-groups and port-groups,
  * a value serves where it parses ("[10.0.0.0/8]" is no port group). */
-static gboolean cli_var_fits(const char *value, gboolean is_port)
+gboolean cli_var_fits(const char *value, gboolean is_port)
 {
     char *error = NULL;
     int offset = 0;
@@ -101,7 +101,8 @@ const char *policy_lookup_var(const Policy *policy, const RuleGroup *group,
             return v;
     }
     const char *cli = g_hash_table_lookup(policy->cli_vars, name);
-    if (cli && cli_var_fits(cli, is_port))
+    guint fits = GPOINTER_TO_UINT(g_hash_table_lookup(policy->cli_var_fits, name));
+    if (cli && (fits & (is_port ? CLI_VAR_FITS_PORT : CLI_VAR_FITS_ADDRESS)))
         return cli;
     if (!is_port && (strcmp(name, "HOME_NET") == 0 || strcmp(name, "EXTERNAL_NET") == 0)) {
         char dkey[64];
