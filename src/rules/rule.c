@@ -17,7 +17,7 @@ rule_free(Rule *rule)
     netexpr_free(rule->dst_expr);
     netexpr_free(rule->dst_ports_expr);
     if (rule->options != NULL)
-        g_ptr_array_free(rule->options, TRUE);
+        g_ptr_array_free(rule->options, TRUE); /* frees the options only while parsing */
     if (rule->strings != NULL)
         g_string_chunk_free(rule->strings);
     g_free(rule);

@@ -11,10 +11,12 @@
  *    the text and a parsed expression tree; src/policy resolves them.
  *  - The parser never prints.  A rule that cannot be accepted yields a
  *    RuleDiag (check id, column, message) instead of a Rule.
- *  - Ownership: a Rule owns all its strings (kept together in one
- *    GStringChunk, so 35,000 rules do not cost 35,000 x 30 mallocs) and its
- *    options; `group` is a borrowed back-pointer set by src/policy.  Never
- *    g_free() a Rule's string: they belong to `strings`.
+ *  - Ownership: a Rule owns all its strings and its options; `group` is a
+ *    borrowed back-pointer set by src/policy.  A parsed Rule is one
+ *    allocation: the struct, then its RuleOptions, then every string,
+ *    sized exactly (rule_parse builds it in a GStringChunk, then compacts
+ *    it), so a million rules do not cost a million x 10 mallocs.  Never
+ *    g_free() a Rule's string or option: they belong to the Rule's block.
  */
 #ifndef NFW_RULES_RULE_H
 #define NFW_RULES_RULE_H
@@ -89,7 +91,8 @@ typedef struct Rule {
     NetExpr *dst_ports_expr;
     int field_offset[6];   /* offsets of action, proto, src, sport, dst, dport */
 
-    GPtrArray *options;    /* RuleOption*, in order */
+    GPtrArray *options;    /* RuleOption*, in order (the options live in the
+                              Rule's block: never remove or free one) */
     guint64 sid;           /* 0 when missing */
     guint32 rev;
     guint32 gid;
@@ -98,7 +101,8 @@ typedef struct Rule {
 
     struct RuleGroup *group; /* borrowed; NULL until added to a group */
     int index;             /* position in its group (0-based), -1 if none */
-    GStringChunk *strings; /* owns every string above and the options' */
+    GStringChunk *strings; /* while parsing: every string above and the options';
+                              NULL in a parsed Rule (its strings follow it) */
 } Rule;
 
 /* A reason a rule was not accepted. */

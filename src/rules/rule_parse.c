@@ -170,6 +170,34 @@ parse_protocol(Rule *rule, const char *proto, int offset, RuleParser *parser, Ru
     return FALSE;
 }
 
+/* TRUE when the set of `e` cannot be empty without evaluating it: no
+ * negation anywhere, only any, CIDRs and ordered port ranges, and groups of
+ * those.  Most header fields are like this ("any", "80", "[80,443]"); the
+ * others are evaluated.  A symbol-free field only needs the emptiness check,
+ * so this skips building a NetSet that would be thrown away. */
+static gboolean
+netexpr_surely_nonempty(const NetExpr *e)
+{
+    if (e->negated)
+        return FALSE;
+    switch (e->kind) {
+    case NETEXPR_ANY:
+    case NETEXPR_CIDR:
+        return TRUE;
+    case NETEXPR_PORT_RANGE:
+        return e->port_lo <= e->port_hi;
+    case NETEXPR_GROUP:
+        if (e->items->len == 0)
+            return FALSE;
+        for (guint i = 0; i < e->items->len; i++)
+            if (!netexpr_surely_nonempty(g_ptr_array_index(e->items, i)))
+                return FALSE;
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
 static gboolean
 parse_net_field(Rule *rule, const char *text, int offset, gboolean ports,
                 NetExpr **out, RuleDiag *diag)
@@ -188,7 +216,7 @@ parse_net_field(Rule *rule, const char *text, int offset, gboolean ports,
     /* Without variables the set can be checked now, as Suricata does:
      * "[80,!80]" leaves nothing and is rejected.  With variables the policy
      * checks it once they are resolved. */
-    if (!netexpr_has_symbols(*out)) {
+    if (!netexpr_surely_nonempty(*out) && !netexpr_has_symbols(*out)) {
         NetSet *set = netset_from_expr(*out, ports, NULL, NULL, &error);
         if (set == NULL) {
             diag_set(diag, "syntax", offset, g_strdup_printf("%s: %s",
@@ -608,6 +636,71 @@ check_complete(RuleParser *parser, gsize text_len, RuleDiag *diag)
     return TRUE;
 }
 
+/* Bytes of a string kept by the compact copy ("" for NULL is not kept). */
+static gsize
+kept_size(const char *s)
+{
+    return s != NULL ? strlen(s) + 1 : 0;
+}
+
+/* Copy `s` to *area and advance it; NULL stays NULL. */
+static char *
+kept_copy(char **area, const char *s)
+{
+    if (s == NULL)
+        return NULL;
+    gsize n = strlen(s) + 1;
+    char *out = memcpy(*area, s, n);
+    *area += n;
+    return out;
+}
+
+/* The accepted rule moved into one allocation: the Rule, its options and
+ * every string it keeps, sized exactly.  The parse itself works in a
+ * GStringChunk (which rounds blocks up to powers of two and keeps working
+ * copies of values); a million-rule policy would pay ~1 KB per rule for
+ * that and a malloc per option.  Frees `scratch`. */
+static Rule *
+rule_compact(Rule *scratch)
+{
+    guint n = scratch->options->len;
+    gsize bytes = kept_size(scratch->text) + kept_size(scratch->loc.file) +
+                  kept_size(scratch->proto) + kept_size(scratch->src) +
+                  kept_size(scratch->src_ports) + kept_size(scratch->dst) +
+                  kept_size(scratch->dst_ports) + kept_size(scratch->msg);
+    for (guint i = 0; i < n; i++) {
+        const RuleOption *opt = g_ptr_array_index(scratch->options, i);
+        bytes += kept_size(opt->name) + kept_size(opt->value);
+    }
+    gsize head = sizeof(Rule) + n * sizeof(RuleOption);
+    Rule *rule = g_malloc(head + bytes);
+    RuleOption *slab = (RuleOption *)(rule + 1);
+    char *area = (char *)rule + head;
+    *rule = *scratch;
+    rule->strings = NULL;
+    rule->text = kept_copy(&area, scratch->text);
+    rule->loc.file = kept_copy(&area, scratch->loc.file);
+    rule->proto = kept_copy(&area, scratch->proto);
+    rule->src = kept_copy(&area, scratch->src);
+    rule->src_ports = kept_copy(&area, scratch->src_ports);
+    rule->dst = kept_copy(&area, scratch->dst);
+    rule->dst_ports = kept_copy(&area, scratch->dst_ports);
+    rule->msg = kept_copy(&area, scratch->msg);
+    rule->options = g_ptr_array_sized_new(n);
+    for (guint i = 0; i < n; i++) {
+        const RuleOption *opt = g_ptr_array_index(scratch->options, i);
+        slab[i] = *opt;
+        slab[i].name = kept_copy(&area, opt->name);
+        slab[i].value = kept_copy(&area, opt->value);
+        g_ptr_array_add(rule->options, &slab[i]);
+    }
+    /* The expressions now belong to `rule`. */
+    scratch->src_expr = scratch->dst_expr = NULL;
+    scratch->src_ports_expr = scratch->dst_ports_expr = NULL;
+    rule_free(scratch);
+    return rule;
+}
+
 Rule *
 rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag)
 {
@@ -695,5 +788,5 @@ rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag)
         rule_free(rule);
         return NULL;
     }
-    return rule;
+    return rule_compact(rule);
 }
