@@ -209,7 +209,9 @@ threshold_pairs(const char *value, gboolean need_type, char **error)
         char *item = g_strstrip(p[i]);
         char **kv = g_strsplit_set(item, " \t", 2);
         char *key = kv[0];
-        char *arg = kv[1] ? g_strstrip(kv[1]) : NULL;
+        /* An empty item (",count 1" or "a,,b") splits into no element at
+         * all: kv[1] is then past the end (fuzzed: heap over-read). */
+        char *arg = key && kv[1] ? g_strstrip(kv[1]) : NULL;
         guint64 v;
         if (arg == NULL) {
             ok = FALSE;
