@@ -244,6 +244,9 @@ analyze_agg_new(const AnalyzeIndex *index)
     agg->defaults = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)default_free);
     agg->top_sources = analyze_top_new();
     agg->top_blocked_names = analyze_top_new();
+    agg->scratch_key = g_string_sized_new(128);
+    agg->scratch_sig = g_string_sized_new(128);
+    agg->scratch_cands = g_array_sized_new(FALSE, FALSE, sizeof(guint), 4);
     agg->hours = analyze_hours_new();
     agg->flow_keys = g_ptr_array_new_with_free_func(g_free);
     g_ptr_array_add(agg->flow_keys, NULL); /* key ids start at 1 */
@@ -279,6 +282,9 @@ analyze_agg_free(AnalyzeAgg *agg)
     analyze_flowset_clear(&agg->recent_blocked);
     g_hash_table_destroy(agg->flow_key_ids);
     g_ptr_array_unref(agg->flow_keys);
+    g_string_free(agg->scratch_key, TRUE);
+    g_string_free(agg->scratch_sig, TRUE);
+    g_array_unref(agg->scratch_cands);
     g_free(agg);
 }
 
@@ -439,11 +445,41 @@ rule_count(AnalyzeAgg *agg, guint pos, const LogEvent *ev, const AnalyzeCounts *
         analyze_hours_add(r->hours, hour_of(t), c);
 }
 
-static char *
-source_network(const AnalyzeIndex *ix, LogStr ip)
+/* Appends at most `max` bytes of `s`, stopping at a NUL (as "%.*s"). */
+static void
+key_append_cut(GString *key, LogStr s, gsize max)
 {
-    if (ip.ptr == NULL || ip.len == 0 || ip.len > 45)
-        return g_strdup("any");
+    if (s.ptr == NULL)
+        return;
+    gsize n = MIN(s.len, max);
+    const char *nul = memchr(s.ptr, '\0', n);
+    g_string_append_len(key, s.ptr, (gssize)(nul != NULL ? (gsize)(nul - s.ptr) : n));
+}
+
+/* Appends a decimal integer (as "%d"). */
+static void
+key_append_int(GString *key, gint64 v)
+{
+    char digits[24];
+    char *d = digits + sizeof digits;
+    guint64 u = v < 0 ? (guint64)(-(v + 1)) + 1 : (guint64)v;
+    do {
+        *--d = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (v < 0)
+        *--d = '-';
+    g_string_append_len(key, d, (gssize)(digits + sizeof digits - d));
+}
+
+/* Appends the source network of a default-action group to `out`. */
+static void
+source_network_append(const AnalyzeIndex *ix, LogStr ip, GString *out)
+{
+    if (ip.ptr == NULL || ip.len == 0 || ip.len > 45) {
+        g_string_append(out, "any");
+        return;
+    }
     char buf[64];
     memcpy(buf, ip.ptr, ip.len);
     buf[ip.len] = '\0';
@@ -452,16 +488,20 @@ source_network(const AnalyzeIndex *ix, LogStr ip)
     if (inet_pton(AF_INET, buf, &a4) == 1) {
         guint32 host = ntohl(a4.s_addr);
         if (ix->home_net != NULL && netset_contains_ipv4(ix->home_net, host))
-            return g_strdup("$HOME_NET");
-        return g_strdup_printf("%u.%u.%u.0/24", host >> 24, (host >> 16) & 255, (host >> 8) & 255);
+            g_string_append(out, "$HOME_NET");
+        else
+            g_string_append_printf(out, "%u.%u.%u.0/24", host >> 24, (host >> 16) & 255,
+                                   (host >> 8) & 255);
+        return;
     }
     if (inet_pton(AF_INET6, buf, &a6) == 1) {
         memset(a6.s6_addr + 8, 0, 8);
-        char out[INET6_ADDRSTRLEN];
-        inet_ntop(AF_INET6, &a6, out, sizeof out);
-        return g_strdup_printf("%s/64", out);
+        char text[INET6_ADDRSTRLEN];
+        inet_ntop(AF_INET6, &a6, text, sizeof text);
+        g_string_append_printf(out, "%s/64", text);
+        return;
     }
-    return g_strdup("any");
+    g_string_append(out, "any");
 }
 
 static void
@@ -480,16 +520,16 @@ default_count(AnalyzeAgg *agg, const LogEvent *event, const AnalyzeCounts *c, gi
         ev = &swapped;
     }
     LogStr sig = ev->alert.signature;
-    char *sig_text = g_strndup(sig.ptr, sig.len);
-    AnalyzeDefault *d = g_hash_table_lookup(agg->defaults, sig_text);
+    /* A signature with a NUL byte is cut there, as g_strndup did. */
+    g_string_truncate(agg->scratch_sig, 0);
+    g_string_append_len(agg->scratch_sig, sig.ptr, (gssize)sig.len);
+    AnalyzeDefault *d = g_hash_table_lookup(agg->defaults, agg->scratch_sig->str);
     if (d == NULL) {
         d = g_new0(AnalyzeDefault, 1);
-        d->signature = sig_text;
+        d->signature = g_strdup(agg->scratch_sig->str);
         d->groups = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)group_free);
         d->hours = analyze_hours_new();
         g_hash_table_insert(agg->defaults, d->signature, d);
-    } else {
-        g_free(sig_text);
     }
     analyze_counts_add(&d->counts, c);
     analyze_time_span(&d->first_us, &d->last_us, t, t);
@@ -501,11 +541,15 @@ default_count(AnalyzeAgg *agg, const LogEvent *event, const AnalyzeCounts *c, gi
     }
     gboolean by_name;
     LogStr target = event_target(ev, &by_name);
-    char *src_net = source_network(agg->index, ev->src_ip);
-    GString *key = g_string_new(src_net);
+    GString *key = agg->scratch_key;
+    g_string_truncate(key, 0);
+    source_network_append(agg->index, ev->src_ip, key);
+    gsize src_net_len = key->len;
     g_string_append_c(key, '\t');
     g_string_append_len(key, target.ptr ? target.ptr : "", target.ptr ? target.len : 0);
-    g_string_append_printf(key, "\t%d\t", ev->dest_port);
+    g_string_append_c(key, '\t');
+    key_append_int(key, ev->dest_port);
+    g_string_append_c(key, '\t');
     g_string_append_len(key, ev->proto.ptr ? ev->proto.ptr : "", ev->proto.len);
     g_string_append_c(key, '\t');
     g_string_append_len(key, ev->app_proto.ptr ? ev->app_proto.ptr : "", ev->app_proto.len);
@@ -513,13 +557,10 @@ default_count(AnalyzeAgg *agg, const LogEvent *event, const AnalyzeCounts *c, gi
     if (g == NULL) {
         if (g_hash_table_size(d->groups) >= ANALYZE_MAX_DEFAULT_GROUPS) {
             d->overflow += c->hits;
-            g_string_free(key, TRUE);
-            g_free(src_net);
             return;
         }
         g = g_new0(AnalyzeDefaultGroup, 1);
-        g->src_net = src_net;
-        src_net = NULL;
+        g->src_net = g_strndup(key->str, src_net_len);
         g->destination = log_str_dup(target.ptr ? target : (LogStr){ "", 0 });
         g->dest_ip = log_str_dup(ev->dest_ip.ptr ? ev->dest_ip : (LogStr){ "", 0 });
         g->dest_port = ev->dest_port;
@@ -528,11 +569,8 @@ default_count(AnalyzeAgg *agg, const LogEvent *event, const AnalyzeCounts *c, gi
         if (strcmp(g->app_proto, "failed") == 0 || strcmp(g->app_proto, "unknown") == 0)
             g->app_proto[0] = '\0';
         g->by_name = by_name;
-        g_hash_table_insert(d->groups, g_string_free(key, FALSE), g);
-    } else {
-        g_string_free(key, TRUE);
+        g_hash_table_insert(d->groups, g_strdup(key->str), g);
     }
-    g_free(src_net);
     analyze_counts_add(&g->counts, c);
     analyze_time_span(&g->first_us, &g->last_us, t, t);
     if (ev->has_flow_id)
@@ -617,11 +655,16 @@ netflow_count(AnalyzeAgg *agg, const LogEvent *ev)
     gint32 port = ev->dest_port;
     if (ev->src_port >= 0 && (port < 0 || ev->src_port < port))
         port = ev->src_port;
-    char key[96];
-    g_snprintf(key, sizeof key, "%.*s\t%.*s\t%d", (int)MIN(ev->proto.len, 16),
-               ev->proto.ptr ? ev->proto.ptr : "", (int)MIN(ev->app_proto.len, 32),
-               ev->app_proto.ptr ? ev->app_proto.ptr : "", port);
-    analyze_flowset_add(&agg->netflow_flows, ev->flow_id, flow_key_id(agg, key));
+    /* "proto\tapp_proto\tport", each name cut at 16 / 32 bytes or at a NUL;
+     * built without printf: this runs for every netflow record. */
+    GString *key = agg->scratch_key;
+    g_string_truncate(key, 0);
+    key_append_cut(key, ev->proto, 16);
+    g_string_append_c(key, '\t');
+    key_append_cut(key, ev->app_proto, 32);
+    g_string_append_c(key, '\t');
+    key_append_int(key, port);
+    analyze_flowset_add(&agg->netflow_flows, ev->flow_id, flow_key_id(agg, key->str));
 }
 
 void
@@ -664,7 +707,8 @@ analyze_agg_add_event(AnalyzeAgg *agg, const LogEvent *ev, guint64 weight)
         default_count(agg, ev, &c, t);
         return;
     }
-    GArray *cands = g_array_sized_new(FALSE, FALSE, sizeof(guint), 4);
+    GArray *cands = agg->scratch_cands;
+    g_array_set_size(cands, 0);
     find_candidates(agg->index, ev, cands);
     if (cands->len == 0) {
         if (agg->index->managed_names != NULL)
@@ -690,7 +734,6 @@ analyze_agg_add_event(AnalyzeAgg *agg, const LogEvent *ev, guint64 weight)
             analyze_flowset_add(&agg->recent_blocked, ev->flow_id, 0);
         }
     }
-    g_array_unref(cands);
 }
 
 /* ---- merge ---- */

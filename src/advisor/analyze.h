@@ -198,6 +198,11 @@ typedef struct {
     /* Recently blocked flows (rule alerts), for after_rule_block; emptied
      * every 65,536 flows. */
     AnalyzeFlowSet recent_blocked;
+    /* Scratch buffers for hash keys, reused from event to event so that a
+     * lookup of an existing key allocates nothing. */
+    GString *scratch_key;
+    GString *scratch_sig;
+    GArray *scratch_cands;       /* guint: candidate rules of the current alert */
 } AnalyzeAgg;
 
 /* Index --------------------------------------------------------------- */

@@ -176,8 +176,16 @@ top_add_error(AnalyzeTop *top, const char *key, gsize len, guint64 count, guint6
         if (top->slots[i].count < top->slots[min].count)
             min = i;
     AnalyzeTopEntry *e = &top->slots[min];
-    g_free(e->key);
-    e->key = g_strndup(key, len);
+    /* Replacements happen on nearly every add once the slots are full
+     * (thousands of distinct sources): reuse the old key's memory when the
+     * new key fits in it. */
+    if (strlen(e->key) >= len) {
+        memcpy(e->key, key, len);
+        e->key[len] = '\0';
+    } else {
+        g_free(e->key);
+        e->key = g_strndup(key, len);
+    }
     e->hash = h;
     e->error = e->count + error;
     e->count += count;
