@@ -5,9 +5,9 @@ reader), checking exit status, expected text, that no raw control character
 reaches stdout/stderr, and the time and peak RSS of the process (wait4).
 
     hostile.py --small   cases that run in every build (suite hostile)
-    hostile.py ... --only TEXT   only the cases whose name contains TEXT
     hostile.py --big     the generated big ones (suite slow): 1,000,000
                          rules, a 100 MB line, a gzip bomb, 10 million events
+    ... --only TEXT      only the cases whose name contains TEXT
 
 Big inputs are generated into a temporary directory, never committed.  In a
 sanitizer build (NFW_SANITIZE set) the big cases are skipped: ASan's shadow
