@@ -245,6 +245,7 @@ analyze_agg_new(const AnalyzeIndex *index)
     agg->top_sources = analyze_top_new();
     agg->top_blocked_names = analyze_top_new();
     agg->scratch_key = g_string_sized_new(128);
+    agg->scratch_name = g_string_sized_new(128);
     agg->scratch_sig = g_string_sized_new(128);
     agg->scratch_cands = g_array_sized_new(FALSE, FALSE, sizeof(guint), 4);
     agg->hours = analyze_hours_new();
@@ -283,6 +284,7 @@ analyze_agg_free(AnalyzeAgg *agg)
     g_hash_table_destroy(agg->flow_key_ids);
     g_ptr_array_unref(agg->flow_keys);
     g_string_free(agg->scratch_key, TRUE);
+    g_string_free(agg->scratch_name, TRUE);
     g_string_free(agg->scratch_sig, TRUE);
     g_array_unref(agg->scratch_cands);
     g_free(agg);
@@ -399,15 +401,33 @@ hour_of(gint64 us)
     return s - (((s % 3600) + 3600) % 3600);
 }
 
+/* SNI and Host come from the traffic: a NUL byte in them would cut the
+ * name in the C strings that keys and reports use, and count
+ * "evil\0.example.com" as "evil".  Such a name is shown with \x00. */
+static LogStr
+name_without_nul(LogStr s, GString *scratch)
+{
+    if (s.ptr == NULL || memchr(s.ptr, '\0', s.len) == NULL)
+        return s;
+    g_string_truncate(scratch, 0);
+    for (gsize i = 0; i < s.len; i++) {
+        if (s.ptr[i] == '\0')
+            g_string_append(scratch, "\\x00");
+        else
+            g_string_append_c(scratch, s.ptr[i]);
+    }
+    return (LogStr){ scratch->str, scratch->len };
+}
+
 /* The name a destination goes by: SNI, HTTP host, else the address. */
 static LogStr
-event_target(const LogEvent *ev, gboolean *by_name)
+event_target(AnalyzeAgg *agg, const LogEvent *ev, gboolean *by_name)
 {
     *by_name = TRUE;
     if (ev->tls_sni.ptr != NULL && ev->tls_sni.len > 0)
-        return ev->tls_sni;
+        return name_without_nul(ev->tls_sni, agg->scratch_name);
     if (ev->http_hostname.ptr != NULL && ev->http_hostname.len > 0)
-        return ev->http_hostname;
+        return name_without_nul(ev->http_hostname, agg->scratch_name);
     *by_name = FALSE;
     return ev->dest_ip;
 }
@@ -429,7 +449,7 @@ rule_count(AnalyzeAgg *agg, guint pos, const LogEvent *ev, const AnalyzeCounts *
     if (ev->src_ip.ptr)
         analyze_distinct_add_hash(&r->sources, analyze_hash(ev->src_ip.ptr, ev->src_ip.len));
     gboolean by_name;
-    LogStr target = event_target(ev, &by_name);
+    LogStr target = event_target(agg, ev, &by_name);
     if (target.ptr)
         analyze_distinct_add_hash(&r->destinations, analyze_hash(target.ptr, target.len));
     if (r->talkers == NULL) {
@@ -540,7 +560,7 @@ default_count(AnalyzeAgg *agg, const LogEvent *event, const AnalyzeCounts *c, gi
         return;
     }
     gboolean by_name;
-    LogStr target = event_target(ev, &by_name);
+    LogStr target = event_target(agg, ev, &by_name);
     GString *key = agg->scratch_key;
     g_string_truncate(key, 0);
     source_network_append(agg->index, ev->src_ip, key);
@@ -569,6 +589,7 @@ default_count(AnalyzeAgg *agg, const LogEvent *event, const AnalyzeCounts *c, gi
         if (strcmp(g->app_proto, "failed") == 0 || strcmp(g->app_proto, "unknown") == 0)
             g->app_proto[0] = '\0';
         g->by_name = by_name;
+        g->name_has_nul = by_name && target.ptr == agg->scratch_name->str;
         g_hash_table_insert(d->groups, g_strdup(key->str), g);
     }
     analyze_counts_add(&g->counts, c);
@@ -694,7 +715,7 @@ analyze_agg_add_event(AnalyzeAgg *agg, const LogEvent *ev, guint64 weight)
     }
     if (blocked) {
         gboolean by_name;
-        LogStr target = event_target(ev, &by_name);
+        LogStr target = event_target(agg, ev, &by_name);
         if (by_name)
             analyze_top_add(agg->top_blocked_names, target.ptr, target.len, weight);
     }
@@ -855,6 +876,7 @@ merge_defaults(AnalyzeAgg *dst, const AnalyzeAgg *src)
                 dg->proto = g_strdup(sg->proto);
                 dg->app_proto = g_strdup(sg->app_proto);
                 dg->by_name = sg->by_name;
+                dg->name_has_nul = sg->name_has_nul;
                 g_hash_table_insert(d->groups, g_strdup(gk), dg);
             }
             analyze_counts_add(&dg->counts, &sg->counts);

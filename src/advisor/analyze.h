@@ -122,6 +122,8 @@ typedef struct {
     char *proto;                 /* "TCP", "UDP", "ICMP" */
     char *app_proto;             /* "tls", "http", "" when unknown */
     gboolean by_name;            /* destination is an SNI or host */
+    gboolean name_has_nul;       /* that name held NUL bytes (shown as \x00): no
+                                    legitimate name does, so no rule is suggested on it */
     AnalyzeCounts counts;
     AnalyzeDistinct flows;
     gint64 first_us, last_us;
@@ -201,6 +203,7 @@ typedef struct {
     /* Scratch buffers for hash keys, reused from event to event so that a
      * lookup of an existing key allocates nothing. */
     GString *scratch_key;
+    GString *scratch_name;       /* an SNI/Host with NUL bytes shown as \x00 */
     GString *scratch_sig;
     GArray *scratch_cands;       /* guint: candidate rules of the current alert */
 } AnalyzeAgg;

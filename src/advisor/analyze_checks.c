@@ -203,7 +203,8 @@ analyze_suggest_rules(const AnalyzeDefaultGroup *g, guint64 first_sid)
     GString *match = g_string_new(NULL);
     const char *proto;
     const char *app = g->app_proto ? g->app_proto : "";
-    gboolean name_rule = g->by_name && (strcmp(app, "tls") == 0 || strcmp(app, "http") == 0);
+    gboolean name_rule = g->by_name && !g->name_has_nul &&
+                         (strcmp(app, "tls") == 0 || strcmp(app, "http") == 0);
     char *port = g->dest_port >= 0 ? g_strdup_printf("%d", g->dest_port) : g_strdup("any");
     char *dest;
     GString *label = g_string_new(NULL);

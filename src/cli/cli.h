@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "advisor/finding.h"
+#include "logs/logs.h"
 
 #include "policy/policy.h"
 
@@ -50,6 +51,11 @@ void cli_drop_disabled(GPtrArray *findings, GHashTable *disabled);
 gboolean cli_parse_fail_on(const char *command, const char *value, Severity *out);
 /* EXIT_FINDINGS when a finding is at or above `threshold`, else EXIT_CLEAN. */
 int cli_findings_exit_status(GPtrArray *findings, Severity threshold);
+
+/* TRUE (and a message on stderr) when logs had records but every one was
+ * skipped: the report is printed, and the exit status is 2, since nothing
+ * usable remained (corrupt, truncated or hostile input). */
+gboolean cli_nothing_usable(const char *command, const LogStats *stats);
 
 /* Print "nfw-advisor CMD: message" to stderr. */
 void cli_error(const char *command, const char *fmt, ...) G_GNUC_PRINTF(2, 3);

@@ -109,3 +109,16 @@ cli_findings_exit_status(GPtrArray *findings, Severity threshold)
             return EXIT_FINDINGS;
     return EXIT_CLEAN;
 }
+
+gboolean
+cli_nothing_usable(const char *command, const LogStats *stats)
+{
+    guint64 skipped = 0;
+    for (int i = 0; i < LOG_SKIP_N; i++)
+        skipped += stats->skipped[i];
+    if (stats->used > 0 || stats->filtered > 0 || skipped == 0)
+        return FALSE;
+    cli_error(command, "no usable record: all %" G_GUINT64_FORMAT " record%s skipped "
+              "(see the skip reasons above)", skipped, skipped == 1 ? " was" : "s were");
+    return TRUE;
+}

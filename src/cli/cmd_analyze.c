@@ -285,7 +285,7 @@ cmd_analyze(int argc, char **argv)
     if (!cli_output_close("analyze", dest, output))
         goto out;
     rc = cli_findings_exit_status(findings, threshold);
-    if (read_error)
+    if (read_error || (!from_results && cli_nothing_usable("analyze", &total->stats)))
         rc = EXIT_USAGE;
 out:
     if (findings != NULL)

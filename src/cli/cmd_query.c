@@ -255,6 +255,8 @@ cmd_query(int argc, char **argv)
                   QUERY_REGEX_DEPTH_LIMIT);
         rc = EXIT_USAGE;
     }
+    if (cli_nothing_usable("query", stats))
+        rc = EXIT_USAGE;
 out:
     if (error != NULL)
         g_error_free(error);
