@@ -116,7 +116,7 @@ cli_nothing_usable(const char *command, const LogStats *stats)
     guint64 skipped = 0;
     for (int i = 0; i < LOG_SKIP_N; i++)
         skipped += stats->skipped[i];
-    if (stats->used > 0 || stats->filtered > 0 || skipped == 0)
+    if (stats->used > 0 || stats->filtered > 0 || stats->prefiltered > 0 || skipped == 0)
         return FALSE;
     cli_error(command, "no usable record: all %" G_GUINT64_FORMAT " record%s skipped "
               "(see the skip reasons above)", skipped, skipped == 1 ? " was" : "s were");

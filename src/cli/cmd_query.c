@@ -41,6 +41,14 @@ typedef struct {
     guint64 unparsed;         /* records the reader took that cJSON rejects */
 } QuerySource;
 
+/* The query's prefilter, run by the reader before it parses a record: a
+ * record without a literal the first filter requires is set aside unparsed. */
+static gboolean
+query_raw_filter(const char *raw, gsize len, gpointer data)
+{
+    return query_raw_may_match(data, raw, len);
+}
+
 static gboolean
 query_source_next(gpointer data, const cJSON **record, const char **raw, gint64 *timestamp_ms,
                   gboolean *has_timestamp, GError **error)
@@ -219,6 +227,8 @@ cmd_query(int argc, char **argv)
     log_reader_set_keep_other(reader, TRUE);
     if (filter.has_since || filter.has_until)
         log_reader_set_filter(reader, &filter);
+    else
+        log_reader_set_raw_filter(reader, query_raw_filter, query);
 
     source.reader = reader;
     source.query = query;
@@ -228,7 +238,10 @@ cmd_query(int argc, char **argv)
         goto out;
     }
     const LogStats *stats = log_reader_get_stats(reader);
-    query_result_set_scanned(result, stats->used, stats->bytes_decoded, stats->filtered);
+    /* Scanned: every record read and usable, parsed or set aside unparsed by
+     * the prefilter (it could not match). */
+    query_result_set_scanned(result, stats->used + stats->prefiltered, stats->bytes_decoded,
+                             stats->filtered);
     for (int i = 0; i < LOG_SKIP_N; i++)
         query_result_add_skipped(result, log_skip_reason_name((LogSkipReason)i),
                                  stats->skipped[i]);

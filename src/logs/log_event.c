@@ -59,6 +59,7 @@ void log_stats_merge(LogStats *dst, const LogStats *src)
   dst->tls_logs += src->tls_logs;
   dst->others += src->others;
   dst->slow_path += src->slow_path;
+  dst->prefiltered += src->prefiltered;
   for (int i = 0; i < LOG_SKIP_N; i++) {
     dst->skipped[i] += src->skipped[i];
     for (guint j = 0; j < src->samples[i]->len && dst->samples[i]->len < LOG_STATS_SAMPLES; j++)

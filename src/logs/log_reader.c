@@ -78,6 +78,8 @@ struct LogReader {
   LogFilter filter;
   gboolean has_filter;
   gboolean keep_other, force_slow;
+  LogRawFilter raw_filter;
+  gpointer raw_filter_data;
 };
 
 /* ---- opening ----------------------------------------------------------- */
@@ -236,6 +238,12 @@ void log_reader_set_keep_other(LogReader *reader, gboolean keep)
   reader->keep_other = keep;
 }
 
+void log_reader_set_raw_filter(LogReader *reader, LogRawFilter keep, gpointer data)
+{
+  reader->raw_filter = keep;
+  reader->raw_filter_data = data;
+}
+
 void log_reader_set_force_slow(LogReader *reader, gboolean force)
 {
   reader->force_slow = force;
@@ -312,6 +320,12 @@ static gboolean take_record(LogReader *r, const char *text, gsize len, guint64 l
     r->scratch = g_malloc(r->scratch_cap);
   }
   r->record++;
+  if (r->raw_filter != NULL && !r->has_filter &&
+      !r->raw_filter(text, len, r->raw_filter_data)) {
+    r->stats.records++;
+    r->stats.prefiltered++;
+    return FALSE;
+  }
   LogParseResult res = LOG_PARSE_DECLINE;
   if (!r->force_slow)
     res = log_parse_fast(text, len, r->scratch, r->keep_other, ev);

@@ -156,13 +156,14 @@ typedef struct {
                                * to 1 MiB past its end) */
   guint64 bytes_decoded;      /* bytes after decompression */
   guint64 lines;              /* newline-separated lines seen */
-  guint64 records;            /* used + filtered + skipped (not empty) */
+  guint64 records;            /* used + filtered + skipped + prefiltered (not empty) */
   guint64 empty;              /* blank lines: counted, not an error */
   guint64 used;               /* events returned */
   guint64 filtered;           /* events dropped by the LogFilter */
   guint64 alerts, netflows, tls_logs, others; /* among used */
   guint64 skipped[LOG_SKIP_N];
   guint64 slow_path;          /* records the fast scanner handed to cJSON */
+  guint64 prefiltered;        /* records the raw filter set aside unparsed */
   /* First LOG_STATS_SAMPLES locations ("file:line" or "file@offset") per
    * reason; owned strings. */
   GPtrArray *samples[LOG_SKIP_N];
@@ -205,6 +206,14 @@ void log_reader_set_filter(LogReader *reader, const LogFilter *filter);
 void log_reader_set_keep_other(LogReader *reader, gboolean keep);
 /* Testing aid: parse every record with the cJSON slow path. */
 void log_reader_set_force_slow(LogReader *reader, gboolean force);
+
+/* A caller that can tell from a record's raw text that it cannot use it
+ * (query: a literal its filter requires is absent) sets `keep`; records it
+ * returns FALSE for are counted as `prefiltered` and never parsed.  They
+ * are not checked for validity, so not for use with a LogFilter (the
+ * window and firewall counts would be off): the reader ignores it then. */
+typedef gboolean (*LogRawFilter)(const char *raw, gsize len, gpointer data);
+void log_reader_set_raw_filter(LogReader *reader, LogRawFilter keep, gpointer data);
 
 /* Fills *event with the next used event and returns TRUE.  Returns FALSE at
  * the end of all inputs (error unset) or when a file cannot be opened or
