@@ -94,7 +94,7 @@ cmd_analyze(int argc, char **argv)
     char *output = NULL;  /* -o FILE */
     char **firewalls = NULL, **rules = NULL, **disable = NULL;
     gint top = 10, threads = 1;
-    gboolean from_results = FALSE; /* --results (issue 5) */
+    gboolean from_results = FALSE; /* --results: query results instead of logs */
     gdouble noisy_share = -1, noisy_rate = -1, nat_share = -1;
     gint noisy_min_hits = -1, review_sources = -1;
     InputOptions inputs = { 0 };
@@ -197,7 +197,7 @@ cmd_analyze(int argc, char **argv)
     if (threads == 0)
         threads = (gint)g_get_num_processors();
 
-    /* --results (issue 5): no log is read; the results are loaded below
+    /* --results: no log is read; the results are loaded below
      * into the empty aggregate of the one worker. */
     if (from_results && (since || until || firewalls)) {
         cli_error("analyze", "--since, --until and --firewall filter logs: with --results, "
@@ -253,7 +253,7 @@ cmd_analyze(int argc, char **argv)
     g_free(handles);
     if (progress)
         fprintf(stderr, "\r%70s\r", "");
-    if (from_results) { /* --results (issue 5) */
+    if (from_results) { /* --results: query results instead of logs */
         GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
         gboolean loaded = results_load_files(total, (const char *const *)argv + 1, argc - 1,
                                              notes, &error);

@@ -13,6 +13,7 @@
 
 #include "advisor/finding.h"
 #include "policy/policy.h"
+#include "advisor/analyze.h"
 
 /* Version of the JSON documents we print; bumped on incompatible change. */
 #define REPORT_SCHEMA_VERSION 1
@@ -47,22 +48,14 @@ char *report_json_text(const cJSON *doc, gboolean pretty);
 /* Print a cJSON document (report_json_text) and free it. */
 void report_print_json(FILE *out, cJSON *doc);
 
-#endif
-
 /* `analyze` (report_analyze.c): the aggregates and findings of a log
  * analysis as a report read top to bottom, and as JSON. */
-#ifndef NFW_REPORT_ANALYZE_DECLS
-#define NFW_REPORT_ANALYZE_DECLS
-#include "advisor/analyze.h"
 void report_analyze_text(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
                          GPtrArray *findings);
 void report_analyze_json(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
                          GPtrArray *findings);
-#endif
 
-/* Generic renderers of findings (lint or analyze), issue 3. */
-#ifndef NFW_REPORT_FINDINGS_DECLS
-#define NFW_REPORT_FINDINGS_DECLS
+/* Renderers of findings from any command (lint or analyze). */
 /* SARIF 2.1.0 for GitHub code scanning: tool.driver.rules from the check
  * table (help per check), one result per finding with file/line/column,
  * relatedLocations, the fix in the message and properties.fix. */
@@ -72,4 +65,5 @@ void report_findings_sarif(FILE *out, GPtrArray *findings, const char *tool_vers
  * with related locations and the fix as a code block. */
 void report_findings_markdown(FILE *out, GPtrArray *findings, const char *title,
                               const char *scope);
+
 #endif
