@@ -32,6 +32,17 @@ void cli_input_options_clear(InputOptions *options);
  * already printed on failure. */
 Policy *cli_load_policy(char **paths, const InputOptions *options);
 
+/* Options every command that reports findings takes (cli_report.c). */
+typedef struct {
+    char *format;       /* --format */
+    char *output;       /* -o FILE */
+    char *fail_on;      /* --fail-on */
+    char **disable;     /* --disable IDS (repeatable) */
+} ReportOptions;
+
+void cli_report_options_add(GOptionContext *context, ReportOptions *options);
+void cli_report_options_clear(ReportOptions *options);
+
 /* Output of commands that report findings (cli_report.c). */
 typedef enum {
     OUTPUT_TEXT,

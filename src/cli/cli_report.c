@@ -16,6 +16,34 @@ static const char *const format_names[] = {
     [OUTPUT_SARIF] = "sarif", [OUTPUT_MARKDOWN] = "markdown",
 };
 
+void
+cli_report_options_add(GOptionContext *context, ReportOptions *options)
+{
+    GOptionEntry entries[] = {
+        { "format", 'f', 0, G_OPTION_ARG_STRING, &options->format,
+          "Output format: text (default), json, html, sarif (SARIF 2.1.0 for code scanning) "
+          "or markdown (a pull-request review comment)", "FORMAT" },
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
+          "Write the report to FILE instead of standard output (html: one self-contained file)",
+          "FILE" },
+        { "fail-on", 0, 0, G_OPTION_ARG_STRING, &options->fail_on,
+          "Exit 1 when a finding is at or above: error (default), warning, note, none", "SEVERITY" },
+        { "disable", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &options->disable,
+          "Do not report these checks (comma-separated, repeatable)", "CHECKS" },
+        { NULL },
+    };
+    g_option_context_add_main_entries(context, entries, NULL);
+}
+
+void
+cli_report_options_clear(ReportOptions *options)
+{
+    g_free(options->format);
+    g_free(options->output);
+    g_free(options->fail_on);
+    g_strfreev(options->disable);
+}
+
 gboolean
 cli_output_format_parse(const char *command, const char *name, OutputFormat *out)
 {

@@ -90,9 +90,9 @@ parse_time_option(const char *name, const char *value, gint64 *out)
 int
 cmd_analyze(int argc, char **argv)
 {
-    char *format = NULL, *fail_on = NULL, *since = NULL, *until = NULL;
-    char *output = NULL;  /* -o FILE */
-    char **firewalls = NULL, **rules = NULL, **disable = NULL;
+    char *since = NULL, *until = NULL;
+    char **firewalls = NULL, **rules = NULL;
+    ReportOptions report = { 0 };
     gint top = 10, threads = 1;
     gboolean from_results = FALSE; /* --results: query results instead of logs */
     gdouble noisy_share = -1, noisy_rate = -1, nat_share = -1;
@@ -101,12 +101,6 @@ cmd_analyze(int argc, char **argv)
     GOptionEntry entries[] = {
         { "rules", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &rules,
           "Rule group, policy JSON, .rules file or directory (repeatable; required)", "INPUT" },
-        { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-          "Output format: text (default), json, html, sarif or markdown", "FORMAT" },
-        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-          "Write the report to FILE instead of standard output", "FILE" },
-        { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on,
-          "Exit 1 when a finding is at or above: error (default), warning, note, none", "SEVERITY" },
         { "since", 0, 0, G_OPTION_ARG_STRING, &since, "Only events at or after this time (UTC)", "TIME" },
         { "until", 0, 0, G_OPTION_ARG_STRING, &until, "Only events before this time (UTC)", "TIME" },
         { "firewall", 0, 0, G_OPTION_ARG_STRING_ARRAY, &firewalls,
@@ -117,8 +111,6 @@ cmd_analyze(int argc, char **argv)
         { "results", 0, 0, G_OPTION_ARG_NONE, &from_results,
           "The arguments are results of the queries of 'nfw-advisor export-queries' "
           "(get-query-results JSON or Athena CSV), not logs", NULL },
-        { "disable", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &disable,
-          "Do not report these checks (comma-separated, repeatable)", "CHECKS" },
         { "noisy-share", 0, 0, G_OPTION_ARG_DOUBLE, &noisy_share,
           "noisy-rule: share of all alerts (0.2)", "FRACTION" },
         { "noisy-rate", 0, 0, G_OPTION_ARG_DOUBLE, &noisy_rate,
@@ -137,6 +129,7 @@ cmd_analyze(int argc, char **argv)
         "filter-log-events JSON, JSON array, raw eve.json) or - for standard input.\n"
         "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.");
     g_option_context_add_main_entries(context, entries, NULL);
+    cli_report_options_add(context, &report);
     cli_input_options_add(context, &inputs);
     GError *error = NULL;
     int rc = EXIT_USAGE;
@@ -153,8 +146,8 @@ cmd_analyze(int argc, char **argv)
     }
     OutputFormat fmt;
     Severity threshold;
-    if (!cli_output_format_parse("analyze", format, &fmt) ||
-        !cli_parse_fail_on("analyze", fail_on, &threshold))
+    if (!cli_output_format_parse("analyze", report.format, &fmt) ||
+        !cli_parse_fail_on("analyze", report.fail_on, &threshold))
         goto out;
     AnalyzeThresholds t;
     analyze_thresholds_init(&t);
@@ -180,7 +173,7 @@ cmd_analyze(int argc, char **argv)
         goto out;
     filter.firewalls = (const char *const *)firewalls;
     gboolean ok;
-    disabled = cli_parse_disabled("analyze", disable, &ok);
+    disabled = cli_parse_disabled("analyze", report.disable, &ok);
     if (!ok)
         goto out;
     if (rules == NULL) {
@@ -271,7 +264,7 @@ cmd_analyze(int argc, char **argv)
     findings = g_ptr_array_new_with_free_func((GDestroyNotify)finding_free);
     analyze_findings(total, &t, findings);
     cli_drop_disabled(findings, disabled);
-    FILE *dest = cli_output_open("analyze", output);
+    FILE *dest = cli_output_open("analyze", report.output);
     if (dest == NULL)
         goto out;
     switch (fmt) {
@@ -282,7 +275,7 @@ cmd_analyze(int argc, char **argv)
                                                    "Findings from the alert and flow logs."); break;
     case OUTPUT_TEXT: report_analyze_text(dest, total, &t, findings); break;
     }
-    if (!cli_output_close("analyze", dest, output))
+    if (!cli_output_close("analyze", dest, report.output))
         goto out;
     rc = cli_findings_exit_status(findings, threshold);
     if (read_error || (!from_results && cli_nothing_usable("analyze", &total->stats)))
@@ -297,14 +290,11 @@ out:
     if (disabled != NULL)
         g_hash_table_destroy(disabled);
     policy_free(policy);
-    g_free(format);
-    g_free(output);
-    g_free(fail_on);
+    cli_report_options_clear(&report);
     g_free(since);
     g_free(until);
     g_strfreev(firewalls);
     g_strfreev(rules);
-    g_strfreev(disable);
     cli_input_options_clear(&inputs);
     g_option_context_free(context);
     return rc;

@@ -35,22 +35,10 @@ print_markdown(FILE *dest, GPtrArray *findings, const LintSummary *s)
 int
 cmd_lint(int argc, char **argv)
 {
-    char *format = NULL, *fail_on = NULL;
-    char *output = NULL;  /* -o FILE */
-    char **disable = NULL;
     gboolean list_checks = FALSE;
+    ReportOptions report = { 0 };
     InputOptions inputs = { 0 };
     GOptionEntry entries[] = {
-        { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-          "Output format: text (default), json, html, sarif (SARIF 2.1.0 for code scanning) "
-          "or markdown (a pull-request review comment)", "FORMAT" },
-        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-          "Write the report to FILE instead of standard output (html: one self-contained file)",
-          "FILE" },
-        { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on,
-          "Exit 1 when a finding is at or above: error (default), warning, note, none", "SEVERITY" },
-        { "disable", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &disable,
-          "Do not report these checks (comma-separated, repeatable)", "CHECKS" },
         { "list-checks", 0, 0, G_OPTION_ARG_NONE, &list_checks,
           "List every check with its default severity and exit", NULL },
         { NULL },
@@ -60,6 +48,7 @@ cmd_lint(int argc, char **argv)
         "INPUT is a Suricata .rules file, AWS rule-group or firewall-policy JSON\n"
         "(describe-* output, create-* input or the bare object), or a directory of them.\n"
         "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.");
+    cli_report_options_add(context, &report);
     g_option_context_add_main_entries(context, entries, NULL);
     cli_input_options_add(context, &inputs);
     GError *error = NULL;
@@ -80,11 +69,11 @@ cmd_lint(int argc, char **argv)
     }
     OutputFormat fmt;
     Severity threshold;
-    if (!cli_output_format_parse("lint", format, &fmt) ||
-        !cli_parse_fail_on("lint", fail_on, &threshold))
+    if (!cli_output_format_parse("lint", report.format, &fmt) ||
+        !cli_parse_fail_on("lint", report.fail_on, &threshold))
         goto out;
     gboolean ok;
-    disabled = cli_parse_disabled("lint", disable, &ok);
+    disabled = cli_parse_disabled("lint", report.disable, &ok);
     if (!ok)
         goto out;
     if (argc < 2) {
@@ -109,7 +98,7 @@ cmd_lint(int argc, char **argv)
 
     LintSummary summary;
     lint_summary_count(&summary, policy, findings);
-    FILE *dest = cli_output_open("lint", output);
+    FILE *dest = cli_output_open("lint", report.output);
     if (dest == NULL)
         goto out;
     switch (fmt) {
@@ -119,7 +108,7 @@ cmd_lint(int argc, char **argv)
     case OUTPUT_MARKDOWN: print_markdown(dest, findings, &summary); break;
     case OUTPUT_TEXT: report_lint_text(dest, findings, &summary); break;
     }
-    if (!cli_output_close("lint", dest, output))
+    if (!cli_output_close("lint", dest, report.output))
         goto out;
     rc = cli_findings_exit_status(findings, threshold);
 out:
@@ -128,10 +117,7 @@ out:
     if (disabled != NULL)
         g_hash_table_destroy(disabled);
     policy_free(policy);
-    g_free(format);
-    g_free(output);
-    g_free(fail_on);
-    g_strfreev(disable);
+    cli_report_options_clear(&report);
     cli_input_options_clear(&inputs);
     g_option_context_free(context);
     return rc;
