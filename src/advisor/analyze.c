@@ -252,6 +252,7 @@ analyze_agg_new(const AnalyzeIndex *index)
     agg->flow_keys = g_ptr_array_new_with_free_func(g_free);
     g_ptr_array_add(agg->flow_keys, NULL); /* key ids start at 1 */
     agg->flow_key_ids = g_hash_table_new(g_str_hash, g_str_equal);
+    analyze_flows_init(&agg->flows_seen);
     return agg;
 }
 
@@ -278,8 +279,7 @@ analyze_agg_free(AnalyzeAgg *agg)
     analyze_top_free(agg->top_blocked_names);
     analyze_distinct_clear(&agg->all_sources);
     g_hash_table_destroy(agg->hours);
-    analyze_flowset_clear(&agg->alerted_flows);
-    analyze_flowset_clear(&agg->netflow_flows);
+    analyze_flows_clear(&agg->flows_seen);
     analyze_flowset_clear(&agg->recent_blocked);
     g_hash_table_destroy(agg->flow_key_ids);
     g_ptr_array_unref(agg->flow_keys);
@@ -685,7 +685,7 @@ netflow_count(AnalyzeAgg *agg, const LogEvent *ev)
     key_append_cut(key, ev->app_proto, 32);
     g_string_append_c(key, '\t');
     key_append_int(key, port);
-    analyze_flowset_add(&agg->netflow_flows, ev->flow_id, flow_key_id(agg, key->str));
+    analyze_flows_add(&agg->flows_seen, ev->flow_id, ANALYZE_FLOW_NETFLOW, flow_key_id(agg, key->str));
 }
 
 void
@@ -708,7 +708,7 @@ analyze_agg_add_event(AnalyzeAgg *agg, const LogEvent *ev, guint64 weight)
     gboolean blocked = analyze_event_blocked(ev);
     AnalyzeCounts c = { weight, blocked ? weight : 0, blocked ? 0 : weight };
     if (ev->has_flow_id)
-        analyze_flowset_add(&agg->alerted_flows, ev->flow_id, 0);
+        analyze_flows_add(&agg->flows_seen, ev->flow_id, ANALYZE_FLOW_ALERTED, 0);
     if (ev->src_ip.ptr) {
         analyze_top_add(agg->top_sources, ev->src_ip.ptr, ev->src_ip.len, weight);
         analyze_distinct_add_hash(&agg->all_sources, analyze_hash(ev->src_ip.ptr, ev->src_ip.len));
@@ -752,7 +752,7 @@ analyze_agg_add_event(AnalyzeAgg *agg, const LogEvent *ev, guint64 weight)
              * blocked the packet: remember the flow for a while. */
             if (agg->recent_blocked.used >= 65536)
                 analyze_flowset_clear(&agg->recent_blocked);
-            analyze_flowset_add(&agg->recent_blocked, ev->flow_id, 0);
+            analyze_flowset_add(&agg->recent_blocked, ev->flow_id);
         }
     }
 }
@@ -889,21 +889,16 @@ merge_defaults(AnalyzeAgg *dst, const AnalyzeAgg *src)
 static void
 merge_flows(AnalyzeAgg *dst, const AnalyzeAgg *src)
 {
-    const AnalyzeFlowSet *a = &src->alerted_flows;
-    for (gsize i = 0; i < a->size; i++)
-        if (a->slots[i] != 0)
-            analyze_flowset_add(&dst->alerted_flows, a->slots[i], 0);
-    if (a->has_zero)
-        dst->alerted_flows.has_zero = TRUE;
-    dst->alerted_flows.dropped += a->dropped;
-    const AnalyzeFlowSet *n = &src->netflow_flows;
-    for (gsize i = 0; i < n->size; i++) {
-        if (n->slots[i] == 0)
-            continue;
-        guint32 key = n->keys[i] ? flow_key_id(dst, g_ptr_array_index(src->flow_keys, n->keys[i])) : 0;
-        analyze_flowset_add(&dst->netflow_flows, n->slots[i], key);
+    const AnalyzeFlows *s = &src->flows_seen;
+    AnalyzeFlows *d = &dst->flows_seen;
+    analyze_flows_lower_limit(d, s->limit);
+    for (gsize i = 0; i < s->len; i++) {
+        AnalyzeFlowRecord rec = s->recs[i];
+        if (rec.key != 0)
+            rec.key = flow_key_id(dst, g_ptr_array_index(src->flow_keys, rec.key));
+        analyze_flows_append(d, &rec);
     }
-    dst->netflow_flows.dropped += n->dropped;
+    d->not_checked += s->not_checked;
 }
 
 void
@@ -977,6 +972,7 @@ analyze_agg_finish(AnalyzeAgg *agg)
     g_hash_table_iter_init(&it, agg->defaults);
     while (g_hash_table_iter_next(&it, NULL, &v))
         fold_default_groups(v);
+    analyze_flows_compact(&agg->flows_seen);
 }
 
 double
@@ -997,17 +993,23 @@ silent_compare(gconstpointer a, gconstpointer b)
 }
 
 GPtrArray *
-analyze_silent_flows(const AnalyzeAgg *agg, guint64 *total)
+analyze_silent_flows(const AnalyzeAgg *agg, AnalyzeSilentTotals *totals)
 {
     guint n_keys = agg->flow_keys->len;
     guint64 *counts = g_new0(guint64, n_keys);
-    *total = 0;
-    const AnalyzeFlowSet *n = &agg->netflow_flows;
-    for (gsize i = 0; i < n->size; i++) {
-        if (n->slots[i] == 0 || analyze_flowset_contains(&agg->alerted_flows, n->slots[i]))
+    const AnalyzeFlows *flows = &agg->flows_seen;
+    memset(totals, 0, sizeof *totals);
+    totals->not_checked = flows->not_checked;
+    totals->sampled = flows->limit != G_MAXUINT64;
+    for (gsize i = 0; i < flows->len; i++) {
+        const AnalyzeFlowRecord *r = &flows->recs[i];
+        if (!(r->flags & ANALYZE_FLOW_NETFLOW))
             continue;
-        counts[n->keys[i]]++;
-        (*total)++;
+        totals->netflow_flows++;
+        if (r->flags & ANALYZE_FLOW_ALERTED)
+            continue;
+        counts[r->key]++;
+        totals->without_alert++;
     }
     GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
     for (guint k = 1; k < n_keys; k++) {

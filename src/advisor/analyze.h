@@ -17,7 +17,9 @@
  *    top-N lists are Space-Saving sketches of ANALYZE_TOP_SLOTS counters
  *    (exact while fewer keys than slots were seen); default-action groups
  *    and unmapped signatures are capped, the overflow is counted apart;
- *    flow ids kept for silent-flows are capped (ANALYZE_FLOW_CAP).
+ *    silent-flows keeps at most ANALYZE_FLOW_CAP flows: those whose flow
+ *    id hashes lowest, a uniform sample in which every count is exact,
+ *    the same whatever the order of the input or the number of threads.
  *  - Identity of an alert (docs: checks.md): `aws:<name> action` is a
  *    default action whatever its sid; domain-list messages go to a
  *    domain-list group (narrowed by the SNI / HTTP host); otherwise
@@ -47,7 +49,7 @@
 #define ANALYZE_MAX_DEFAULT_GROUPS 20000
 #define ANALYZE_MAX_SIGNATURES 20000
 #define ANALYZE_JSON_MAX_GROUPS 1000   /* default-action groups listed per signature in JSON */
-#define ANALYZE_FLOW_CAP (1u << 20)  /* flow ids kept per set for silent-flows */
+#define ANALYZE_FLOW_CAP (1u << 21)  /* flows kept for silent-flows (a sample above) */
 
 /* Distinct count: exact (sorted-free small array of 64-bit hashes) up to
  * ANALYZE_DISTINCT_EXACT, then HyperLogLog. */
@@ -139,14 +141,32 @@ typedef struct {
     AnalyzeHours *hours;
 } AnalyzeDefault;
 
-/* A set of flow ids (open addressing), capped at ANALYZE_FLOW_CAP. */
+/* A set of flow ids (open addressing), for the recently blocked flows. */
 typedef struct {
     guint64 *slots;              /* 0 = empty (flow id 0 is stored apart) */
-    guint32 *keys;               /* per slot: index into the silent-flow key table, or 0 */
     gsize size, used;
     gboolean has_zero;
-    guint64 dropped;             /* ids not stored because of the cap */
 } AnalyzeFlowSet;
+
+/* The flows seen, for silent-flows: one record per flow id, with what the
+ * logs showed of it.  Events append records; analyze_flows_compact() sorts
+ * them by hash and merges those of one flow (analyze_flows.c). */
+#define ANALYZE_FLOW_ALERTED 1u      /* an alert named this flow id */
+#define ANALYZE_FLOW_NETFLOW 2u      /* a netflow record named it */
+typedef struct {
+    guint64 hash;                /* analyze_hash_u64(flow id): one-to-one */
+    guint32 key;                 /* silent-flow key id of its netflow records, 0 if none */
+    guint16 flags;               /* ANALYZE_FLOW_* */
+    guint16 netflow_records;     /* saturating at G_MAXUINT16 */
+} AnalyzeFlowRecord;
+
+typedef struct {
+    AnalyzeFlowRecord *recs;
+    gsize len, alloc;
+    gsize sorted;                /* recs[0, sorted) are sorted and one per flow */
+    guint64 limit;               /* flows hashing above are not kept (cap reached) */
+    guint64 not_checked;         /* netflow records of flows not kept */
+} AnalyzeFlows;
 
 /* The mapping index: read-only, shared by threads. */
 typedef struct {
@@ -193,8 +213,8 @@ typedef struct {
     AnalyzeDistinct all_sources;
     AnalyzeHours *hours;         /* all alerts */
     /* silent-flows: flows with an alert, and netflow flows with their key */
-    AnalyzeFlowSet alerted_flows;
-    AnalyzeFlowSet netflow_flows;
+    AnalyzeFlows flows_seen;
+    guint64 results_fake_flows;  /* made-up flow ids used by `--results` */
     GPtrArray *flow_keys;        /* char* "proto\tapp_proto\tdest_port", index 1.. */
     GHashTable *flow_key_ids;    /* char* -> GUINT_TO_POINTER(index) */
     /* Recently blocked flows (rule alerts), for after_rule_block; emptied
@@ -231,7 +251,8 @@ void analyze_agg_add_event(AnalyzeAgg *agg, const LogEvent *event, guint64 weigh
 void analyze_agg_merge(AnalyzeAgg *dst, const AnalyzeAgg *src);
 /* After the last add/merge: fold address-only default-action groups into
  * the named group of the same flows (alerts before the SNI / Host was
- * seen).  Call once, before analyze_findings() and the renderers. */
+ * seen) and settle the flows seen.  Call once, before analyze_findings()
+ * and the renderers. */
 void analyze_agg_finish(AnalyzeAgg *agg);
 /* Window length in hours (at least 1/60). */
 double analyze_agg_window_hours(const AnalyzeAgg *agg);
@@ -244,9 +265,16 @@ void analyze_findings(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArr
  * default-action group; sids from `first_sid`.  Newly allocated. */
 char *analyze_suggest_rules(const AnalyzeDefaultGroup *group, guint64 first_sid);
 
-/* Silent flows: netflow flow ids without any alert, by key, most first.
- * Returns AnalyzeTopEntry* (owned), and the total in *total. */
-GPtrArray *analyze_silent_flows(const AnalyzeAgg *agg, guint64 *total);
+/* Silent flows: netflow flows without any alert, by key, most first.
+ * Returns AnalyzeTopEntry* (owned) and fills *totals.  Needs
+ * analyze_agg_finish() first. */
+typedef struct {
+    guint64 netflow_flows;       /* flows in the flow logs (kept ones) */
+    guint64 without_alert;       /* of those, flows no alert named */
+    guint64 not_checked;         /* netflow records of flows beyond the cap */
+    gboolean sampled;            /* the cap was reached: figures are of a sample */
+} AnalyzeSilentTotals;
+GPtrArray *analyze_silent_flows(const AnalyzeAgg *agg, AnalyzeSilentTotals *totals);
 
 /* Sorted views for renderers (borrowed elements; free the array only):
  * default actions by signature; groups by flows, then alerts; unmapped

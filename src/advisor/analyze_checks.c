@@ -528,9 +528,9 @@ check_nat(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
 static void
 check_silent(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
 {
-    guint64 total = 0;
-    GPtrArray *keys = analyze_silent_flows(agg, &total);
-    if (total > 0) {
+    AnalyzeSilentTotals tot;
+    GPtrArray *keys = analyze_silent_flows(agg, &tot);
+    if (tot.without_alert > 0) {
         GString *s = g_string_new(NULL);
         for (guint i = 0; i < keys->len && i < t->top; i++) {
             AnalyzeTopEntry *e = g_ptr_array_index(keys, i);
@@ -544,8 +544,8 @@ check_silent(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
         Finding *f = finding_new_printf("silent-flows", NULL,
             "%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " flows in the flow logs have no alert: allowed "
             "silently (pass rules without an alert twin, or no default alert); by service: %s%s",
-            total, (guint64)agg->netflow_flows.used, s->str,
-            agg->netflow_flows.dropped ? " (flow ids beyond the memory cap were not checked)" : "");
+            tot.without_alert, tot.netflow_flows, s->str,
+            tot.sampled ? " (a sample: the flows whose id hashes lowest, up to the memory cap)" : "");
         g_string_free(s, TRUE);
         g_ptr_array_add(out, f);
     }

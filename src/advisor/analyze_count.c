@@ -1,7 +1,7 @@
 /*
  * analyze_count.c - bounded counters for the log analysis (analyze.h):
  * distinct counts (exact, then HyperLogLog), top lists (Space-Saving),
- * flow-id sets (open addressing, capped) and per-hour counts.
+ * small flow-id sets (open addressing) and per-hour counts.
  *
  * All of them are mergeable, so per-thread aggregates add up exactly as a
  * single pass would (HyperLogLog: register-wise max; Space-Saving: the
@@ -231,7 +231,7 @@ analyze_top_sorted(const AnalyzeTop *top)
     return out;
 }
 
-/* ---- flow-id sets ---- */
+/* ---- flow-id sets (small: the recently blocked flows) ---- */
 static gsize
 flowset_find(const AnalyzeFlowSet *set, guint64 id)
 {
@@ -247,43 +247,28 @@ flowset_grow(AnalyzeFlowSet *set)
 {
     gsize old_size = set->size;
     guint64 *old = set->slots;
-    guint32 *old_keys = set->keys;
     set->size = old_size ? old_size * 2 : 1024;
     set->slots = g_new0(guint64, set->size);
-    set->keys = g_new0(guint32, set->size);
-    for (gsize i = 0; i < old_size; i++) {
-        if (old[i] == 0)
-            continue;
-        gsize j = flowset_find(set, old[i]);
-        set->slots[j] = old[i];
-        set->keys[j] = old_keys[i];
-    }
+    for (gsize i = 0; i < old_size; i++)
+        if (old[i] != 0)
+            set->slots[flowset_find(set, old[i])] = old[i];
     g_free(old);
-    g_free(old_keys);
 }
 
 void
-analyze_flowset_add(AnalyzeFlowSet *set, guint64 id, guint32 key)
+analyze_flowset_add(AnalyzeFlowSet *set, guint64 id)
 {
     if (id == 0) {
         set->has_zero = TRUE;
         return;
     }
-    if (set->size == 0 || (set->used + 1) * 4 > set->size * 3) {
-        if (set->used >= ANALYZE_FLOW_CAP) {
-            if (!analyze_flowset_contains(set, id))
-                set->dropped++;
-            return;
-        }
+    if (set->size == 0 || (set->used + 1) * 4 > set->size * 3)
         flowset_grow(set);
-    }
     gsize i = flowset_find(set, id);
     if (set->slots[i] == 0) {
         set->slots[i] = id;
         set->used++;
     }
-    if (key != 0)
-        set->keys[i] = key;
 }
 
 gboolean
@@ -300,7 +285,6 @@ void
 analyze_flowset_clear(AnalyzeFlowSet *set)
 {
     g_free(set->slots);
-    g_free(set->keys);
     memset(set, 0, sizeof *set);
 }
 

@@ -18,9 +18,19 @@ void analyze_top_free(AnalyzeTop *top);
 void analyze_top_add(AnalyzeTop *top, const char *key, gsize len, guint64 count);
 void analyze_top_merge(AnalyzeTop *dst, const AnalyzeTop *src);
 
-void analyze_flowset_add(AnalyzeFlowSet *set, guint64 id, guint32 key);
+void analyze_flowset_add(AnalyzeFlowSet *set, guint64 id);
 gboolean analyze_flowset_contains(const AnalyzeFlowSet *set, guint64 id);
 void analyze_flowset_clear(AnalyzeFlowSet *set);
+
+void analyze_flows_init(AnalyzeFlows *flows);
+void analyze_flows_clear(AnalyzeFlows *flows);
+/* One record: flags ANALYZE_FLOW_*, key a silent-flow key id or 0. */
+void analyze_flows_add(AnalyzeFlows *flows, guint64 flow_id, guint32 flags, guint32 key);
+void analyze_flows_append(AnalyzeFlows *flows, const AnalyzeFlowRecord *rec);
+/* Sorts and merges the records: after it, recs[0, len) is one per flow. */
+void analyze_flows_compact(AnalyzeFlows *flows);
+/* Keeps only flows hashing at or below `limit` (to merge a capped sample). */
+void analyze_flows_lower_limit(AnalyzeFlows *flows, guint64 limit);
 
 AnalyzeHours *analyze_hours_new(void);
 void analyze_hours_add(AnalyzeHours *hours, gint64 hour, const AnalyzeCounts *c);

@@ -170,8 +170,9 @@ static const CheckInfo check_entries[] = {
       "flows that no alert explains",
       "Flows present in the flow logs (netflow, joined by flow_id) for which no alert was "
       "logged: allowed silently by pass rules without alert twins, or not covered by an "
-      "alert default action. Flow ids kept for the join are capped (1,048,576 per set), "
-      "beyond which flows are not checked." },
+      "alert default action. Above 2,097,152 distinct flows a uniform sample is kept (the "
+      "flows whose id hashes lowest): the figures are then of the sample, and the netflow "
+      "records of the other flows are counted as not checked." },
 };
 
 const CheckInfo *

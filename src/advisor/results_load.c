@@ -466,7 +466,7 @@ load_alerts(AnalyzeAgg *agg, Cursor *c, gboolean defaults)
                                                                ev.alert.signature.len);
             if (defaults && !is_default) {
                 if (pass == 0 && ev.has_flow_id && analyze_event_blocked(&ev))
-                    analyze_flowset_add(&agg->recent_blocked, ev.flow_id, 0);
+                    analyze_flowset_add(&agg->recent_blocked, ev.flow_id);
                 continue;
             }
             if (pass == 0)
@@ -499,7 +499,7 @@ load_flows(AnalyzeAgg *agg, Cursor *c, guint64 *next_fake)
             ev.flow_id = (*next_fake)++;
             analyze_agg_add_event(agg, &ev, 1);
             if (alerted)
-                analyze_flowset_add(&agg->alerted_flows, ev.flow_id, 0);
+                analyze_flows_add(&agg->flows_seen, ev.flow_id, ANALYZE_FLOW_ALERTED, 0);
         }
         /* netflow records are counted by the window query */
         agg->flows -= flows;
@@ -587,11 +587,14 @@ results_load_file(AnalyzeAgg *agg, const char *path, ResultsFileInfo *info, GErr
     if (ok) {
         Cursor c = { .path = path, .t = &t, .error = error };
         /* made-up flow ids go on from those already used */
-        guint64 next_fake = RESULTS_FIRST_FAKE_FLOW + agg->netflow_flows.used + 1;
+        guint64 next_fake = RESULTS_FIRST_FAKE_FLOW + agg->results_fake_flows + 1;
         switch (which) {
         case RESULTS_QUERY_RULE_ALERTS: ok = load_alerts(agg, &c, FALSE); break;
         case RESULTS_QUERY_DEFAULT_ACTIONS: ok = load_alerts(agg, &c, TRUE); break;
-        case RESULTS_QUERY_FLOWS: ok = load_flows(agg, &c, &next_fake); break;
+        case RESULTS_QUERY_FLOWS:
+            ok = load_flows(agg, &c, &next_fake);
+            agg->results_fake_flows = next_fake - RESULTS_FIRST_FAKE_FLOW - 1;
+            break;
         case RESULTS_QUERY_WINDOW: ok = load_window(agg, &c); break;
         default: break; /* no rows: nothing to add */
         }

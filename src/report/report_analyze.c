@@ -270,12 +270,12 @@ json_signatures(const AnalyzeAgg *agg, const AnalyzeThresholds *t)
 static cJSON *
 json_silent(const AnalyzeAgg *agg, const AnalyzeThresholds *t)
 {
-    guint64 total = 0;
-    GPtrArray *keys = analyze_silent_flows(agg, &total);
+    AnalyzeSilentTotals tot;
+    GPtrArray *keys = analyze_silent_flows(agg, &tot);
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "flows_in_flow_logs", (double)agg->netflow_flows.used);
-    cJSON_AddNumberToObject(o, "without_alert", (double)total);
-    cJSON_AddNumberToObject(o, "not_checked_over_cap", (double)agg->netflow_flows.dropped);
+    cJSON_AddNumberToObject(o, "flows_in_flow_logs", (double)tot.netflow_flows);
+    cJSON_AddNumberToObject(o, "without_alert", (double)tot.without_alert);
+    cJSON_AddNumberToObject(o, "not_checked_over_cap", (double)tot.not_checked);
     cJSON *arr = cJSON_AddArrayToObject(o, "by_service");
     for (guint i = 0; i < keys->len && i < t->top; i++) {
         AnalyzeTopEntry *e = g_ptr_array_index(keys, i);
