@@ -48,6 +48,7 @@ struct LogReader {
   LogSource src;
   const char *name;
   gint64 range_end;       /* decoded offset where the part stops; -1 none */
+  gint64 range_start;     /* first byte a range owns; -1 for a whole input */
   gboolean line_known;
   Framing framing;
   gboolean in_array;      /* FRAME_OBJECTS inside '[' */
@@ -206,6 +207,17 @@ LogReader *log_reader_open_parts(GPtrArray *parts, GError **error)
 
 static void input_close(LogReader *r)
 {
+  if (r->open && r->range_start >= 0) {
+    /* Ranges are of plain files: reading began a byte before the range
+     * (input_next) and stopped at the end of the file or past the end of
+     * the range. */
+    guint64 seek = r->range_start > 0 ? (guint64)r->range_start - 1 : 0;
+    guint64 read_to = seek + r->src.bytes_in;
+    guint64 to = r->range_end >= 0 ? MIN(read_to, (guint64)r->range_end) : read_to;
+    guint64 owned = to > (guint64)r->range_start ? to - (guint64)r->range_start : 0;
+    r->stats.bytes_in = r->stats.bytes_in - r->seen_in + owned;
+    r->stats.bytes_decoded = r->stats.bytes_decoded - r->seen_out + owned;
+  }
   if (r->open)
     log_source_close(&r->src);
   r->open = FALSE;
@@ -277,7 +289,8 @@ static gssize fill(LogReader *r, GError **error)
     r->buf = g_realloc(r->buf, r->cap);
   }
   gssize n = log_source_read(&r->src, r->buf + r->end, r->cap - r->end, r->name, error);
-  /* Deltas, because opening the source already read (sniffed) a chunk. */
+  /* Deltas, because opening the source already read (sniffed) a chunk.  A
+   * range reads past its ends: input_close() corrects to what it owns. */
   r->stats.bytes_in += r->src.bytes_in - r->seen_in;
   r->stats.bytes_decoded += r->src.bytes_out - r->seen_out;
   r->seen_in = r->src.bytes_in;
@@ -392,7 +405,10 @@ static gboolean input_next(LogReader *r, GError **error)
   if (!log_source_open(&r->src, part->path, seek, -1, error))
     return FALSE;
   r->open = TRUE;
-  r->stats.files++;
+  /* A file cut into ranges counts once, with the range owning its start. */
+  if (part->start == 0 && part->end != 0)
+    r->stats.files++;
+  r->range_start = part->start > 0 || part->end >= 0 ? part->start : -1;
   r->seen_in = r->seen_out = 0;
   r->start = r->end = 0;
   r->base = (guint64)seek;

@@ -597,6 +597,10 @@ static void test_ranges_every_cut(void)
     g_assert_cmpuint(res.events->len, ==, ref->len);
     for (guint i = 0; i < ref->len; i++)
       g_assert_cmpstr(res.events->pdata[i], ==, ref->pdata[i]);
+    /* One file, each byte counted once, though both ranges read past their ends. */
+    g_assert_cmpuint(res.stats.files, ==, 1);
+    g_assert_cmpuint(res.stats.bytes_in, ==, (guint64)sb.st_size);
+    g_assert_cmpuint(res.stats.bytes_decoded, ==, (guint64)sb.st_size);
     result_free(&res);
   }
 }
@@ -625,6 +629,7 @@ static void test_parts_plan(void)
   read_reader(r, FALSE, &res);
   log_reader_free(r);
   g_assert_cmpuint(res.stats.used, ==, 11 + 11 + 8);
+  g_assert_cmpuint(res.stats.files, ==, 3);
   result_free(&res);
 }
 
