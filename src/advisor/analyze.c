@@ -432,9 +432,24 @@ event_target(AnalyzeAgg *agg, const LogEvent *ev, gboolean *by_name)
     return ev->dest_ip;
 }
 
+/* The keys of an alert that several counters take, hashed once. */
+typedef struct {
+    AnalyzeKey src;              /* source address */
+    AnalyzeKey target;           /* SNI / Host, else destination address */
+    gboolean by_name;            /* target is a name */
+} EventKeys;
+
 static void
-rule_count(AnalyzeAgg *agg, guint pos, const LogEvent *ev, const AnalyzeCounts *c, gint64 t,
-           gboolean ambiguous)
+event_keys_init(AnalyzeAgg *agg, const LogEvent *ev, EventKeys *keys)
+{
+    analyze_key_init(&keys->src, ev->src_ip.ptr, ev->src_ip.len);
+    LogStr target = event_target(agg, ev, &keys->by_name);
+    analyze_key_init(&keys->target, target.ptr, target.len);
+}
+
+static void
+rule_count(AnalyzeAgg *agg, guint pos, const LogEvent *ev, const EventKeys *keys,
+           const AnalyzeCounts *c, gint64 t, gboolean ambiguous)
 {
     AnalyzeRuleStats *r = &agg->rules[pos];
     const Rule *rule = g_ptr_array_index(agg->index->rules, pos);
@@ -446,21 +461,19 @@ rule_count(AnalyzeAgg *agg, guint pos, const LogEvent *ev, const AnalyzeCounts *
         r->log_rev = ev->alert.rev;
     }
     analyze_time_span(&r->first_us, &r->last_us, t, t);
-    if (ev->src_ip.ptr)
-        analyze_distinct_add_hash(&r->sources, analyze_hash(ev->src_ip.ptr, ev->src_ip.len));
-    gboolean by_name;
-    LogStr target = event_target(agg, ev, &by_name);
-    if (target.ptr)
-        analyze_distinct_add_hash(&r->destinations, analyze_hash(target.ptr, target.len));
     if (r->talkers == NULL) {
         r->talkers = analyze_top_new();
         r->targets = analyze_top_new();
         r->hours = analyze_hours_new();
     }
-    if (ev->src_ip.ptr)
-        analyze_top_add(r->talkers, ev->src_ip.ptr, ev->src_ip.len, c->hits);
-    if (target.ptr)
-        analyze_top_add(r->targets, target.ptr, target.len, c->hits);
+    if (keys->src.ptr) {
+        analyze_distinct_add_hash(&r->sources, keys->src.hash);
+        analyze_top_add(r->talkers, &keys->src, c->hits);
+    }
+    if (keys->target.ptr) {
+        analyze_distinct_add_hash(&r->destinations, keys->target.hash);
+        analyze_top_add(r->targets, &keys->target, c->hits);
+    }
     if (t != 0)
         analyze_hours_add(r->hours, hour_of(t), c);
 }
@@ -599,7 +612,8 @@ default_count(AnalyzeAgg *agg, const LogEvent *event, const AnalyzeCounts *c, gi
 }
 
 static void
-signature_count(AnalyzeAgg *agg, const LogEvent *ev, const AnalyzeCounts *c, gint64 t)
+signature_count(AnalyzeAgg *agg, const LogEvent *ev, const EventKeys *keys,
+                const AnalyzeCounts *c, gint64 t)
 {
     LogStr msg = ev->alert.signature;
     GString *key = g_string_new(NULL);
@@ -628,9 +642,9 @@ signature_count(AnalyzeAgg *agg, const LogEvent *ev, const AnalyzeCounts *c, gin
     }
     analyze_counts_add(&s->counts, c);
     analyze_time_span(&s->first_us, &s->last_us, t, t);
-    if (ev->src_ip.ptr) {
-        analyze_distinct_add_hash(&s->sources, analyze_hash(ev->src_ip.ptr, ev->src_ip.len));
-        analyze_top_add(s->talkers, ev->src_ip.ptr, ev->src_ip.len, c->hits);
+    if (keys->src.ptr) {
+        analyze_distinct_add_hash(&s->sources, keys->src.hash);
+        analyze_top_add(s->talkers, &keys->src, c->hits);
     }
 }
 
@@ -709,16 +723,14 @@ analyze_agg_add_event(AnalyzeAgg *agg, const LogEvent *ev, guint64 weight)
     AnalyzeCounts c = { weight, blocked ? weight : 0, blocked ? 0 : weight };
     if (ev->has_flow_id)
         analyze_flows_add(&agg->flows_seen, ev->flow_id, ANALYZE_FLOW_ALERTED, 0);
-    if (ev->src_ip.ptr) {
-        analyze_top_add(agg->top_sources, ev->src_ip.ptr, ev->src_ip.len, weight);
-        analyze_distinct_add_hash(&agg->all_sources, analyze_hash(ev->src_ip.ptr, ev->src_ip.len));
+    EventKeys keys;
+    event_keys_init(agg, ev, &keys);
+    if (keys.src.ptr) {
+        analyze_top_add(agg->top_sources, &keys.src, weight);
+        analyze_distinct_add_hash(&agg->all_sources, keys.src.hash);
     }
-    if (blocked) {
-        gboolean by_name;
-        LogStr target = event_target(agg, ev, &by_name);
-        if (by_name)
-            analyze_top_add(agg->top_blocked_names, target.ptr, target.len, weight);
-    }
+    if (blocked && keys.by_name)
+        analyze_top_add(agg->top_blocked_names, &keys.target, weight);
     if (t != 0)
         analyze_hours_add(agg->hours, hour_of(t), &c);
 
@@ -736,7 +748,7 @@ analyze_agg_add_event(AnalyzeAgg *agg, const LogEvent *ev, guint64 weight)
             agg->alerts_managed += weight;
         else
             agg->alerts_unknown += weight;
-        signature_count(agg, ev, &c, t);
+        signature_count(agg, ev, &keys, &c, t);
     } else {
         agg->alerts_rules += weight;
         if (cands->len > 1) {
@@ -744,7 +756,7 @@ analyze_agg_add_event(AnalyzeAgg *agg, const LogEvent *ev, guint64 weight)
             ambiguous_count(agg, ev, cands, weight);
         }
         for (guint i = 0; i < cands->len; i++)
-            rule_count(agg, g_array_index(cands, guint, i), ev, &c, t, cands->len > 1);
+            rule_count(agg, g_array_index(cands, guint, i), ev, &keys, &c, t, cands->len > 1);
         const Rule *first = g_ptr_array_index(agg->index->rules, g_array_index(cands, guint, 0));
         if (blocked && ev->has_flow_id && first->action != RULE_ACTION_ALERT &&
             first->action != RULE_ACTION_PASS) {

@@ -61,15 +61,21 @@ typedef struct {
 
 typedef struct {
     char *key;
+    gsize len, room;     /* strlen(key) and the bytes allocated for it, less one */
     guint64 count;
     guint64 error;       /* Space-Saving overestimate bound (0 = exact) */
     guint64 hash;        /* of key: compared before the text */
 } AnalyzeTopEntry;
 
-/* Top keys by count (Space-Saving). */
+/* Top keys by count (Space-Saving).  Every alert adds to a few of these,
+ * mostly missing once there are more keys than slots: the hashes and
+ * counts are also kept in arrays of their own, so that the two scans of
+ * an add (find the key, find the smallest count) read few cache lines. */
 typedef struct {
-    AnalyzeTopEntry slots[ANALYZE_TOP_SLOTS];
     guint n;
+    guint64 hashes[ANALYZE_TOP_SLOTS];   /* = slots[i].hash */
+    guint64 counts[ANALYZE_TOP_SLOTS];   /* = slots[i].count */
+    AnalyzeTopEntry slots[ANALYZE_TOP_SLOTS];
 } AnalyzeTop;
 
 typedef struct {

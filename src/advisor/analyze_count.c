@@ -152,61 +152,74 @@ analyze_top_free(AnalyzeTop *top)
 }
 
 static void
-top_add_error(AnalyzeTop *top, const char *key, gsize len, guint64 count, guint64 error)
+top_add_error(AnalyzeTop *top, const char *key, gsize len, guint64 h, guint64 count,
+              guint64 error)
 {
-    guint64 h = analyze_hash(key, len);
     for (guint i = 0; i < top->n; i++) {
+        if (top->hashes[i] != h)
+            continue;
         AnalyzeTopEntry *e = &top->slots[i];
-        if (e->hash == h && strlen(e->key) == len && memcmp(e->key, key, len) == 0) {
-            e->count += count;
+        if (e->len == len && memcmp(e->key, key, len) == 0) {
+            e->count = top->counts[i] += count;
             e->error += error;
             return;
         }
     }
     if (top->n < ANALYZE_TOP_SLOTS) {
-        AnalyzeTopEntry *e = &top->slots[top->n++];
+        guint i = top->n++;
+        AnalyzeTopEntry *e = &top->slots[i];
         e->key = g_strndup(key, len);
-        e->count = count;
+        e->len = e->room = len;
+        e->count = top->counts[i] = count;
         e->error = error;
-        e->hash = h;
+        e->hash = top->hashes[i] = h;
         return;
     }
     guint min = 0;
     for (guint i = 1; i < top->n; i++)
-        if (top->slots[i].count < top->slots[min].count)
+        if (top->counts[i] < top->counts[min])
             min = i;
     AnalyzeTopEntry *e = &top->slots[min];
     /* Replacements happen on nearly every add once the slots are full
      * (thousands of distinct sources): reuse the old key's memory when the
      * new key fits in it. */
-    if (strlen(e->key) >= len) {
-        memcpy(e->key, key, len);
-        e->key[len] = '\0';
-    } else {
+    if (e->room < len) {
         g_free(e->key);
-        e->key = g_strndup(key, len);
+        e->key = g_malloc(len + 1);
+        e->room = len;
     }
-    e->hash = h;
+    memcpy(e->key, key, len);
+    e->key[len] = '\0';
+    e->len = len;
+    e->hash = top->hashes[min] = h;
     e->error = e->count + error;
-    e->count += count;
+    e->count = top->counts[min] += count;
 }
 
 void
-analyze_top_add(AnalyzeTop *top, const char *key, gsize len, guint64 count)
+analyze_key_init(AnalyzeKey *k, const char *text, gsize len)
 {
-    /* A key with a NUL byte would be cut short: keep what is before it. */
-    const char *nul = memchr(key, '\0', len);
-    if (nul != NULL)
-        len = nul - key;
-    top_add_error(top, key, len, count, 0);
+    /* A key with a NUL byte would be cut short in the C strings of the
+     * reports: keep what is before it. */
+    const char *nul = text ? memchr(text, '\0', len) : NULL;
+    k->ptr = text;
+    k->len = nul != NULL ? (gsize)(nul - text) : (text ? len : 0);
+    k->hash = analyze_hash(text ? text : "", k->len);
+}
+
+void
+analyze_top_add(AnalyzeTop *top, const AnalyzeKey *key, guint64 count)
+{
+    top_add_error(top, key->ptr, key->len, key->hash, count, 0);
 }
 
 void
 analyze_top_merge(AnalyzeTop *dst, const AnalyzeTop *src)
 {
-    for (guint i = 0; i < src->n; i++)
-        top_add_error(dst, src->slots[i].key, strlen(src->slots[i].key), src->slots[i].count,
-                      src->slots[i].error);
+    for (guint i = 0; i < src->n; i++) {
+        const AnalyzeTopEntry *e = &src->slots[i];
+        top_add_error(dst, e->key, e->len, e->hash, e->count, e->error);
+    }
 }
 
 static gint

@@ -15,7 +15,15 @@ void analyze_distinct_clear(AnalyzeDistinct *d);
 
 AnalyzeTop *analyze_top_new(void);
 void analyze_top_free(AnalyzeTop *top);
-void analyze_top_add(AnalyzeTop *top, const char *key, gsize len, guint64 count);
+/* A key of a top list or distinct count, cut at a NUL byte, hashed once
+ * per event for all the counters it goes to. */
+typedef struct {
+    const char *ptr;             /* borrowed, NULL when absent */
+    gsize len;
+    guint64 hash;
+} AnalyzeKey;
+void analyze_key_init(AnalyzeKey *k, const char *text, gsize len);
+void analyze_top_add(AnalyzeTop *top, const AnalyzeKey *key, guint64 count);
 void analyze_top_merge(AnalyzeTop *dst, const AnalyzeTop *src);
 
 void analyze_flowset_add(AnalyzeFlowSet *set, guint64 id);
