@@ -267,10 +267,28 @@ static gboolean decode_escaped(Scan *s, const char *p, LogStr *out)
   return FALSE;
 }
 
+/* Bit 7 of each byte of `word` that equals `byte` (exact for the lowest
+ * such byte, which is all a search needs). */
+static inline guint64 bytes_equal(guint64 word, guchar byte)
+{
+  guint64 x = word ^ (G_GUINT64_CONSTANT(0x0101010101010101) * byte);
+  return (x - G_GUINT64_CONSTANT(0x0101010101010101)) & ~x & G_GUINT64_CONSTANT(0x8080808080808080);
+}
+
 /* The first '"' or '\\' in [p, end), or NULL.  Keys and most values are a
- * few bytes long: one plain loop costs less than two memchr calls. */
+ * few bytes long, where two memchr calls cost more than the search: eight
+ * bytes at a time instead, in plain C. */
 static inline const char *find_quote_or_backslash(const char *p, const char *end)
 {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  for (; end - p >= 8; p += 8) {
+    guint64 w;
+    memcpy(&w, p, 8);
+    guint64 hit = bytes_equal(w, '"') | bytes_equal(w, '\\');
+    if (hit != 0)
+      return p + (__builtin_ctzll(hit) >> 3);
+  }
+#endif
   for (; p < end; p++)
     if (*p == '"' || *p == '\\')
       return p;
@@ -783,9 +801,9 @@ static gboolean netflow_key(Scan *s, const char *key, gsize klen, void *ctx)
     if (!present)
       ev->netflow.bytes = 0;
   } else if (KEY_IS("start")) {
-    take_time(s, &ev->netflow.has_start, &ev->netflow.start_us);
+    take_string(s, &ev->netflow.start);
   } else if (KEY_IS("end")) {
-    take_time(s, &ev->netflow.has_end, &ev->netflow.end_us);
+    take_string(s, &ev->netflow.end);
   } else {
     return FALSE;
   }
@@ -1188,8 +1206,8 @@ static void cj_eve(ParseState *st, const cJSON *o, LogEvent *ev, gboolean *tls_h
       ev->netflow.pkts = v;
     if (cj_uint_value(st, member_last(m, "bytes"), G_MAXUINT64, &v))
       ev->netflow.bytes = v;
-    cj_time(m, "start", &ev->netflow.has_start, &ev->netflow.start_us);
-    cj_time(m, "end", &ev->netflow.has_end, &ev->netflow.end_us);
+    cj_string(m, "start", &ev->netflow.start, NULL);
+    cj_string(m, "end", &ev->netflow.end, NULL);
   }
 }
 

@@ -113,8 +113,9 @@ typedef struct {
   struct {
     gboolean present;
     guint64 pkts, bytes;
-    gboolean has_start, has_end;
-    gint64 start_us, end_us;
+    /* Suricata's flow start and end, as text: log_time_parse() them when
+     * needed (parsing two more times per record cost analyze 5%). */
+    LogStr start, end;
   } netflow;
 
   gboolean raw_eve;              /* TRUE: no NFW envelope around the record */
