@@ -138,6 +138,25 @@ records_unique(AnalyzeFlowRecord *r, gsize n)
     return w + 1;
 }
 
+/* How many hashes two sorted, duplicate-free arrays have in common. */
+static gsize
+records_common(const AnalyzeFlowRecord *a, gsize na, const AnalyzeFlowRecord *b, gsize nb)
+{
+    gsize i = 0, j = 0, n = 0;
+    while (i < na && j < nb) {
+        if (a[i].hash < b[j].hash) {
+            i++;
+        } else if (a[i].hash > b[j].hash) {
+            j++;
+        } else {
+            n++;
+            i++;
+            j++;
+        }
+    }
+    return n;
+}
+
 /* Drops the kept flows hashing above `limit` (after a merge lowered it). */
 static void
 flows_apply_limit(AnalyzeFlows *flows)
@@ -156,9 +175,12 @@ analyze_flows_compact(AnalyzeFlows *flows)
         AnalyzeFlowRecord *t = g_new(AnalyzeFlowRecord, tail);
         records_sort(flows->recs + flows->sorted, tail, t);
         tail = records_unique(t, tail);
-        /* Merge from the back: the output never overtakes the sorted part. */
+        /* Merge from the back, so that the output never overtakes the
+         * sorted part; counting the flows in both first makes it end
+         * where it must begin, at 0. */
         AnalyzeFlowRecord *r = flows->recs;
-        gsize i = flows->sorted, j = tail, w = flows->sorted + tail;
+        gsize both = records_common(r, flows->sorted, t, tail);
+        gsize i = flows->sorted, j = tail, w = flows->sorted + tail - both;
         while (j > 0) {
             if (i > 0 && r[i - 1].hash > t[j - 1].hash) {
                 r[--w] = r[--i];
@@ -170,11 +192,8 @@ analyze_flows_compact(AnalyzeFlows *flows)
                 r[--w] = t[--j];
             }
         }
-        /* [0, i) is in place; [w, sorted + tail) follows it after merges. */
-        gsize done = flows->sorted + tail - w;
-        if (w != i)
-            memmove(r + i, r + w, done * sizeof *r);
-        flows->sorted = i + done;
+        g_assert(w == i);
+        flows->sorted = flows->sorted + tail - both;
         g_free(t);
     }
     flows->len = flows->sorted;
