@@ -1,12 +1,17 @@
 #!/bin/sh
 # `nfw-advisor analyze` over generated logs, against DuckDB and jq computing
 # the same per-rule and default-action aggregates, same run, page cache warm.
-#   bench/analyze/run.sh [BUILD_DIR] [SIZE]      (defaults: build, 1G)
+#   bench/analyze/run.sh [BUILD_DIR] [SIZE] [ROUNDS]   (defaults: build, 1G, 3)
+# Each round runs every command once, in the same order, so that the
+# machine's ups and downs (a shared VM) fall on all of them alike; the
+# summary gives each command's median and best wall time, and the ratios of
+# the medians.
 # Needs: python3, jq, node + `npm install` in bench/ (@duckdb/node-api).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-build}
 size=${2:-1G}
+rounds=${3:-3}
 plain=/tmp/nfw-bench-$size.jsonl
 [ -f "$plain" ] || python3 "$here/../gen_logs.py" --size "$size" --out "$plain"
 [ -f "$plain.gz" ] || gzip -5 -c "$plain" > "$plain.gz"
@@ -14,22 +19,47 @@ rules=/tmp/nfw-bench-analyze.rules
 python3 "$here/make_rules.py" > "$rules"
 ls -lL "$plain" "$plain.gz"
 cat "$plain" > /dev/null
-t() { /usr/bin/time -f "  wall=%es user=%Us sys=%Ss maxrss=%MkB" "$@"; }
+times=/tmp/nfw-bench-analyze-times.txt
+: > "$times"
+exec 3>&1   # t's report line, whatever the command's own output goes to
+# t NAME COMMAND...: one timed run, appended to $times as "NAME wall user sys maxrss_kB"
+t() {
+    name=$1; shift
+    /usr/bin/time -a -o "$times" -f "$name %e %U %S %M" "$@"
+    tail -n 1 "$times" | awk '{ printf "  %-10s wall=%ss user=%ss sys=%ss maxrss=%skB\n", $1, $2, $3, $4, $5 }' >&3
+}
 A="$build/nfw-advisor analyze --format json --fail-on none --var HOME_NET=[192.168.0.0/16] --rules $rules"
-echo "== nfw-advisor analyze, 1 thread, plain"
-t $A --threads 1 "$plain" > /tmp/nfw-analyze-1.json
-echo "== nfw-advisor analyze, all cores ($(nproc)), plain"
-t $A --threads 0 "$plain" > /tmp/nfw-analyze-n.json
-echo "== nfw-advisor analyze, 1 thread, gzip"
-t $A --threads 1 "$plain.gz" > /tmp/nfw-analyze-gz.json
-echo "== DuckDB, 1 thread"
-t node "$here/duckdb_analyze.mjs" "$plain" 1 > /tmp/nfw-analyze-duck1.json
-echo "== DuckDB, all cores"
-t node "$here/duckdb_analyze.mjs" "$plain" "$(nproc)" > /tmp/nfw-analyze-duckn.json
-echo "== jq (extract the keys) + sort | uniq -c (aggregate)"
-t sh -c "jq -r 'select(.event.event_type==\"alert\") | .event | [.alert.signature_id, .alert.rev, .alert.signature, (.verdict.action // .alert.action), .src_ip, (.tls.sni // .http.hostname // .dest_ip), .dest_port, .proto, .app_proto, .flow_id] | @tsv' '$plain' | cut -f1-9 | sort | uniq -c > /tmp/nfw-analyze-jq.txt"
-python3 - <<PY
-import json
+JQ='select(.event.event_type=="alert") | .event | [.alert.signature_id, .alert.rev, .alert.signature, (.verdict.action // .alert.action), .src_ip, (.tls.sni // .http.hostname // .dest_ip), .dest_port, .proto, .app_proto, .flow_id] | @tsv'
+r=1
+while [ "$r" -le "$rounds" ]; do
+    echo "== round $r of $rounds"
+    t ours-1 $A --threads 1 "$plain" > /tmp/nfw-analyze-1.json
+    t ours-all $A --threads 0 "$plain" > /tmp/nfw-analyze-n.json
+    t ours-gz $A --threads 1 "$plain.gz" > /tmp/nfw-analyze-gz.json
+    t duckdb-1 node "$here/duckdb_analyze.mjs" "$plain" 1 > /tmp/nfw-analyze-duck1.json 2>/dev/null
+    t duckdb-all node "$here/duckdb_analyze.mjs" "$plain" "$(nproc)" > /tmp/nfw-analyze-duckn.json 2>/dev/null
+    t jq sh -c "jq -r '$JQ' '$plain' | cut -f1-9 | sort | uniq -c > /tmp/nfw-analyze-jq.txt"
+    r=$((r + 1))
+done
+python3 - "$times" "$plain" <<'PY'
+import json, os, statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    name, wall, user, sys_, rss = line.split()
+    rows.setdefault(name, []).append((float(wall), float(user), float(sys_), int(rss)))
+med = {n: statistics.median(r[0] for r in v) for n, v in rows.items()}
+plain_mb = os.path.getsize(sys.argv[2]) / 1e6
+gz_mb = os.path.getsize(sys.argv[2] + ".gz") / 1e6
+print("== summary (%d rounds): median wall, best wall, max RSS" % len(rows["ours-1"]))
+for n, v in rows.items():
+    print("  %-10s median %6.2fs  best %6.2fs  rss %4d MB" % (n, med[n], min(r[0] for r in v),
+                                                            max(r[3] for r in v) / 1000))
+print("  jq / ours, 1 thread:    %.1fx" % (med["jq"] / med["ours-1"]))
+print("  jq / ours, all cores:   %.1fx" % (med["jq"] / med["ours-all"]))
+print("  DuckDB / ours, 1 thread: %.1fx; all cores: %.1fx" % (med["duckdb-1"] / med["ours-1"],
+                                                            med["duckdb-all"] / med["ours-all"]))
+print("  gzip, 1 thread: %.1f MB/s compressed, %.0f MB/s decoded" % (gz_mb / med["ours-gz"],
+                                                                    plain_mb / med["ours-gz"]))
 a = json.load(open("/tmp/nfw-analyze-1.json")); b = json.load(open("/tmp/nfw-analyze-n.json"))
 g = json.load(open("/tmp/nfw-analyze-gz.json")); d = json.load(open("/tmp/nfw-analyze-duck1.json"))
 hits = lambda doc: sorted((r["sid"], r["hits"], r["blocked"]) for r in doc["rules"] if r["hits"])
