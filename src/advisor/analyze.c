@@ -994,16 +994,6 @@ analyze_agg_window_hours(const AnalyzeAgg *agg)
     return h < 1.0 / 60 ? 1.0 / 60 : h;
 }
 
-static gint
-silent_compare(gconstpointer a, gconstpointer b)
-{
-    const AnalyzeTopEntry *x = *(AnalyzeTopEntry *const *)a;
-    const AnalyzeTopEntry *y = *(AnalyzeTopEntry *const *)b;
-    if (x->count != y->count)
-        return x->count > y->count ? -1 : 1;
-    return strcmp(x->key, y->key);
-}
-
 GPtrArray *
 analyze_silent_flows(const AnalyzeAgg *agg, AnalyzeSilentTotals *totals)
 {
@@ -1033,6 +1023,6 @@ analyze_silent_flows(const AnalyzeAgg *agg, AnalyzeSilentTotals *totals)
         g_ptr_array_add(out, e);
     }
     g_free(counts);
-    g_ptr_array_sort(out, silent_compare);
+    g_ptr_array_sort(out, analyze_top_entry_compare);
     return out;
 }

@@ -222,8 +222,8 @@ analyze_top_merge(AnalyzeTop *dst, const AnalyzeTop *src)
     }
 }
 
-static gint
-top_entry_compare(gconstpointer a, gconstpointer b)
+gint
+analyze_top_entry_compare(gconstpointer a, gconstpointer b)
 {
     const AnalyzeTopEntry *x = *(AnalyzeTopEntry *const *)a;
     const AnalyzeTopEntry *y = *(AnalyzeTopEntry *const *)b;
@@ -240,7 +240,7 @@ analyze_top_sorted(const AnalyzeTop *top)
         return out;
     for (guint i = 0; i < top->n; i++)
         g_ptr_array_add(out, (gpointer)&top->slots[i]);
-    g_ptr_array_sort(out, top_entry_compare);
+    g_ptr_array_sort(out, analyze_top_entry_compare);
     return out;
 }
 

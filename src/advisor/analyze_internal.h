@@ -25,6 +25,8 @@ typedef struct {
 void analyze_key_init(AnalyzeKey *k, const char *text, gsize len);
 void analyze_top_add(AnalyzeTop *top, const AnalyzeKey *key, guint64 count);
 void analyze_top_merge(AnalyzeTop *dst, const AnalyzeTop *src);
+/* For g_ptr_array_sort() of AnalyzeTopEntry*: most first, then by key. */
+gint analyze_top_entry_compare(gconstpointer a, gconstpointer b);
 
 void analyze_flowset_add(AnalyzeFlowSet *set, guint64 id);
 gboolean analyze_flowset_contains(const AnalyzeFlowSet *set, guint64 id);

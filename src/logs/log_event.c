@@ -87,7 +87,7 @@ char *log_str_dup(LogStr s)
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static gint64 days_from_civil(gint64 y, guint m, guint d)
+gint64 log_days_from_civil(gint64 y, guint m, guint d)
 {
   y -= m <= 2;
   gint64 era = (y >= 0 ? y : y - 399) / 400;
@@ -97,9 +97,11 @@ static gint64 days_from_civil(gint64 y, guint m, guint d)
   return era * 146097 + (gint64)doe - 719468;
 }
 
-static gboolean num(const char *p, int n, guint *out)
+static gboolean num(const char *p, const char *end, int n, guint *out)
 {
   guint v = 0;
+  if (end - p < n)
+    return FALSE;
   for (int i = 0; i < n; i++) {
     if (p[i] < '0' || p[i] > '9')
       return FALSE;
@@ -109,62 +111,67 @@ static gboolean num(const char *p, int n, guint *out)
   return TRUE;
 }
 
+/* The one ISO 8601 reader of the project: Suricata's timestamps in logs,
+ * and the times users write in queries and options. */
 gboolean log_time_parse(const char *s, gsize len, gint64 *out_us)
 {
+  const char *p = s, *end = s + len;
   guint y, mo, d, h = 0, mi = 0, se = 0;
-  if (len < 10 || !num(s, 4, &y) || s[4] != '-' || !num(s + 5, 2, &mo) || s[7] != '-' ||
-      !num(s + 8, 2, &d) || mo < 1 || mo > 12 || d < 1 || d > 31)
+  if (!num(p, end, 4, &y) || len < 10 || p[4] != '-' || !num(p + 5, end, 2, &mo) ||
+      p[7] != '-' || !num(p + 8, end, 2, &d) || mo < 1 || mo > 12 || d < 1 || d > 31)
     return FALSE;
-  gsize i = 10;
+  p += 10;
   gint64 frac_us = 0;
   gint64 offset_s = 0;
-  if (i < len) {
-    if ((s[i] != 'T' && s[i] != ' ') || len < i + 9 || !num(s + i + 1, 2, &h) ||
-        s[i + 3] != ':' || !num(s + i + 4, 2, &mi) || s[i + 6] != ':' ||
-        !num(s + i + 7, 2, &se) || h > 23 || mi > 59 || se > 60)
+  if (p < end) {
+    if ((*p != 'T' && *p != ' ') || !num(p + 1, end, 2, &h) || end - p < 6 || p[3] != ':' ||
+        !num(p + 4, end, 2, &mi))
       return FALSE;
-    i += 9;
-    if (i < len && s[i] == '.') {
-      i++;
+    p += 6;
+    if (p < end && *p == ':') { /* seconds may be left out (queries) */
+      if (!num(p + 1, end, 2, &se))
+        return FALSE;
+      p += 3;
+    }
+    if (h > 23 || mi > 59 || se > 60)
+      return FALSE;
+    if (p < end && (*p == '.' || *p == ',')) {
+      p++;
       int digits = 0;
-      while (i < len && s[i] >= '0' && s[i] <= '9') {
-        if (digits < 6) {
-          frac_us = frac_us * 10 + (s[i] - '0');
-          digits++;
-        }
-        i++;
-      }
+      for (; p < end && *p >= '0' && *p <= '9'; p++, digits++)
+        if (digits < 6)
+          frac_us = frac_us * 10 + (*p - '0');
       if (digits == 0)
         return FALSE;
       for (; digits < 6; digits++)
         frac_us *= 10;
     }
-    if (i < len) {
-      if (s[i] == 'Z' && i + 1 == len) {
-        i++;
-      } else if (s[i] == '+' || s[i] == '-') {
-        guint oh, om;
-        int sign = s[i] == '-' ? -1 : 1;
-        i++;
-        if (len - i == 4 && num(s + i, 2, &oh) && num(s + i + 2, 2, &om)) {
-          i += 4;
-        } else if (len - i == 5 && num(s + i, 2, &oh) && s[i + 2] == ':' &&
-                   num(s + i + 3, 2, &om)) {
-          i += 5;
-        } else {
-          return FALSE;
-        }
-        if (oh > 23 || om > 59)
-          return FALSE;
-        offset_s = sign * (gint64)(oh * 3600 + om * 60);
-      } else {
+    if (p < end && (*p == 'Z' || *p == 'z')) {
+      p++;
+    } else if (p < end && (*p == '+' || *p == '-')) {
+      /* +HH, +HHMM or +HH:MM */
+      int sign = *p == '-' ? -1 : 1;
+      guint oh, om = 0;
+      if (!num(p + 1, end, 2, &oh))
         return FALSE;
+      p += 3;
+      if (p < end && *p == ':') {
+        if (!num(p + 1, end, 2, &om))
+          return FALSE;
+        p += 3;
+      } else if (p < end) {
+        if (!num(p, end, 2, &om))
+          return FALSE;
+        p += 2;
       }
+      if (oh > 23 || om > 59)
+        return FALSE;
+      offset_s = sign * (gint64)(oh * 3600 + om * 60);
     }
   }
-  if (i != len)
+  if (p != end)
     return FALSE;
-  gint64 secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - offset_s;
+  gint64 secs = log_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - offset_s;
   *out_us = secs * G_USEC_PER_SEC + frac_us;
   return TRUE;
 }

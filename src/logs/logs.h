@@ -244,9 +244,12 @@ guint64 log_stats_skipped_total(const LogStats *stats);
 /* TRUE when the event passes the filter (NULL filter: always). */
 gboolean log_filter_match(const LogFilter *filter, const LogEvent *event);
 
-/* Parses "2025-02-24T14:30:57.933410+0000", "...Z", "...+00:00", with or
- * without fraction, or a date "2025-02-24".  Returns FALSE if malformed. */
+/* Parses ISO 8601 as Suricata and people write it: "2025-02-24T14:30:57.933410+0000",
+ * "...Z", "...+00:00", "...+02", "2025-02-24 14:30" (seconds and fraction
+ * optional, ',' as decimal sign), or a date "2025-02-24".  FALSE if malformed. */
 gboolean log_time_parse(const char *text, gsize len, gint64 *out_us);
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+gint64 log_days_from_civil(gint64 y, guint m, guint d);
 
 /* Event time in µs: timestamp, else event_timestamp; FALSE if neither. */
 gboolean log_event_time(const LogEvent *event, gint64 *out_us);

@@ -74,7 +74,6 @@ void qv_append_key(GString *key, const QueryValue *v);
 void query_time_format(GString *out, gint64 ms);
 /* Civil dates (proleptic Gregorian, UTC) <-> days since 1970-01-01. */
 void query_civil_from_days(gint64 days, int *y, int *m, int *d);
-gint64 query_days_from_civil(int y, int m, int d);
 /* Floors (ceil FALSE) or ceils `ms` to a period of `period_ms` or, when
  * `months` > 0, of calendar months (1mo, 1q = 3, 1y = 12). */
 gint64 query_time_round(gint64 ms, gint64 period_ms, int months, gboolean ceil);

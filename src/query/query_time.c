@@ -13,79 +13,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "logs/logs.h"
 #include "query/query_internal.h"
 
-static gboolean digits(const char *s, int n, int *out)
+static gint64 floor_div(gint64 a, gint64 b)
 {
-  int v = 0;
-  for (int i = 0; i < n; i++) {
-    if (!g_ascii_isdigit(s[i]))
-      return FALSE;
-    v = v * 10 + (s[i] - '0');
-  }
-  *out = v;
-  return TRUE;
+  gint64 q = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
+/* The log reader's ISO 8601 reader, cut to milliseconds. */
 gboolean query_time_parse(const char *s, gint64 *out_ms)
 {
-  int y, mo, d, h = 0, mi = 0, sec = 0, ms = 0;
-  if (!digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &mo) || s[7] != '-' ||
-      !digits(s + 8, 2, &d))
+  gint64 us;
+  if (!log_time_parse(s, strlen(s), &us))
     return FALSE;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31)
-    return FALSE;
-  const char *p = s + 10;
-  gint64 offset_min = 0;
-  if (*p == 'T' || *p == ' ') {
-    p++;
-    if (!digits(p, 2, &h) || p[2] != ':' || !digits(p + 3, 2, &mi))
-      return FALSE;
-    p += 5;
-    if (*p == ':') {
-      if (!digits(p + 1, 2, &sec))
-        return FALSE;
-      p += 3;
-    }
-    if (*p == '.' || *p == ',') {
-      p++;
-      int n = 0;
-      while (g_ascii_isdigit(*p)) {
-        if (n < 3)
-          ms = ms * 10 + (*p - '0');
-        n++;
-        p++;
-      }
-      if (n == 0)
-        return FALSE;
-      for (; n < 3; n++)
-        ms *= 10;
-    }
-    if (h > 23 || mi > 59 || sec > 60)
-      return FALSE;
-    if (*p == 'Z' || *p == 'z') {
-      p++;
-    } else if (*p == '+' || *p == '-') {
-      int sign = *p == '-' ? -1 : 1;
-      int oh, om = 0;
-      p++;
-      if (!digits(p, 2, &oh))
-        return FALSE;
-      p += 2;
-      if (*p == ':')
-        p++;
-      if (g_ascii_isdigit(*p)) {
-        if (!digits(p, 2, &om))
-          return FALSE;
-        p += 2;
-      }
-      offset_min = sign * (oh * 60 + om);
-    }
-  }
-  if (*p != '\0')
-    return FALSE;
-  gint64 days = query_days_from_civil(y, mo, d);
-  *out_ms = ((days * 24 + h) * 60 + mi - offset_min) * 60000 + (gint64)sec * 1000 + ms;
+  *out_ms = floor_div(us, 1000);
   return TRUE;
 }
 
@@ -117,12 +60,6 @@ gboolean query_record_timestamp_ms(const cJSON *record, gint64 *out_ms)
   return FALSE;
 }
 
-static gint64 floor_div(gint64 a, gint64 b)
-{
-  gint64 q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
 gint64 query_time_round(gint64 ms, gint64 period_ms, int months, gboolean ceil)
 {
   if (months > 0) {
@@ -131,13 +68,13 @@ gint64 query_time_round(gint64 ms, gint64 period_ms, int months, gboolean ceil)
     query_civil_from_days(days, &y, &m, &d);
     gint64 idx = (gint64)y * 12 + (m - 1);
     gint64 start_idx = floor_div(idx, months) * months;
-    gint64 start = query_days_from_civil((int)floor_div(start_idx, 12),
+    gint64 start = log_days_from_civil((int)floor_div(start_idx, 12),
                                          (int)(start_idx - floor_div(start_idx, 12) * 12) + 1,
                                          1) * 86400000;
     if (!ceil || start == ms)
       return start;
     gint64 next_idx = start_idx + months;
-    return query_days_from_civil((int)floor_div(next_idx, 12),
+    return log_days_from_civil((int)floor_div(next_idx, 12),
                                  (int)(next_idx - floor_div(next_idx, 12) * 12) + 1, 1) *
            86400000;
   }

@@ -162,16 +162,6 @@ void query_civil_from_days(gint64 z, int *y, int *m, int *d)
   *y = (int)(yy + (*m <= 2));
 }
 
-gint64 query_days_from_civil(int y, int m, int d)
-{
-  y -= m <= 2;
-  gint64 era = (y >= 0 ? y : y - 399) / 400;
-  gint64 yoe = y - era * 400;
-  gint64 doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 void query_time_format(GString *out, gint64 ms)
 {
   gint64 days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
