@@ -23,9 +23,11 @@ import os
 import sys
 
 sys.dont_write_bytecode = True
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "oracle"))
 import suricata_run as sr  # noqa: E402
-from rules_text import parse_rules_file  # noqa: E402
+from rules_util import parse_rules_file  # noqa: E402
 
 FIXTURES = os.path.join(sr.SOURCE_ROOT, "fixtures", "parity")
 
@@ -47,7 +49,7 @@ def rules_files(paths):
 
 
 def verdicts_for(path, name, jobs=1):
-    rules = parse_rules_file(path)
+    rules = parse_rules_file(path, errors="surrogateescape")
     texts = [r.text for r in rules]
     whole_only = os.path.basename(path).startswith("whole-")
     errors, _ = sr.check_whole(texts) if texts else ({}, [])
