@@ -496,10 +496,18 @@ text_defaults(GString *s, const AnalyzeAgg *agg, const AnalyzeThresholds *t)
             const AnalyzeDefaultGroup *g = g_ptr_array_index(groups, j);
             GString *dest = g_string_new(NULL);
             esc(dest, g->destination);
-            g_string_append_printf(s, "  %7s%" G_GUINT64_FORMAT " %8" G_GUINT64_FORMAT "  %-18s %-32s %5d %-5s %s\n",
-                                   analyze_distinct_is_estimate(&g->flows) ? "~" : "",
-                                   analyze_distinct_count(&g->flows), g->counts.hits, g->src_net,
-                                   dest->str, g->dest_port, g->proto, g->app_proto);
+            /* "~249": the estimate mark is part of the right-aligned cell. */
+            char flows[32], port[16];
+            g_snprintf(flows, sizeof flows, "%s%" G_GUINT64_FORMAT,
+                       analyze_distinct_is_estimate(&g->flows) ? "~" : "",
+                       analyze_distinct_count(&g->flows));
+            if (g->dest_port < 0)
+                g_strlcpy(port, "any", sizeof port); /* ICMP and other port-less protocols */
+            else
+                g_snprintf(port, sizeof port, "%d", g->dest_port);
+            g_string_append_printf(s, "  %8s %8" G_GUINT64_FORMAT "  %-18s %-32s %5s %-5s %s\n",
+                                   flows, g->counts.hits, g->src_net, dest->str, port, g->proto,
+                                   g->app_proto);
             g_string_free(dest, TRUE);
         }
         if (groups->len > t->top)
