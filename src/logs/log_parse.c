@@ -30,8 +30,25 @@ typedef struct {
   LogStr firewall_name, availability_zone;
   gboolean has_ets;
   gint64 ets;
-  gboolean bad_field;
+  gboolean bad_field;   /* slow path: a bad value in the chosen object */
+  /* Fast path: BAD_* bits of the fields whose last value is bad, per
+   * object, as cJSON's view (last duplicate wins, the other object is not
+   * looked at) decides. */
+  guint bad_top, bad_inner;
 } ParseState;
+
+enum {
+  BAD_SRC_PORT = 1 << 0,
+  BAD_DEST_PORT = 1 << 1,
+  BAD_FLOW_ID = 1 << 2,
+  BAD_SIGNATURE_ID = 1 << 3,
+  BAD_REV = 1 << 4,
+  BAD_SEVERITY = 1 << 5,
+  BAD_PKTS = 1 << 6,
+  BAD_BYTES = 1 << 7,
+};
+#define BAD_ALERT_FIELDS (BAD_SIGNATURE_ID | BAD_REV | BAD_SEVERITY)
+#define BAD_NETFLOW_FIELDS (BAD_PKTS | BAD_BYTES)
 
 static void event_fields_reset(LogEvent *ev)
 {
@@ -99,6 +116,7 @@ typedef enum { K_NONE, K_STR, K_UINT, K_TIME, K_OBJ } KeyKind;
 static LogParseResult state_finish(ParseState *st, gboolean keep_other, LogEvent *ev)
 {
   gboolean tls_hint;
+  gboolean bad = st->bad_field || (st->has_event_obj ? st->bad_inner : st->bad_top) != 0;
   if (st->has_event_obj) {
     *ev = st->inner;
     tls_hint = st->tls_hint_inner;
@@ -115,11 +133,11 @@ static LogParseResult state_finish(ParseState *st, gboolean keep_other, LogEvent
   if (ev->event_type.ptr == NULL) {
     if (st->has_event_obj && tls_hint) {
       ev->type = LOG_EVENT_TLS_LOG;
-      return st->bad_field ? LOG_PARSE_BAD_FIELD : LOG_PARSE_OK;
+      return bad ? LOG_PARSE_BAD_FIELD : LOG_PARSE_OK;
     }
     return LOG_PARSE_NOT_NFW;
   }
-  if (st->bad_field)
+  if (bad)
     return LOG_PARSE_BAD_FIELD;
   if (log_str_equal(ev->event_type, "alert")) {
     ev->type = LOG_EVENT_ALERT;
@@ -512,11 +530,21 @@ static void take_string(Scan *s, LogStr *out)
     s->fail = TRUE;
 }
 
-/* Wanted unsigned field: integer or digit string → value; null → absent;
- * negative, too big, non-numeric string, bool, object → bad field;
- * fraction/exponent → decline to the slow path. */
-static void take_uint(Scan *s, guint64 max, guint64 *out, gboolean *present)
+/* The bad-field bits of the object `ev` is filled from. */
+static guint *bad_bits(Scan *s, const LogEvent *ev)
 {
+  return ev == &s->st->inner ? &s->st->bad_inner : &s->st->bad_top;
+}
+
+/* Wanted unsigned field `field` (BAD_*) of `ev`: integer or digit string →
+ * value; null → absent; negative, too big, non-numeric string, bool,
+ * object → bad field; fraction/exponent → decline to the slow path.  A
+ * later duplicate of the key decides anew. */
+static void take_uint(Scan *s, LogEvent *ev, guint field, guint64 max, guint64 *out,
+                      gboolean *present)
+{
+  guint *bad = bad_bits(s, ev);
+  *bad &= ~field;
   ws(s);
   *present = FALSE;
   if (s->p >= s->end) {
@@ -534,7 +562,7 @@ static void take_uint(Scan *s, guint64 max, guint64 *out, gboolean *present)
     }
     guint64 v;
     if (!digits_to_u64(b, (gsize)(s->p - b), &v) || v > max) {
-      s->st->bad_field = TRUE;
+      *bad |= field;
       return;
     }
     *out = v;
@@ -549,7 +577,7 @@ static void take_uint(Scan *s, guint64 max, guint64 *out, gboolean *present)
     }
     guint64 v;
     if (!digits_to_u64(t.ptr, t.len, &v) || v > max) {
-      s->st->bad_field = TRUE;
+      *bad |= field;
       return;
     }
     *out = v;
@@ -572,19 +600,19 @@ static void take_uint(Scan *s, guint64 max, guint64 *out, gboolean *present)
         s->fail = TRUE;
         return;
       }
-    s->st->bad_field = TRUE;
+    *bad |= field;
     return;
   }
-  s->st->bad_field = TRUE;
+  *bad |= field;
   if (!skip_value(s))
     s->fail = TRUE;
 }
 
-static void take_port(Scan *s, gint32 *out)
+static void take_port(Scan *s, LogEvent *ev, guint field, gint32 *out)
 {
   guint64 v = 0;
   gboolean present;
-  take_uint(s, 65535, &v, &present);
+  take_uint(s, ev, field, 65535, &v, &present);
   *out = present ? (gint32)v : -1;
 }
 
@@ -666,10 +694,10 @@ static gboolean alert_key(Scan *s, const char *key, gsize klen, void *ctx)
   guint64 v = 0;
   gboolean present;
   if (KEY_IS("signature_id")) {
-    take_uint(s, G_MAXUINT64, &v, &present);
+    take_uint(s, ev, BAD_SIGNATURE_ID, G_MAXUINT64, &v, &present);
     ev->alert.signature_id = present ? v : 0;
   } else if (KEY_IS("rev")) {
-    take_uint(s, G_MAXUINT32, &v, &present);
+    take_uint(s, ev, BAD_REV, G_MAXUINT32, &v, &present);
     ev->alert.rev = present ? (guint32)v : 0;
   } else if (KEY_IS("signature")) {
     take_string(s, &ev->alert.signature);
@@ -679,7 +707,7 @@ static gboolean alert_key(Scan *s, const char *key, gsize klen, void *ctx)
   } else if (KEY_IS("category")) {
     take_string(s, &ev->alert.category);
   } else if (KEY_IS("severity")) {
-    take_uint(s, G_MAXINT32, &v, &present);
+    take_uint(s, ev, BAD_SEVERITY, G_MAXINT32, &v, &present);
     ev->alert.severity = present ? (gint32)v : -1;
   } else {
     return FALSE;
@@ -793,11 +821,11 @@ static gboolean netflow_key(Scan *s, const char *key, gsize klen, void *ctx)
   LogEvent *ev = ctx;
   gboolean present;
   if (KEY_IS("pkts")) {
-    take_uint(s, G_MAXUINT64, &ev->netflow.pkts, &present);
+    take_uint(s, ev, BAD_PKTS, G_MAXUINT64, &ev->netflow.pkts, &present);
     if (!present)
       ev->netflow.pkts = 0;
   } else if (KEY_IS("bytes")) {
-    take_uint(s, G_MAXUINT64, &ev->netflow.bytes, &present);
+    take_uint(s, ev, BAD_BYTES, G_MAXUINT64, &ev->netflow.bytes, &present);
     if (!present)
       ev->netflow.bytes = 0;
   } else if (KEY_IS("start")) {
@@ -844,6 +872,7 @@ static gboolean eve_key(Scan *s, const char *key, gsize klen, LogEvent *ev, gboo
     if (KEY_IS("alert")) {
       memset(&ev->alert, 0, sizeof ev->alert);
       ev->alert.severity = -1;
+      *bad_bits(s, ev) &= ~BAD_ALERT_FIELDS; /* only the last alert object counts */
       scan_object_or_skip(s, alert_key, ev, &ev->alert.present);
       return TRUE;
     }
@@ -874,6 +903,7 @@ static gboolean eve_key(Scan *s, const char *key, gsize klen, LogEvent *ev, gboo
     }
     if (KEY_IS("netflow")) {
       memset(&ev->netflow, 0, sizeof ev->netflow);
+      *bad_bits(s, ev) &= ~BAD_NETFLOW_FIELDS;
       scan_object_or_skip(s, netflow_key, ev, &ev->netflow.present);
       return TRUE;
     }
@@ -883,20 +913,20 @@ static gboolean eve_key(Scan *s, const char *key, gsize klen, LogEvent *ev, gboo
       return TRUE;
     }
     if (KEY_IS("flow_id")) {
-      take_uint(s, G_MAXUINT64, &v, &ev->has_flow_id);
+      take_uint(s, ev, BAD_FLOW_ID, G_MAXUINT64, &v, &ev->has_flow_id);
       ev->flow_id = ev->has_flow_id ? v : 0;
       return TRUE;
     }
     return FALSE;
   case 8:
     if (KEY_IS("src_port")) {
-      take_port(s, &ev->src_port);
+      take_port(s, ev, BAD_SRC_PORT, &ev->src_port);
       return TRUE;
     }
     return FALSE;
   case 9:
     if (KEY_IS("dest_port")) {
-      take_port(s, &ev->dest_port);
+      take_port(s, ev, BAD_DEST_PORT, &ev->dest_port);
       return TRUE;
     }
     if (KEY_IS("app_proto")) {
@@ -944,6 +974,7 @@ static gboolean top_key(Scan *s, const char *key, gsize klen, void *ctx)
   ParseState *st = ctx;
   if (KEY_IS("event")) {
     event_fields_reset(&st->inner);
+    st->bad_inner = 0;
     st->tls_hint_inner = FALSE;
     st->has_event_obj = FALSE;
     scan_object_or_skip(s, event_key, st, &st->has_event_obj);

@@ -579,6 +579,44 @@ static void test_uint_limits(void)
   }
 }
 
+/* A bad value that cJSON's view never looks at does not make a bad field:
+ * an earlier duplicate of a key (the last one wins), an alert object that
+ * a later one replaces, EVE keys at top level of an envelope record (the
+ * "event" object is the event).  Found by the logs fuzzer (fast/slow
+ * mismatch); both paths must say the same. */
+static void test_bad_value_overridden(void)
+{
+  static const struct {
+    const char *text;
+    LogParseResult result;
+  } cases[] = {
+    {"{\"firewall_name\":\"fw\",\"event\":{\"event_type\":\"alert\",\"src_port\":500001111111,"
+     "\"src_port\":50000,\"alert\":{\"signature_id\":1}}}", LOG_PARSE_OK},
+    {"{\"firewall_name\":\"fw\",\"event\":{\"event_type\":\"alert\",\"src_port\":50000,"
+     "\"src_port\":500001111111,\"alert\":{\"signature_id\":1}}}", LOG_PARSE_BAD_FIELD},
+    {"{\"firewall_name\":\"fw\",\"event\":{\"event_type\":\"alert\","
+     "\"alert\":{\"signature_id\":\"x\"},\"alert\":{\"signature_id\":1}}}", LOG_PARSE_OK},
+    {"{\"firewall_name\":\"fw\",\"event\":{\"event_type\":\"alert\","
+     "\"alert\":{\"signature_id\":1},\"alert\":{\"rev\":-1}}}", LOG_PARSE_BAD_FIELD},
+    {"{\"firewall_name\":\"fw\",\"flow_id\":-5,\"event\":{\"event_type\":\"netflow\","
+     "\"netflow\":{\"pkts\":true,\"pkts\":2}}}", LOG_PARSE_OK},
+    {"{\"firewall_name\":\"fw\",\"event\":{\"event_type\":\"netflow\",\"flow_id\":\"x\"},"
+     "\"event\":{\"event_type\":\"netflow\"}}", LOG_PARSE_OK},
+    {"{\"event_type\":\"netflow\",\"flow_id\":\"x\"}", LOG_PARSE_BAD_FIELD},
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    const char *text = cases[i].text;
+    gsize len = strlen(text);
+    g_autofree char *scratch = g_malloc(len);
+    LogEvent fast = {0}, slow = {0};
+    cJSON *tree = NULL;
+    g_test_message("%s", text);
+    g_assert_cmpint(log_parse_fast(text, len, scratch, FALSE, &fast), ==, cases[i].result);
+    g_assert_cmpint(log_parse_slow(text, len, &tree, FALSE, &slow), ==, cases[i].result);
+    log_parse_tree_free(tree);
+  }
+}
+
 /* ---- filter ------------------------------------------------------------- */
 
 static void test_filter(void)
@@ -731,5 +769,6 @@ int main(int argc, char **argv)
   g_test_add_func("/logs/ranges/every-cut", test_ranges_every_cut);
   g_test_add_func("/logs/ranges/plan", test_parts_plan);
   g_test_add_func("/logs/parse/uint-limits", test_uint_limits);
+  g_test_add_func("/logs/parse/bad-value-overridden", test_bad_value_overridden);
   return g_test_run();
 }
