@@ -6,9 +6,9 @@
  * Why not a hash set: a set probed per event pays a cache miss per event
  * once it outgrows the cache (a quarter of analyze's time on 1 GiB).
  * Appending a record is a sequential write; now and then the unsorted tail
- * is sorted by hash (a bucket pass on the top bits, the hash being uniform,
- * then small sorts) and merged into the sorted part, records of one flow
- * becoming one.  Memory follows distinct flows, as a set's would.
+ * is sorted by hash (two bucket passes on the top bits, the hash being
+ * uniform, then small sorts) and merged into the sorted part, records of
+ * one flow becoming one.  Memory follows distinct flows, as a set's would.
  *
  * Over ANALYZE_FLOW_CAP flows, the flows with the lowest hashes are kept
  * and `limit` drops the others from then on: a uniform sample, the same
