@@ -81,6 +81,14 @@ gboolean log_str_equal(LogStr s, const char *text)
   return s.ptr != NULL && s.len == n && memcmp(s.ptr, text, n) == 0;
 }
 
+LogStr log_str_before_nul(LogStr s)
+{
+  const char *nul = s.ptr ? memchr(s.ptr, '\0', s.len) : NULL;
+  if (nul != NULL)
+    s.len = (gsize)(nul - s.ptr);
+  return s;
+}
+
 char *log_str_dup(LogStr s)
 {
   return s.ptr ? g_strndup(s.ptr, s.len) : NULL;
@@ -204,7 +212,7 @@ gboolean log_filter_match(const LogFilter *filter, const LogEvent *event)
   }
   if (filter->firewalls) {
     for (const char *const *f = filter->firewalls; *f; f++)
-      if (log_str_equal(event->firewall_name, *f))
+      if (log_str_equal(log_str_before_nul(event->firewall_name), *f))
         return TRUE;
     return FALSE;
   }

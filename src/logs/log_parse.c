@@ -130,7 +130,8 @@ static LogParseResult state_finish(ParseState *st, gboolean keep_other, LogEvent
   ev->has_event_timestamp = st->has_ets;
   ev->event_timestamp = st->ets;
 
-  if (ev->event_type.ptr == NULL) {
+  LogStr type = log_str_before_nul(ev->event_type);
+  if (type.ptr == NULL) {
     if (st->has_event_obj && tls_hint) {
       ev->type = LOG_EVENT_TLS_LOG;
       return bad ? LOG_PARSE_BAD_FIELD : LOG_PARSE_OK;
@@ -139,12 +140,12 @@ static LogParseResult state_finish(ParseState *st, gboolean keep_other, LogEvent
   }
   if (bad)
     return LOG_PARSE_BAD_FIELD;
-  if (log_str_equal(ev->event_type, "alert")) {
+  if (log_str_equal(type, "alert")) {
     ev->type = LOG_EVENT_ALERT;
     /* An alert without its alert object cannot be mapped to a rule. */
     return ev->alert.present ? LOG_PARSE_OK : LOG_PARSE_BAD_FIELD;
   }
-  if (log_str_equal(ev->event_type, "netflow")) {
+  if (log_str_equal(type, "netflow")) {
     ev->type = LOG_EVENT_NETFLOW;
     return LOG_PARSE_OK;
   }
@@ -575,6 +576,7 @@ static void take_uint(Scan *s, LogEvent *ev, guint field, guint64 max, guint64 *
       s->fail = TRUE;
       return;
     }
+    t = log_str_before_nul(t);
     guint64 v;
     if (!digits_to_u64(t.ptr, t.len, &v) || v > max) {
       *bad |= field;
@@ -620,6 +622,7 @@ static void take_time(Scan *s, gboolean *has, gint64 *us)
 {
   LogStr t;
   take_string(s, &t);
+  t = log_str_before_nul(t);
   *has = t.ptr != NULL && log_time_parse(t.ptr, t.len, us);
 }
 
@@ -994,6 +997,7 @@ static gboolean top_key(Scan *s, const char *key, gsize klen, void *ctx)
     if (s->p < s->end && *s->p == '"') {
       LogStr t;
       take_string(s, &t);
+      t = log_str_before_nul(t);
       st->has_ets = t.ptr != NULL && ets_from_text(t, &st->ets);
     } else if (s->p < s->end && *s->p >= '0' && *s->p <= '9') {
       const char *b = s->p;

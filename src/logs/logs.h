@@ -258,6 +258,11 @@ gboolean log_str_equal(LogStr s, const char *text);
 /* A NUL-terminated copy (NULL for an absent string); NUL bytes inside stay
  * and cut the C string short, so use the length when it matters. */
 char *log_str_dup(LogStr s);
+/* What comes before the first NUL byte of `s`: how the cJSON slow path
+ * (C strings) sees a string with "\u0000" or a raw NUL.  Decisions that
+ * both parse paths make (event type, numbers in strings, --firewall) use
+ * this view, so that they agree. */
+LogStr log_str_before_nul(LogStr s);
 
 G_END_DECLS
 

@@ -603,6 +603,9 @@ static void test_bad_value_overridden(void)
     {"{\"firewall_name\":\"fw\",\"event\":{\"event_type\":\"netflow\",\"flow_id\":\"x\"},"
      "\"event\":{\"event_type\":\"netflow\"}}", LOG_PARSE_OK},
     {"{\"event_type\":\"netflow\",\"flow_id\":\"x\"}", LOG_PARSE_BAD_FIELD},
+    /* NUL bytes: decisions take what comes before (cJSON's C strings). */
+    {"{\"firewall_name\":\"fw\",\"event\":{\"event_type\":\"alert\\u0000\\u0000x\","
+     "\"alert\":{\"signature_id\":\"5\\u0000\"}}}", LOG_PARSE_OK},
   };
   for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
     const char *text = cases[i].text;
