@@ -314,6 +314,27 @@ static inline const char *find_quote_or_backslash(const char *p, const char *end
   return NULL;
 }
 
+/* The end of a key: its closing quote, or the first '\\' or NUL byte in
+ * [p, end) (NULL if none).  The scanner leaves keys with either to the
+ * slow path: cJSON decodes escapes, and sees a key with a raw NUL as the
+ * text before it ("severity\0x" is "severity" there). */
+static inline const char *find_key_end(const char *p, const char *end)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  for (; end - p >= 8; p += 8) {
+    guint64 w;
+    memcpy(&w, p, 8);
+    guint64 hit = bytes_equal(w, '"') | bytes_equal(w, '\\') | bytes_equal(w, '\0');
+    if (hit != 0)
+      return p + (__builtin_ctzll(hit) >> 3);
+  }
+#endif
+  for (; p < end; p++)
+    if (*p == '"' || *p == '\\' || *p == '\0')
+      return p;
+  return NULL;
+}
+
 /* At the opening quote.  Strings without a backslash are borrowed. */
 static gboolean scan_string(Scan *s, LogStr *out)
 {
@@ -648,9 +669,9 @@ static void scan_object(Scan *s, KeyFunc fn, void *ctx)
       return;
     }
     const char *kb = s->p + 1;
-    const char *kq = find_quote_or_backslash(kb, s->end);
+    const char *kq = find_key_end(kb, s->end);
     if (kq == NULL || *kq != '"') {
-      s->fail = TRUE; /* escaped keys: slow path */
+      s->fail = TRUE; /* escaped keys, NUL in keys: slow path */
       return;
     }
     s->p = kq + 1;

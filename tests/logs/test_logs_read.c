@@ -618,6 +618,18 @@ static void test_bad_value_overridden(void)
     g_assert_cmpint(log_parse_slow(text, len, &tree, FALSE, &slow), ==, cases[i].result);
     log_parse_tree_free(tree);
   }
+  /* A raw NUL in a key: cJSON sees "severity" (then "" is a bad field); the
+   * scanner leaves such keys to it. */
+  static const char nul_key[] = "{\"firewall_name\":\"fw\",\"event\":{\"event_type\":\"alert\","
+                                "\"alert\":{\"signature_id\":1,\"severity\0x\":\"\"}}}";
+  g_autofree char *scratch = g_malloc(sizeof nul_key);
+  LogEvent ev = {0};
+  cJSON *tree = NULL;
+  g_assert_cmpint(log_parse_fast(nul_key, sizeof nul_key - 1, scratch, FALSE, &ev), ==,
+                  LOG_PARSE_DECLINE);
+  g_assert_cmpint(log_parse_slow(nul_key, sizeof nul_key - 1, &tree, FALSE, &ev), ==,
+                  LOG_PARSE_BAD_FIELD);
+  log_parse_tree_free(tree);
 }
 
 /* ---- filter ------------------------------------------------------------- */
