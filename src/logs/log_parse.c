@@ -561,7 +561,10 @@ static guint *bad_bits(Scan *s, const LogEvent *ev)
 /* Wanted unsigned field `field` (BAD_*) of `ev`: integer or digit string →
  * value; null → absent; negative, too big, non-numeric string, bool,
  * object → bad field; fraction/exponent → decline to the slow path.  A
- * later duplicate of the key decides anew. */
+ * later duplicate of the key decides anew.  A JSON number at or above 2^53
+ * is a bad field too: cJSON (the slow path), jq and JavaScript hold it as
+ * a double that has lost digits, and Suricata keeps its own numbers below
+ * (flow ids have 51 bits); a digit string is exact up to 2^64 - 1. */
 static void take_uint(Scan *s, LogEvent *ev, guint field, guint64 max, guint64 *out,
                       gboolean *present)
 {
@@ -583,7 +586,7 @@ static void take_uint(Scan *s, LogEvent *ev, guint field, guint64 max, guint64 *
       return;
     }
     guint64 v;
-    if (!digits_to_u64(b, (gsize)(s->p - b), &v) || v > max) {
+    if (!digits_to_u64(b, (gsize)(s->p - b), &v) || v > max || v >= LOG_PARSE_MAX_EXACT_NUMBER) {
       *bad |= field;
       return;
     }
@@ -1137,8 +1140,9 @@ static gboolean cj_uint_value(ParseState *st, const cJSON *m, guint64 max, guint
   if (cJSON_IsNumber(m)) {
     double d = m->valuedouble;
     /* Range first: casting a double at or above 2^64 (or NaN) is undefined
-     * (fuzzed: {"alert":{"signature_id":18446744073709551616}}). */
-    if (!(d >= 0) || d >= 18446744073709551616.0 || d > (double)max ||
+     * (fuzzed: {"alert":{"signature_id":18446744073709551616}}); at or above
+     * 2^53 it has lost digits (LOG_PARSE_MAX_EXACT_NUMBER, as the fast path). */
+    if (!(d >= 0) || d >= (double)LOG_PARSE_MAX_EXACT_NUMBER || d > (double)max ||
         d != (double)(guint64)d) {
       st->bad_field = TRUE;
       return FALSE;

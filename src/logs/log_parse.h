@@ -18,6 +18,9 @@
 #include "logs/logs.h"
 
 #define LOG_PARSE_MAX_DEPTH 512
+/* JSON numbers (not digit strings) at or above this are bad fields: a
+ * double holds every integer below 2^53 exactly, and none of the others. */
+#define LOG_PARSE_MAX_EXACT_NUMBER (G_GUINT64_CONSTANT(1) << 53)
 
 typedef enum {
   LOG_PARSE_OK = 0,
