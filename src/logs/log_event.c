@@ -2,9 +2,10 @@
  * log_event.c - small helpers around LogEvent: time parsing, the filter,
  * borrowed strings, and LogStats (counts that threads merge at the end).
  *
- * Time parsing is hand-written rather than GDateTime because it runs twice
- * per record on the hot path; it accepts exactly the shapes NFW and
- * Suricata write ("+0000", "Z", "+00:00", 0-9 fraction digits).
+ * Time parsing is hand-written rather than GDateTime because it runs for
+ * every record on the hot path; it accepts the shapes NFW and Suricata
+ * write ("+0000", "Z", "+00:00", 0-9 fraction digits) and those people
+ * write in queries and options (no seconds, "+02", ',' as decimal sign).
  */
 #include <string.h>
 
