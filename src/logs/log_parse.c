@@ -294,43 +294,25 @@ static inline guint64 bytes_equal(guint64 word, guchar byte)
   return (x - G_GUINT64_CONSTANT(0x0101010101010101)) & ~x & G_GUINT64_CONSTANT(0x8080808080808080);
 }
 
-/* The first '"' or '\\' in [p, end), or NULL.  Keys and most values are a
- * few bytes long, where two memchr calls cost more than the search: eight
- * bytes at a time instead, in plain C. */
-static inline const char *find_quote_or_backslash(const char *p, const char *end)
+/* The first '"' or '\\' in [p, end), and with `nul` also the first NUL
+ * byte; NULL if none.  Keys and most values are a few bytes long, where
+ * memchr calls cost more than the search: eight bytes at a time instead,
+ * in plain C.  Keys search for NUL too: the scanner leaves a key with a
+ * NUL to the slow path, as one with an escape, because cJSON sees it as
+ * the text before the NUL ("severity\0x" is "severity" there). */
+static inline const char *find_string_end(const char *p, const char *end, gboolean nul)
 {
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
   for (; end - p >= 8; p += 8) {
     guint64 w;
     memcpy(&w, p, 8);
-    guint64 hit = bytes_equal(w, '"') | bytes_equal(w, '\\');
+    guint64 hit = bytes_equal(w, '"') | bytes_equal(w, '\\') | (nul ? bytes_equal(w, '\0') : 0);
     if (hit != 0)
       return p + (__builtin_ctzll(hit) >> 3);
   }
 #endif
   for (; p < end; p++)
-    if (*p == '"' || *p == '\\')
-      return p;
-  return NULL;
-}
-
-/* The end of a key: its closing quote, or the first '\\' or NUL byte in
- * [p, end) (NULL if none).  The scanner leaves keys with either to the
- * slow path: cJSON decodes escapes, and sees a key with a raw NUL as the
- * text before it ("severity\0x" is "severity" there). */
-static inline const char *find_key_end(const char *p, const char *end)
-{
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-  for (; end - p >= 8; p += 8) {
-    guint64 w;
-    memcpy(&w, p, 8);
-    guint64 hit = bytes_equal(w, '"') | bytes_equal(w, '\\') | bytes_equal(w, '\0');
-    if (hit != 0)
-      return p + (__builtin_ctzll(hit) >> 3);
-  }
-#endif
-  for (; p < end; p++)
-    if (*p == '"' || *p == '\\' || *p == '\0')
+    if (*p == '"' || *p == '\\' || (nul && *p == '\0'))
       return p;
   return NULL;
 }
@@ -339,7 +321,7 @@ static inline const char *find_key_end(const char *p, const char *end)
 static gboolean scan_string(Scan *s, LogStr *out)
 {
   const char *b = s->p + 1;
-  const char *q = find_quote_or_backslash(b, s->end);
+  const char *q = find_string_end(b, s->end, FALSE);
   if (q == NULL)
     return FALSE;
   if (*q == '"') {
@@ -396,7 +378,7 @@ static gboolean skip_string(Scan *s)
 {
   const char *b = s->p + 1, *p = b;
   gboolean escaped = FALSE;
-  const char *first = find_quote_or_backslash(b, s->end);
+  const char *first = find_string_end(b, s->end, FALSE);
   if (first == NULL)
     return FALSE;
   if (*first == '"') {
@@ -672,7 +654,7 @@ static void scan_object(Scan *s, KeyFunc fn, void *ctx)
       return;
     }
     const char *kb = s->p + 1;
-    const char *kq = find_key_end(kb, s->end);
+    const char *kq = find_string_end(kb, s->end, TRUE);
     if (kq == NULL || *kq != '"') {
       s->fail = TRUE; /* escaped keys, NUL in keys: slow path */
       return;
