@@ -1000,6 +1000,7 @@ analyze_silent_flows(const AnalyzeAgg *agg, AnalyzeSilentTotals *totals)
     guint n_keys = agg->flow_keys->len;
     guint64 *counts = g_new0(guint64, n_keys);
     const AnalyzeFlows *flows = &agg->flows_seen;
+    g_assert(flows->sorted == flows->len); /* analyze_agg_finish() settled them */
     memset(totals, 0, sizeof *totals);
     totals->not_checked = flows->not_checked;
     totals->sampled = flows->limit != G_MAXUINT64;
