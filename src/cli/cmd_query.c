@@ -38,6 +38,7 @@ typedef struct {
     cJSON *json;              /* the current record's tree (owned) */
     char *raw;                /* the current record's text, NUL-terminated */
     gsize raw_cap;
+    GString *shown_nul;       /* the record's text with NULs as \x00, when it has any */
     guint64 unparsed;         /* records the reader took that cJSON rejects */
 } QuerySource;
 
@@ -61,7 +62,12 @@ query_source_next(gpointer data, const cJSON **record, const char **raw, gint64 
         if (!query_raw_may_match(s->query, ev.raw.ptr, ev.raw.len))
             continue;
         cJSON_Delete(s->json);
-        s->json = cJSON_ParseWithLength(ev.raw.ptr, ev.raw.len);
+        /* cJSON would end a string at a NUL: "evil\u0000.example.com" would
+         * read as "evil".  Show it as analyze does. */
+        if (log_text_show_nul(ev.raw.ptr, ev.raw.len, s->shown_nul))
+            s->json = cJSON_ParseWithLength(s->shown_nul->str, s->shown_nul->len);
+        else
+            s->json = cJSON_ParseWithLength(ev.raw.ptr, ev.raw.len);
         if (s->json == NULL) {
             s->unparsed++;
             continue;
@@ -232,6 +238,7 @@ cmd_query(int argc, char **argv)
 
     source.reader = reader;
     source.query = query;
+    source.shown_nul = g_string_new(NULL);
     result = query_run(query, query_source_next, &source, NULL, &error);
     if (result == NULL) {
         cli_error("query", "%s", error->message);
@@ -276,6 +283,8 @@ out:
     query_result_free(result);
     cJSON_Delete(source.json);
     g_free(source.raw);
+    if (source.shown_nul)
+        g_string_free(source.shown_nul, TRUE);
     log_reader_free(reader);
     query_free(query);
     g_free(format);

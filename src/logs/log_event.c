@@ -90,6 +90,39 @@ LogStr log_str_before_nul(LogStr s)
   return s;
 }
 
+/* The first NUL a JSON text holds: a raw NUL byte or a "\u0000" escape
+ * (not "\\u0000", an escaped backslash then "u0000"), or NULL. */
+static const char *json_first_nul(const char *p, const char *end)
+{
+  const char *raw = memchr(p, '\0', (gsize)(end - p));
+  const char *stop = raw ? raw : end;
+  while ((p = memchr(p, '\\', (gsize)(stop - p))) != NULL) {
+    if (stop - p >= 6 && memcmp(p + 1, "u0000", 5) == 0)
+      return p;
+    p += 2; /* an escape pair: its second byte is never a new escape */
+    if (p >= stop)
+      break;
+  }
+  return raw;
+}
+
+gboolean log_text_show_nul(const char *text, gsize len, GString *out)
+{
+  const char *p = text, *end = text + len;
+  const char *nul = json_first_nul(p, end);
+  if (nul == NULL)
+    return FALSE;
+  g_string_truncate(out, 0);
+  while (nul != NULL) {
+    g_string_append_len(out, p, nul - p);
+    g_string_append(out, "\\\\x00"); /* JSON text for the characters \x00 */
+    p = nul + (*nul == '\0' ? 1 : 6);
+    nul = json_first_nul(p, end);
+  }
+  g_string_append_len(out, p, end - p);
+  return TRUE;
+}
+
 char *log_str_dup(LogStr s)
 {
   return s.ptr ? g_strndup(s.ptr, s.len) : NULL;

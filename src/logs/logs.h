@@ -263,6 +263,12 @@ char *log_str_dup(LogStr s);
  * both parse paths make (event type, numbers in strings, --firewall) use
  * this view, so that they agree. */
 LogStr log_str_before_nul(LogStr s);
+/* For readers that parse a record with cJSON, which would end a string at
+ * its NUL ("evil\u0000.example.com" read as "evil"): the record's JSON
+ * text with each NUL a string holds ("\u0000" or a raw NUL byte) written
+ * as the four characters \x00, as analyze shows them, into `out`.
+ * Returns FALSE, leaving `out` alone, when the text has no such NUL. */
+gboolean log_text_show_nul(const char *text, gsize len, GString *out);
 
 G_END_DECLS
 

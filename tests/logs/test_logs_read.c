@@ -631,6 +631,40 @@ static void test_bad_value_overridden(void)
   log_parse_tree_free(tree);
 }
 
+/* The text query hands to cJSON: NULs a string holds become \x00. */
+static void test_show_nul(void)
+{
+  static const struct {
+    const char *in;
+    gsize len;
+    const char *out; /* NULL: nothing to show */
+  } cases[] = {
+    {"{\"sni\":\"evil.example\"}", 0, NULL},
+    {"{\"sni\":\"evil\\u0000.example\"}", 0, "{\"sni\":\"evil\\\\x00.example\"}"},
+    {"{\"sni\":\"a\\\\u0000b\"}", 0, NULL}, /* an escaped backslash, then "u0000" */
+    {"{\"sni\":\"a\\\\\\u0000b\"}", 0, "{\"sni\":\"a\\\\\\\\x00b\"}"},
+    {"{\"sni\":\"a\0b\\u0000\"}", 19, "{\"sni\":\"a\\\\x00b\\\\x00\"}"},
+    {"{\"a\":\"\\\"\\u000\"}", 0, NULL}, /* "\u000" then a quote: not a NUL */
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    gsize len = cases[i].len ? cases[i].len : strlen(cases[i].in);
+    g_autoptr(GString) out = g_string_new("untouched");
+    g_test_message("%s", cases[i].in);
+    gboolean shown = log_text_show_nul(cases[i].in, len, out);
+    if (cases[i].out == NULL) {
+      g_assert_false(shown);
+      g_assert_cmpstr(out->str, ==, "untouched");
+      continue;
+    }
+    g_assert_true(shown);
+    g_assert_cmpstr(out->str, ==, cases[i].out);
+    /* and cJSON reads it whole */
+    cJSON *j = cJSON_ParseWithLength(out->str, out->len);
+    g_assert_nonnull(j);
+    cJSON_Delete(j);
+  }
+}
+
 /* ---- filter ------------------------------------------------------------- */
 
 static void test_filter(void)
@@ -784,5 +818,6 @@ int main(int argc, char **argv)
   g_test_add_func("/logs/ranges/plan", test_parts_plan);
   g_test_add_func("/logs/parse/uint-limits", test_uint_limits);
   g_test_add_func("/logs/parse/bad-value-overridden", test_bad_value_overridden);
+  g_test_add_func("/logs/parse/show-nul", test_show_nul);
   return g_test_run();
 }
