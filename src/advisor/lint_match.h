@@ -90,6 +90,10 @@ void match_index_add(MatchIndex *index, const RuleMatch *m);
 const RuleMatch *match_index_first_covering(const MatchIndex *index, const RuleMatch *inner,
                                             guint from, guint to);
 
+/* The alert rules that log (no noalert), indexed: the candidates for a
+ * pass rule's twin, for lint_twins.c and twin_map.c alike. */
+MatchIndex *match_index_new_logging_alerts(const MatchSet *set);
+
 /* The checks built on a MatchSet (lint_twins.c, lint_shadow.c); run by
  * lint_check_ordering, which builds the set once. */
 void lint_twins_run(const MatchSet *set, GPtrArray *findings);

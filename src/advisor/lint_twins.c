@@ -21,10 +21,16 @@
 #include "advisor/lint_fix.h"
 #include "advisor/lint_match.h"
 
-static gboolean
-logs_as_alert(const RuleMatch *m)
+MatchIndex *
+match_index_new_logging_alerts(const MatchSet *set)
 {
-    return m->action == RULE_ACTION_ALERT && !(m->rule->flags & RULE_F_NOALERT);
+    MatchIndex *alerts = match_index_new();
+    for (guint i = 0; i < set->matches->len; i++) {
+        const RuleMatch *m = g_ptr_array_index(set->matches, i);
+        if (m->action == RULE_ACTION_ALERT && !(m->rule->flags & RULE_F_NOALERT))
+            match_index_add(alerts, m);
+    }
+    return alerts;
 }
 
 static void
@@ -118,12 +124,7 @@ void
 lint_twins_run(const MatchSet *set, GPtrArray *findings)
 {
     const Policy *policy = set->policy;
-    MatchIndex *alerts = match_index_new();
-    for (guint i = 0; i < set->matches->len; i++) {
-        const RuleMatch *m = g_ptr_array_index(set->matches, i);
-        if (logs_as_alert(m))
-            match_index_add(alerts, m);
-    }
+    MatchIndex *alerts = match_index_new_logging_alerts(set);
     GHashTable *sids = fix_sids_in_use(policy);
     GPtrArray *gaps = g_ptr_array_new();
     GHashTable *gap_of = g_hash_table_new(g_direct_hash, g_direct_equal); /* group -> ListGap */

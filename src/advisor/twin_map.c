@@ -18,12 +18,7 @@ twin_map_new(const Policy *policy)
     if (policy->order != RULE_ORDER_STRICT || policy->eval_order->len == 0)
         return map;
     MatchSet *set = match_set_new(policy);
-    MatchIndex *alerts = match_index_new();
-    for (guint i = 0; i < set->matches->len; i++) {
-        const RuleMatch *m = g_ptr_array_index(set->matches, i);
-        if (m->action == RULE_ACTION_ALERT && !(m->rule->flags & RULE_F_NOALERT))
-            match_index_add(alerts, m);
-    }
+    MatchIndex *alerts = match_index_new_logging_alerts(set);
     for (guint i = 0; i < set->matches->len; i++) {
         const RuleMatch *m = g_ptr_array_index(set->matches, i);
         if (m->action != RULE_ACTION_PASS || (m->rule->flags & RULE_F_ALERT_KW))
