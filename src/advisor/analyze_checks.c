@@ -552,13 +552,6 @@ check_silent(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
     g_ptr_array_unref(keys);
 }
 
-static gint
-severity_desc(gconstpointer a, gconstpointer b)
-{
-    const Finding *x = *(Finding *const *)a, *y = *(Finding *const *)b;
-    return (int)y->severity - (int)x->severity;
-}
-
 void
 analyze_findings(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *findings)
 {
@@ -573,7 +566,7 @@ analyze_findings(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *f
     check_silent(agg, t, out);
     check_unused(agg, out);
     check_unobservable(agg, out);
-    g_ptr_array_sort(out, severity_desc); /* stable since GLib 2.32 */
+    g_ptr_array_sort(out, finding_compare_severity); /* stable since GLib 2.32 */
     for (guint i = 0; i < out->len; i++)
         g_ptr_array_add(findings, g_ptr_array_index(out, i));
     g_ptr_array_unref(out);

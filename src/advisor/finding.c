@@ -139,6 +139,13 @@ compare_findings(gconstpointer a, gconstpointer b)
     return g_strcmp0(x->message, y->message);
 }
 
+gint
+finding_compare_severity(gconstpointer a, gconstpointer b)
+{
+    const Finding *x = *(Finding *const *)a, *y = *(Finding *const *)b;
+    return (int)y->severity - (int)x->severity;
+}
+
 void
 findings_sort(GPtrArray *findings)
 {

@@ -59,5 +59,8 @@ gboolean severity_from_string(const char *s, Severity *out);
 
 /* Sort by file, line, column, then check id: stable output for diffs. */
 void findings_sort(GPtrArray *findings);
+/* For g_ptr_array_sort() of Finding*: most severe first (the sort is
+ * stable, so the order within a severity stays). */
+gint finding_compare_severity(gconstpointer a, gconstpointer b);
 
 #endif

@@ -141,9 +141,7 @@ cli_findings_exit_status(GPtrArray *findings, Severity threshold)
 gboolean
 cli_nothing_usable(const char *command, const LogStats *stats)
 {
-    guint64 skipped = 0;
-    for (int i = 0; i < LOG_SKIP_N; i++)
-        skipped += stats->skipped[i];
+    guint64 skipped = log_stats_skipped_total(stats);
     if (stats->used > 0 || stats->filtered > 0 || stats->prefiltered > 0 || skipped == 0)
         return FALSE;
     cli_error(command, "no usable record: all %" G_GUINT64_FORMAT " record%s skipped "

@@ -207,7 +207,9 @@ LogReader *log_reader_open_parts(GPtrArray *parts, GError **error)
 
 static void input_close(LogReader *r)
 {
-  if (r->open && r->range_start >= 0) {
+  if (!r->open)
+    return;
+  if (r->range_start >= 0) {
     /* Ranges are of plain files: reading began a byte before the range
      * (input_next) and stopped at the end of the file or past the end of
      * the range. */
@@ -218,8 +220,7 @@ static void input_close(LogReader *r)
     r->stats.bytes_in = r->stats.bytes_in - r->seen_in + owned;
     r->stats.bytes_decoded = r->stats.bytes_decoded - r->seen_out + owned;
   }
-  if (r->open)
-    log_source_close(&r->src);
+  log_source_close(&r->src);
   r->open = FALSE;
 }
 

@@ -331,13 +331,6 @@ append_defaults(GString *out, const AnalyzeAgg *agg)
     g_string_append(out, "</section>\n");
 }
 
-static int
-compare_severity(gconstpointer a, gconstpointer b)
-{
-    const Finding *x = *(Finding *const *)a, *y = *(Finding *const *)b;
-    return (int)y->severity - (int)x->severity;
-}
-
 void
 report_analyze_html_string(GString *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
                            GPtrArray *findings)
@@ -364,7 +357,7 @@ report_analyze_html_string(GString *out, const AnalyzeAgg *agg, const AnalyzeThr
     GPtrArray *ranked = g_ptr_array_new();
     for (guint i = 0; i < findings->len; i++)
         g_ptr_array_add(ranked, g_ptr_array_index(findings, i));
-    g_ptr_array_sort(ranked, compare_severity);
+    g_ptr_array_sort(ranked, finding_compare_severity);
     guint shown = MIN(ranked->len, HTML_MAX_ROWS);
     for (guint i = 0; i < shown; i++)
         html_append_finding(out, g_ptr_array_index(ranked, i), i + 1);

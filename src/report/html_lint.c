@@ -179,13 +179,6 @@ append_glance(GString *out, const LintPage *page, const LintSummary *s)
     g_string_append(out, "</section>\n");
 }
 
-static int
-compare_severity(gconstpointer a, gconstpointer b)
-{
-    const Finding *x = *(Finding *const *)a, *y = *(Finding *const *)b;
-    return (int)y->severity - (int)x->severity;
-}
-
 static void
 append_findings_chart(GString *out, const LintPage *page)
 {
@@ -270,7 +263,7 @@ append_findings(GString *out, const LintPage *page)
     GPtrArray *ranked = g_ptr_array_sized_new(page->findings->len);
     for (guint i = 0; i < page->findings->len; i++)
         g_ptr_array_add(ranked, g_ptr_array_index(page->findings, i));
-    g_ptr_array_sort(ranked, compare_severity);  /* stable: keeps file order within a severity */
+    g_ptr_array_sort(ranked, finding_compare_severity);  /* stable: keeps file order within a severity */
     guint shown = MIN(ranked->len, HTML_MAX_ROWS);
     for (guint i = 0; i < shown; i++)
         html_append_finding(out, g_ptr_array_index(ranked, i), i + 1);
