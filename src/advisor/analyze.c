@@ -484,9 +484,8 @@ key_append_cut(GString *key, LogStr s, gsize max)
 {
     if (s.ptr == NULL)
         return;
-    gsize n = MIN(s.len, max);
-    const char *nul = memchr(s.ptr, '\0', n);
-    g_string_append_len(key, s.ptr, (gssize)(nul != NULL ? (gsize)(nul - s.ptr) : n));
+    LogStr cut = log_str_before_nul((LogStr){ s.ptr, MIN(s.len, max) });
+    g_string_append_len(key, cut.ptr, (gssize)cut.len);
 }
 
 /* Appends a decimal integer (as "%d"). */

@@ -64,7 +64,6 @@ typedef struct {
     gsize len, room;     /* strlen(key) and the bytes allocated for it, less one */
     guint64 count;
     guint64 error;       /* Space-Saving overestimate bound (0 = exact) */
-    guint64 hash;        /* of key: compared before the text */
 } AnalyzeTopEntry;
 
 /* Top keys by count (Space-Saving).  Every alert adds to a few of these,
@@ -73,7 +72,7 @@ typedef struct {
  * an add (find the key, find the smallest count) read few cache lines. */
 typedef struct {
     guint n;
-    guint64 hashes[ANALYZE_TOP_SLOTS];   /* = slots[i].hash */
+    guint64 hashes[ANALYZE_TOP_SLOTS];   /* of slots[i].key: compared before the text */
     guint64 counts[ANALYZE_TOP_SLOTS];   /* = slots[i].count */
     AnalyzeTopEntry slots[ANALYZE_TOP_SLOTS];
 } AnalyzeTop;

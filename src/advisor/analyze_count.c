@@ -172,7 +172,7 @@ top_add_error(AnalyzeTop *top, const char *key, gsize len, guint64 h, guint64 co
         e->len = e->room = len;
         e->count = top->counts[i] = count;
         e->error = error;
-        e->hash = top->hashes[i] = h;
+        top->hashes[i] = h;
         return;
     }
     guint min = 0;
@@ -191,7 +191,7 @@ top_add_error(AnalyzeTop *top, const char *key, gsize len, guint64 h, guint64 co
     memcpy(e->key, key, len);
     e->key[len] = '\0';
     e->len = len;
-    e->hash = top->hashes[min] = h;
+    top->hashes[min] = h;
     e->error = e->count + error;
     e->count = top->counts[min] += count;
 }
@@ -201,9 +201,9 @@ analyze_key_init(AnalyzeKey *k, const char *text, gsize len)
 {
     /* A key with a NUL byte would be cut short in the C strings of the
      * reports: keep what is before it. */
-    const char *nul = text ? memchr(text, '\0', len) : NULL;
-    k->ptr = text;
-    k->len = nul != NULL ? (gsize)(nul - text) : (text ? len : 0);
+    LogStr s = log_str_before_nul((LogStr){ text, text ? len : 0 });
+    k->ptr = s.ptr;
+    k->len = s.len;
     k->hash = analyze_hash(text ? text : "", k->len);
 }
 
@@ -218,7 +218,7 @@ analyze_top_merge(AnalyzeTop *dst, const AnalyzeTop *src)
 {
     for (guint i = 0; i < src->n; i++) {
         const AnalyzeTopEntry *e = &src->slots[i];
-        top_add_error(dst, e->key, e->len, e->hash, e->count, e->error);
+        top_add_error(dst, e->key, e->len, src->hashes[i], e->count, e->error);
     }
 }
 

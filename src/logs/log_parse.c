@@ -376,15 +376,16 @@ static gboolean escapes_valid(const char *p, const char *q)
 /* Skips a string at its opening quote without decoding. */
 static gboolean skip_string(Scan *s)
 {
-  const char *b = s->p + 1, *p = b;
-  gboolean escaped = FALSE;
-  const char *first = find_string_end(b, s->end, FALSE);
-  if (first == NULL)
+  const char *b = s->p + 1;
+  const char *p = find_string_end(b, s->end, FALSE);
+  if (p == NULL)
     return FALSE;
-  if (*first == '"') {
-    s->p = first + 1;
+  if (*p == '"') {
+    s->p = p + 1;
     return TRUE;
   }
+  /* From the first backslash: the closing quote is the first one after an
+   * even run of backslashes; then every escape must be valid. */
   for (;;) {
     const char *q = memchr(p, '"', (gsize)(s->end - p));
     if (q == NULL)
@@ -392,12 +393,8 @@ static gboolean skip_string(Scan *s)
     const char *k = q;
     while (k > p && k[-1] == '\\')
       k--;
-    if (k != q)
-      escaped = TRUE;
     if (((q - k) & 1) == 0) {
-      if (!escaped && memchr(b, '\\', (gsize)(q - b)) != NULL)
-        escaped = TRUE;
-      if (escaped && !escapes_valid(b, q))
+      if (!escapes_valid(b, q))
         return FALSE;
       s->p = q + 1;
       return TRUE;
