@@ -39,6 +39,7 @@ typedef struct {
     char *raw;                /* the current record's text, NUL-terminated */
     gsize raw_cap;
     GString *shown_nul;       /* the record's text with NULs as \x00, when it has any */
+    gboolean prefilter;       /* run the raw prefilter here: the reader does not (--since/--until) */
     guint64 unparsed;         /* records the reader took that cJSON rejects */
 } QuerySource;
 
@@ -59,7 +60,7 @@ query_source_next(gpointer data, const cJSON **record, const char **raw, gint64 
     for (;;) {
         if (!log_reader_next(s->reader, &ev, error))
             return FALSE;
-        if (!query_raw_may_match(s->query, ev.raw.ptr, ev.raw.len))
+        if (s->prefilter && !query_raw_may_match(s->query, ev.raw.ptr, ev.raw.len))
             continue;
         cJSON_Delete(s->json);
         /* cJSON would end a string at a NUL: "evil\u0000.example.com" would
@@ -231,10 +232,15 @@ cmd_query(int argc, char **argv)
         goto out;
     }
     log_reader_set_keep_other(reader, TRUE);
-    if (filter.has_since || filter.has_until)
+    /* The reader runs the prefilter before parsing, except with a window:
+     * records it sets aside are not checked, so they could not be counted
+     * in or out of it; then the prefilter runs here, after the window. */
+    if (filter.has_since || filter.has_until) {
         log_reader_set_filter(reader, &filter);
-    else
+        source.prefilter = TRUE;
+    } else {
         log_reader_set_raw_filter(reader, query_raw_filter, query);
+    }
 
     source.reader = reader;
     source.query = query;
