@@ -60,6 +60,13 @@ gboolean query_record_timestamp_ms(const cJSON *record, gint64 *out_ms)
   return FALSE;
 }
 
+/* Milliseconds at the first of month `idx` (year * 12 + month - 1). */
+static gint64 month_start_ms(gint64 idx)
+{
+  gint64 year = floor_div(idx, 12);
+  return log_days_from_civil(year, (guint)(idx - year * 12) + 1, 1) * 86400000;
+}
+
 gint64 query_time_round(gint64 ms, gint64 period_ms, int months, gboolean ceil)
 {
   if (months > 0) {
@@ -68,15 +75,10 @@ gint64 query_time_round(gint64 ms, gint64 period_ms, int months, gboolean ceil)
     query_civil_from_days(days, &y, &m, &d);
     gint64 idx = (gint64)y * 12 + (m - 1);
     gint64 start_idx = floor_div(idx, months) * months;
-    gint64 start = log_days_from_civil((int)floor_div(start_idx, 12),
-                                         (int)(start_idx - floor_div(start_idx, 12) * 12) + 1,
-                                         1) * 86400000;
+    gint64 start = month_start_ms(start_idx);
     if (!ceil || start == ms)
       return start;
-    gint64 next_idx = start_idx + months;
-    return log_days_from_civil((int)floor_div(next_idx, 12),
-                                 (int)(next_idx - floor_div(next_idx, 12) * 12) + 1, 1) *
-           86400000;
+    return month_start_ms(start_idx + months);
   }
   gint64 start = floor_div(ms, period_ms) * period_ms;
   if (ceil && start != ms)
