@@ -31,8 +31,10 @@ analyze_is_domain_list_message(const char *msg, gsize len)
     if (msg == NULL)
         return FALSE;
     const char *p = msg, *end = msg + len;
-#define EAT(lit) (((gsize)(end - p) >= sizeof(lit) - 1 && memcmp(p, lit, sizeof(lit) - 1) == 0) \
-                  ? (p += sizeof(lit) - 1, TRUE) : FALSE)
+#define EAT(lit)                                                                   \
+    (((gsize)(end - p) >= sizeof(lit) - 1 && memcmp(p, lit, sizeof(lit) - 1) == 0) \
+         ? (p += sizeof(lit) - 1, TRUE)                                            \
+         : FALSE)
     (void)EAT("not ");
     if (!EAT("matching "))
         return FALSE;
@@ -87,7 +89,8 @@ resolve_home_net(const Policy *policy, char **text)
         g_free(err);
         return NULL;
     }
-    NetSet *set = netexpr_has_symbols(expr) ? NULL : netset_from_expr(expr, FALSE, NULL, NULL, &err);
+    NetSet *set =
+        netexpr_has_symbols(expr) ? NULL : netset_from_expr(expr, FALSE, NULL, NULL, &err);
     g_free(err);
     netexpr_free(expr);
     return set;
@@ -99,8 +102,8 @@ analyze_index_new(const Policy *policy)
     AnalyzeIndex *ix = g_new0(AnalyzeIndex, 1);
     ix->policy = policy;
     ix->rules = g_ptr_array_new();
-    ix->by_sid = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify)g_array_unref);
+    ix->by_sid =
+        g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
     ix->managed = g_ptr_array_new();
     ix->twin_of = g_array_new(FALSE, TRUE, sizeof(guint));
     ix->has_twin = g_array_new(FALSE, TRUE, sizeof(gboolean));
@@ -157,7 +160,8 @@ analyze_index_new(const Policy *policy)
             if (ref->drop_to_alert && ref->group && ref->group->kind == GROUP_KIND_MANAGED)
                 ix->managed_drop_to_alert = TRUE;
         }
-    ix->managed_names = names->len ? g_string_free(names, FALSE) : (g_string_free(names, TRUE), NULL);
+    ix->managed_names =
+        names->len ? g_string_free(names, FALSE) : (g_string_free(names, TRUE), NULL);
     ix->home_net = resolve_home_net(policy, &ix->home_net_text);
     return ix;
 }
@@ -238,10 +242,12 @@ analyze_agg_new(const AnalyzeIndex *index)
     agg->index = index;
     log_stats_init(&agg->stats);
     agg->rules = g_new0(AnalyzeRuleStats, index->rules->len ? index->rules->len : 1);
-    agg->signatures = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)sig_free);
-    agg->ambiguous = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify)ambiguous_free);
-    agg->defaults = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)default_free);
+    agg->signatures =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)sig_free);
+    agg->ambiguous =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)ambiguous_free);
+    agg->defaults =
+        g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)default_free);
     agg->top_sources = analyze_top_new();
     agg->top_blocked_names = analyze_top_new();
     agg->scratch_key = g_string_sized_new(128);
@@ -434,9 +440,9 @@ event_target(AnalyzeAgg *agg, const LogEvent *ev, gboolean *by_name)
 
 /* The keys of an alert that several counters take, hashed once. */
 typedef struct {
-    AnalyzeKey src;              /* source address */
-    AnalyzeKey target;           /* SNI / Host, else destination address */
-    gboolean by_name;            /* target is a name */
+    AnalyzeKey src;    /* source address */
+    AnalyzeKey target; /* SNI / Host, else destination address */
+    gboolean by_name;  /* target is a name */
 } EventKeys;
 
 static void
@@ -559,7 +565,8 @@ default_count(AnalyzeAgg *agg, const LogEvent *event, const AnalyzeCounts *c, gi
     if (d == NULL) {
         d = g_new0(AnalyzeDefault, 1);
         d->signature = g_strdup(agg->scratch_sig->str);
-        d->groups = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)group_free);
+        d->groups =
+            g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)group_free);
         d->hours = analyze_hours_new();
         g_hash_table_insert(agg->defaults, d->signature, d);
     }
@@ -611,12 +618,13 @@ default_count(AnalyzeAgg *agg, const LogEvent *event, const AnalyzeCounts *c, gi
 }
 
 static void
-signature_count(AnalyzeAgg *agg, const LogEvent *ev, const EventKeys *keys,
-                const AnalyzeCounts *c, gint64 t)
+signature_count(AnalyzeAgg *agg, const LogEvent *ev, const EventKeys *keys, const AnalyzeCounts *c,
+                gint64 t)
 {
     LogStr msg = ev->alert.signature;
     GString *key = g_string_new(NULL);
-    g_string_append_printf(key, "%" G_GUINT64_FORMAT "\t%u\t", ev->alert.signature_id, ev->alert.rev);
+    g_string_append_printf(key, "%" G_GUINT64_FORMAT "\t%u\t", ev->alert.signature_id,
+                           ev->alert.rev);
     g_string_append_len(key, msg.ptr ? msg.ptr : "", msg.ptr ? msg.len : 0);
     AnalyzeSigStats *s = g_hash_table_lookup(agg->signatures, key->str);
     if (s == NULL) {
@@ -698,7 +706,8 @@ netflow_count(AnalyzeAgg *agg, const LogEvent *ev)
     key_append_cut(key, ev->app_proto, 32);
     g_string_append_c(key, '\t');
     key_append_int(key, port);
-    analyze_flows_add(&agg->flows_seen, ev->flow_id, ANALYZE_FLOW_NETFLOW, flow_key_id(agg, key->str));
+    analyze_flows_add(&agg->flows_seen, ev->flow_id, ANALYZE_FLOW_NETFLOW,
+                      flow_key_id(agg, key->str));
 }
 
 void
@@ -858,8 +867,8 @@ merge_defaults(AnalyzeAgg *dst, const AnalyzeAgg *src)
         if (d == NULL) {
             d = g_new0(AnalyzeDefault, 1);
             d->signature = g_strdup(s->signature);
-            d->groups = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                              (GDestroyNotify)group_free);
+            d->groups =
+                g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)group_free);
             d->hours = analyze_hours_new();
             g_hash_table_insert(dst->defaults, d->signature, d);
         }

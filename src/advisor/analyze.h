@@ -42,28 +42,28 @@
 #include "policy/policy.h"
 #include "rules/netset.h"
 
-#define ANALYZE_DISTINCT_EXACT 64    /* exact distinct values before the estimate */
-#define ANALYZE_HLL_BITS 10          /* 1024 registers */
-#define ANALYZE_HLL_ERROR 0.0325     /* 1.04 / sqrt(1024) */
-#define ANALYZE_TOP_SLOTS 32         /* Space-Saving counters per top list */
+#define ANALYZE_DISTINCT_EXACT 64 /* exact distinct values before the estimate */
+#define ANALYZE_HLL_BITS 10       /* 1024 registers */
+#define ANALYZE_HLL_ERROR 0.0325  /* 1.04 / sqrt(1024) */
+#define ANALYZE_TOP_SLOTS 32      /* Space-Saving counters per top list */
 #define ANALYZE_MAX_DEFAULT_GROUPS 20000
 #define ANALYZE_MAX_SIGNATURES 20000
-#define ANALYZE_JSON_MAX_GROUPS 1000   /* default-action groups listed per signature in JSON */
+#define ANALYZE_JSON_MAX_GROUPS 1000 /* default-action groups listed per signature in JSON */
 #define ANALYZE_FLOW_CAP (1u << 21)  /* flows kept for silent-flows (a sample above) */
 
 /* Distinct count: exact (sorted-free small array of 64-bit hashes) up to
  * ANALYZE_DISTINCT_EXACT, then HyperLogLog. */
 typedef struct {
-    guint64 *exact;      /* n hashes, NULL once switched to hll */
+    guint64 *exact; /* n hashes, NULL once switched to hll */
     guint n;
-    guint8 *hll;         /* 1 << ANALYZE_HLL_BITS registers, NULL while exact */
+    guint8 *hll; /* 1 << ANALYZE_HLL_BITS registers, NULL while exact */
 } AnalyzeDistinct;
 
 typedef struct {
     char *key;
-    gsize len, room;     /* strlen(key) and the bytes allocated for it, less one */
+    gsize len, room; /* strlen(key) and the bytes allocated for it, less one */
     guint64 count;
-    guint64 error;       /* Space-Saving overestimate bound (0 = exact) */
+    guint64 error; /* Space-Saving overestimate bound (0 = exact) */
 } AnalyzeTopEntry;
 
 /* Top keys by count (Space-Saving).  Every alert adds to a few of these,
@@ -72,8 +72,8 @@ typedef struct {
  * an add (find the key, find the smallest count) read few cache lines. */
 typedef struct {
     guint n;
-    guint64 hashes[ANALYZE_TOP_SLOTS];   /* of slots[i].key: compared before the text */
-    guint64 counts[ANALYZE_TOP_SLOTS];   /* = slots[i].count */
+    guint64 hashes[ANALYZE_TOP_SLOTS]; /* of slots[i].key: compared before the text */
+    guint64 counts[ANALYZE_TOP_SLOTS]; /* = slots[i].count */
     AnalyzeTopEntry slots[ANALYZE_TOP_SLOTS];
 } AnalyzeTop;
 
@@ -88,13 +88,13 @@ typedef GHashTable AnalyzeHours;
 
 typedef struct {
     AnalyzeCounts counts;
-    guint64 ambiguous;           /* hits also attributed to other rules */
-    guint64 rev_mismatch;        /* hits whose logged rev differs */
-    guint32 log_rev;             /* last differing rev seen */
-    gint64 first_us, last_us;    /* 0 when no hit */
+    guint64 ambiguous;        /* hits also attributed to other rules */
+    guint64 rev_mismatch;     /* hits whose logged rev differs */
+    guint32 log_rev;          /* last differing rev seen */
+    gint64 first_us, last_us; /* 0 when no hit */
     AnalyzeDistinct sources, destinations;
-    AnalyzeTop *talkers;         /* sources, NULL until the first hit */
-    AnalyzeTop *targets;         /* SNI / host / dest IP */
+    AnalyzeTop *talkers; /* sources, NULL until the first hit */
+    AnalyzeTop *targets; /* SNI / host / dest IP */
     AnalyzeHours *hours;
 } AnalyzeRuleStats;
 
@@ -103,13 +103,13 @@ typedef struct {
     guint64 sid;
     guint32 rev;
     char *msg;
-    char *managed;               /* managed group name(s) it is attributed to, NULL = unknown */
-    gboolean drop_to_alert;      /* the managed group runs with DROP_TO_ALERT */
+    char *managed;          /* managed group name(s) it is attributed to, NULL = unknown */
+    gboolean drop_to_alert; /* the managed group runs with DROP_TO_ALERT */
     AnalyzeCounts counts;
     gint64 first_us, last_us;
     AnalyzeDistinct sources;
     AnalyzeTop *talkers;
-    char *sample;                /* "file:line" of the first alert */
+    char *sample; /* "file:line" of the first alert */
 } AnalyzeSigStats;
 
 /* An (sid, msg) that matched several loaded rules. */
@@ -117,19 +117,19 @@ typedef struct {
     guint64 sid;
     char *msg;
     guint64 hits;
-    GArray *candidates;          /* guint positions in AnalyzeIndex.rules */
+    GArray *candidates; /* guint positions in AnalyzeIndex.rules */
 } AnalyzeAmbiguous;
 
 /* Traffic decided by one default action, grouped. */
 typedef struct {
-    char *src_net;               /* "$HOME_NET", "198.51.100.0/24", "2001:db8::/64" */
-    char *destination;           /* SNI, HTTP host, else dest IP */
-    char *dest_ip;               /* one destination address seen */
-    gint32 dest_port;            /* -1 when absent */
-    char *proto;                 /* "TCP", "UDP", "ICMP" */
-    char *app_proto;             /* "tls", "http", "" when unknown */
-    gboolean by_name;            /* destination is an SNI or host */
-    gboolean name_has_nul;       /* that name held NUL bytes (shown as \x00): no
+    char *src_net;         /* "$HOME_NET", "198.51.100.0/24", "2001:db8::/64" */
+    char *destination;     /* SNI, HTTP host, else dest IP */
+    char *dest_ip;         /* one destination address seen */
+    gint32 dest_port;      /* -1 when absent */
+    char *proto;           /* "TCP", "UDP", "ICMP" */
+    char *app_proto;       /* "tls", "http", "" when unknown */
+    gboolean by_name;      /* destination is an SNI or host */
+    gboolean name_has_nul; /* that name held NUL bytes (shown as \x00): no
                                     legitimate name does, so no rule is suggested on it */
     AnalyzeCounts counts;
     AnalyzeDistinct flows;
@@ -137,18 +137,18 @@ typedef struct {
 } AnalyzeDefaultGroup;
 
 typedef struct {
-    char *signature;             /* "aws:alert_established action" */
+    char *signature; /* "aws:alert_established action" */
     AnalyzeCounts counts;
-    guint64 after_rule_block;    /* on flows a rule had already blocked */
-    guint64 overflow;            /* hits beyond ANALYZE_MAX_DEFAULT_GROUPS */
+    guint64 after_rule_block; /* on flows a rule had already blocked */
+    guint64 overflow;         /* hits beyond ANALYZE_MAX_DEFAULT_GROUPS */
     gint64 first_us, last_us;
-    GHashTable *groups;          /* key text -> AnalyzeDefaultGroup* */
+    GHashTable *groups; /* key text -> AnalyzeDefaultGroup* */
     AnalyzeHours *hours;
 } AnalyzeDefault;
 
 /* A set of flow ids (open addressing), for the recently blocked flows. */
 typedef struct {
-    guint64 *slots;              /* 0 = empty (flow id 0 is stored apart) */
+    guint64 *slots; /* 0 = empty (flow id 0 is stored apart) */
     gsize size, used;
     gboolean has_zero;
 } AnalyzeFlowSet;
@@ -156,81 +156,81 @@ typedef struct {
 /* The flows seen, for silent-flows: one record per flow id, with what the
  * logs showed of it.  Events append records; analyze_flows_compact() sorts
  * them by hash and merges those of one flow (analyze_flows.c). */
-#define ANALYZE_FLOW_ALERTED 1u      /* an alert named this flow id */
-#define ANALYZE_FLOW_NETFLOW 2u      /* a netflow record named it */
+#define ANALYZE_FLOW_ALERTED 1u /* an alert named this flow id */
+#define ANALYZE_FLOW_NETFLOW 2u /* a netflow record named it */
 typedef struct {
-    guint64 hash;                /* analyze_hash_u64(flow id): one-to-one */
-    guint32 key;                 /* silent-flow key id of its netflow records, 0 if none */
-    guint16 flags;               /* ANALYZE_FLOW_* */
-    guint16 netflow_records;     /* saturating at G_MAXUINT16 */
+    guint64 hash;            /* analyze_hash_u64(flow id): one-to-one */
+    guint32 key;             /* silent-flow key id of its netflow records, 0 if none */
+    guint16 flags;           /* ANALYZE_FLOW_* */
+    guint16 netflow_records; /* saturating at G_MAXUINT16 */
 } AnalyzeFlowRecord;
 
 typedef struct {
     AnalyzeFlowRecord *recs;
     gsize len, alloc;
-    gsize sorted;                /* recs[0, sorted) are sorted and one per flow */
-    guint64 limit;               /* flows hashing above are not kept (cap reached) */
-    guint64 not_checked;         /* netflow records of flows not kept */
+    gsize sorted;        /* recs[0, sorted) are sorted and one per flow */
+    guint64 limit;       /* flows hashing above are not kept (cap reached) */
+    guint64 not_checked; /* netflow records of flows not kept */
 } AnalyzeFlows;
 
 /* The mapping index: read-only, shared by threads. */
 typedef struct {
-    const Policy *policy;        /* borrowed */
-    GPtrArray *rules;            /* Rule*, borrowed: enabled rules in evaluation
+    const Policy *policy; /* borrowed */
+    GPtrArray *rules;     /* Rule*, borrowed: enabled rules in evaluation
                                     order, default-action rules left out */
-    GHashTable *by_sid;          /* guint64* sid -> GArray of guint positions */
-    GPtrArray *managed;          /* RuleGroup*, borrowed: referenced managed groups */
-    char *managed_names;         /* "a, b" or NULL */
+    GHashTable *by_sid;   /* guint64* sid -> GArray of guint positions */
+    GPtrArray *managed;   /* RuleGroup*, borrowed: referenced managed groups */
+    char *managed_names;  /* "a, b" or NULL */
     gboolean managed_drop_to_alert;
-    NetSet *home_net;            /* resolved policy HOME_NET */
+    NetSet *home_net; /* resolved policy HOME_NET */
     char *home_net_text;
-    GArray *twin_of;             /* guint per rule: position+1 of the pass rule an
+    GArray *twin_of;  /* guint per rule: position+1 of the pass rule an
                                     alert rule is the logging twin of, 0 if none */
-    GArray *has_twin;            /* gboolean per rule: a pass rule with an alert twin */
+    GArray *has_twin; /* gboolean per rule: a pass rule with an alert twin */
     guint64 max_sid;
 } AnalyzeIndex;
 
 typedef struct {
     /* Thresholds: defaults from analyze_thresholds_init(); flags override. */
-    double noisy_share;          /* share of all alerts (0.2) */
-    double noisy_rate;           /* alerts per hour (1000) */
-    guint64 noisy_min_hits;      /* never noisy below this (100) */
-    guint64 review_sources;      /* alert-mode-review at or above this many sources (20) */
-    double nat_share;            /* top two sources' share of alerts (0.9) */
-    guint64 nat_min_alerts;      /* (50) */
-    guint top;                   /* --top N: rows in lists (10) */
+    double noisy_share;     /* share of all alerts (0.2) */
+    double noisy_rate;      /* alerts per hour (1000) */
+    guint64 noisy_min_hits; /* never noisy below this (100) */
+    guint64 review_sources; /* alert-mode-review at or above this many sources (20) */
+    double nat_share;       /* top two sources' share of alerts (0.9) */
+    guint64 nat_min_alerts; /* (50) */
+    guint top;              /* --top N: rows in lists (10) */
 } AnalyzeThresholds;
 
 typedef struct {
-    const AnalyzeIndex *index;   /* borrowed */
-    LogStats stats;              /* reader counts, merged */
-    gint64 first_event_us, last_event_us;  /* 0 when none */
-    guint64 alerts;              /* alert events seen */
-    guint64 flows;               /* netflow events seen */
+    const AnalyzeIndex *index;            /* borrowed */
+    LogStats stats;                       /* reader counts, merged */
+    gint64 first_event_us, last_event_us; /* 0 when none */
+    guint64 alerts;                       /* alert events seen */
+    guint64 flows;                        /* netflow events seen */
     guint64 alerts_default, alerts_rules, alerts_unknown, alerts_managed, alerts_ambiguous;
-    AnalyzeRuleStats *rules;     /* index->rules->len entries */
-    GHashTable *signatures;      /* "sid\trev\tmsg" -> AnalyzeSigStats* */
+    AnalyzeRuleStats *rules; /* index->rules->len entries */
+    GHashTable *signatures;  /* "sid\trev\tmsg" -> AnalyzeSigStats* */
     guint64 signatures_overflow;
-    GHashTable *ambiguous;       /* "sid\tmsg" -> AnalyzeAmbiguous* */
-    GHashTable *defaults;        /* signature -> AnalyzeDefault* */
-    AnalyzeTop *top_sources;     /* all alerts */
+    GHashTable *ambiguous;         /* "sid\tmsg" -> AnalyzeAmbiguous* */
+    GHashTable *defaults;          /* signature -> AnalyzeDefault* */
+    AnalyzeTop *top_sources;       /* all alerts */
     AnalyzeTop *top_blocked_names; /* SNI / host of blocked alerts */
     AnalyzeDistinct all_sources;
-    AnalyzeHours *hours;         /* all alerts */
+    AnalyzeHours *hours; /* all alerts */
     /* silent-flows: flows with an alert, and netflow flows with their key */
     AnalyzeFlows flows_seen;
-    guint64 results_fake_flows;  /* made-up flow ids used by `--results` */
-    GPtrArray *flow_keys;        /* char* "proto\tapp_proto\tdest_port", index 1.. */
-    GHashTable *flow_key_ids;    /* char* -> GUINT_TO_POINTER(index) */
+    guint64 results_fake_flows; /* made-up flow ids used by `--results` */
+    GPtrArray *flow_keys;       /* char* "proto\tapp_proto\tdest_port", index 1.. */
+    GHashTable *flow_key_ids;   /* char* -> GUINT_TO_POINTER(index) */
     /* Recently blocked flows (rule alerts), for after_rule_block; emptied
      * every 65,536 flows. */
     AnalyzeFlowSet recent_blocked;
     /* Scratch buffers for hash keys, reused from event to event so that a
      * lookup of an existing key allocates nothing. */
     GString *scratch_key;
-    GString *scratch_name;       /* an SNI/Host with NUL bytes shown as \x00 */
+    GString *scratch_name; /* an SNI/Host with NUL bytes shown as \x00 */
     GString *scratch_sig;
-    GArray *scratch_cands;       /* guint: candidate rules of the current alert */
+    GArray *scratch_cands; /* guint: candidate rules of the current alert */
 } AnalyzeAgg;
 
 /* Index --------------------------------------------------------------- */
@@ -274,10 +274,10 @@ char *analyze_suggest_rules(const AnalyzeDefaultGroup *group, guint64 first_sid)
  * Returns AnalyzeTopEntry* (owned) and fills *totals.  Needs
  * analyze_agg_finish() first. */
 typedef struct {
-    guint64 netflow_flows;       /* flows in the flow logs (kept ones) */
-    guint64 without_alert;       /* of those, flows no alert named */
-    guint64 not_checked;         /* netflow records of flows beyond the cap */
-    gboolean sampled;            /* the cap was reached: figures are of a sample */
+    guint64 netflow_flows; /* flows in the flow logs (kept ones) */
+    guint64 without_alert; /* of those, flows no alert named */
+    guint64 not_checked;   /* netflow records of flows beyond the cap */
+    gboolean sampled;      /* the cap was reached: figures are of a sample */
 } AnalyzeSilentTotals;
 GPtrArray *analyze_silent_flows(const AnalyzeAgg *agg, AnalyzeSilentTotals *totals);
 

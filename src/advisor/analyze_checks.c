@@ -78,7 +78,8 @@ check_unused(const AnalyzeAgg *agg, GPtrArray *out)
         const Rule *r = g_ptr_array_index(ix->rules, i);
         if (!rule_logs(r) || agg->rules[i].counts.hits > 0)
             continue;
-        Finding *f = finding_new_printf("unused-rule", &r->loc,
+        Finding *f = finding_new_printf(
+            "unused-rule", &r->loc,
             "%s rule sid %" G_GUINT64_FORMAT " \"%s\" had no hit in the whole %s",
             rule_action_name(r->action), r->sid, msg_or_empty(r), window);
         finding_set_rule(f, r);
@@ -95,12 +96,14 @@ check_unobservable(const AnalyzeAgg *agg, GPtrArray *out)
         const Rule *r = g_ptr_array_index(ix->rules, i);
         if (rule_logs(r) || g_array_index(ix->has_twin, gboolean, i))
             continue;
-        Finding *f = finding_new_printf("unobservable-rule", &r->loc,
+        Finding *f = finding_new_printf(
+            "unobservable-rule", &r->loc,
             "%s rule sid %" G_GUINT64_FORMAT " \"%s\" %s: its hits never appear in the logs, "
             "so whether it is used is unknown",
             rule_action_name(r->action), r->sid, msg_or_empty(r),
-            (r->flags & RULE_F_NOALERT) ? "has noalert"
-                                         : "has neither the alert keyword nor an alert twin before it");
+            (r->flags & RULE_F_NOALERT)
+                ? "has noalert"
+                : "has neither the alert keyword nor an alert twin before it");
         finding_set_rule(f, r);
         g_ptr_array_add(out, f);
     }
@@ -151,20 +154,22 @@ check_noisy(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
         char *targets = top_text(s->targets, 3);
         const char *advice;
         if (sources <= 3)
-            advice = "a few sources make the noise: if that traffic is known-good, add an alert+pass "
-                     "pair for it before this rule, or exclude those sources in the header";
+            advice =
+                "a few sources make the noise: if that traffic is known-good, add an alert+pass "
+                "pair for it before this rule, or exclude those sources in the header";
         else if (dests <= 3)
             advice = "a few destinations make the noise: narrow the header's destination or add a "
                      "pass rule (with its alert twin) for the known-good destination";
         else
             advice = "narrow the header (addresses, ports, flow:to_server) or the content match; "
                      "Network Firewall does not support threshold or suppress";
-        Finding *f = finding_new_printf("noisy-rule", &r->loc,
+        Finding *f = finding_new_printf(
+            "noisy-rule", &r->loc,
             "sid %" G_GUINT64_FORMAT " \"%s\": %" G_GUINT64_FORMAT " alerts, %.1f%% of all alerts, "
             "%.1f per hour, from %s%" G_GUINT64_FORMAT " sources to %s%" G_GUINT64_FORMAT
             " destinations; top talkers %s; top destinations %s. Suggestion: %s",
-            r->sid, msg_or_empty(r), s->counts.hits, share * 100, rate, approx(&s->sources), sources,
-            approx(&s->destinations), dests, talkers, targets, advice);
+            r->sid, msg_or_empty(r), s->counts.hits, share * 100, rate, approx(&s->sources),
+            sources, approx(&s->destinations), dests, talkers, targets, advice);
         finding_set_rule(f, r);
         g_ptr_array_add(out, f);
         g_free(talkers);
@@ -189,8 +194,9 @@ append_content(GString *s, const char *text)
 static gboolean
 is_rule_app_proto(const char *p)
 {
-    static const char *const known[] = { "tls", "http", "dns", "ssh", "smtp", "ftp", "smb",
-                                         "krb5", "dhcp", "ntp", "snmp", "sip", "rdp", "mqtt", NULL };
+    static const char *const known[] = { "tls",  "http", "dns",  "ssh",  "smtp",
+                                         "ftp",  "smb",  "krb5", "dhcp", "ntp",
+                                         "snmp", "sip",  "rdp",  "mqtt", NULL };
     for (int i = 0; known[i]; i++)
         if (strcmp(p, known[i]) == 0)
             return TRUE;
@@ -203,18 +209,19 @@ analyze_suggest_rules(const AnalyzeDefaultGroup *g, guint64 first_sid)
     GString *match = g_string_new(NULL);
     const char *proto;
     const char *app = g->app_proto ? g->app_proto : "";
-    gboolean name_rule = g->by_name && !g->name_has_nul &&
-                         (strcmp(app, "tls") == 0 || strcmp(app, "http") == 0);
+    gboolean name_rule =
+        g->by_name && !g->name_has_nul && (strcmp(app, "tls") == 0 || strcmp(app, "http") == 0);
     char *port = g->dest_port >= 0 ? g_strdup_printf("%d", g->dest_port) : g_strdup("any");
     char *dest;
     GString *label = g_string_new(NULL);
     if (name_rule) {
         proto = app;
         dest = g_strdup("$EXTERNAL_NET");
-        g_string_append(match, strcmp(app, "tls") == 0 ? "tls.sni; content:\"" : "http.host; content:\"");
+        g_string_append(match,
+                        strcmp(app, "tls") == 0 ? "tls.sni; content:\"" : "http.host; content:\"");
         append_content(match, g->destination);
         g_string_append(match, strcmp(app, "tls") == 0 ? "\"; startswith; nocase; endswith; "
-                                                        : "\"; startswith; endswith; ");
+                                                       : "\"; startswith; endswith; ");
         append_content(label, g->destination);
     } else {
         proto = is_rule_app_proto(app) ? app : (g->proto && *g->proto ? g->proto : "ip");
@@ -230,10 +237,12 @@ analyze_suggest_rules(const AnalyzeDefaultGroup *g, guint64 first_sid)
     }
     char *src = g->src_net && *g->src_net ? g->src_net : "any";
     char *text = g_strdup_printf(
-        "alert %s %s any -> %s %s (%smsg:\"Allowed %s %s\"; flow:to_server; sid:%" G_GUINT64_FORMAT "; rev:1;)\n"
-        "pass %s %s any -> %s %s (%smsg:\"Pass %s %s\"; flow:to_server; sid:%" G_GUINT64_FORMAT "; rev:1;)",
-        lproto, src, dest, port, match->str, lproto, label->str, first_sid,
-        lproto, src, dest, port, match->str, lproto, label->str, first_sid + 1);
+        "alert %s %s any -> %s %s (%smsg:\"Allowed %s %s\"; flow:to_server; sid:%" G_GUINT64_FORMAT
+        "; rev:1;)\n"
+        "pass %s %s any -> %s %s (%smsg:\"Pass %s %s\"; flow:to_server; sid:%" G_GUINT64_FORMAT
+        "; rev:1;)",
+        lproto, src, dest, port, match->str, lproto, label->str, first_sid, lproto, src, dest, port,
+        match->str, lproto, label->str, first_sid + 1);
     g_free(lproto);
     g_free(port);
     g_free(dest);
@@ -300,7 +309,8 @@ analyze_defaults_sorted(const AnalyzeAgg *agg)
 guint64
 analyze_first_free_sid(const AnalyzeAgg *agg)
 {
-    return agg->index->max_sid < 1000000 ? 1000000 + agg->index->max_sid + 1 : agg->index->max_sid + 1;
+    return agg->index->max_sid < 1000000 ? 1000000 + agg->index->max_sid + 1
+                                         : agg->index->max_sid + 1;
 }
 
 static void
@@ -319,7 +329,8 @@ check_default_drop(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray 
             char port_text[16] = "any";
             if (g->dest_port >= 0 && strcmp(g->proto, "ICMP") != 0)
                 g_snprintf(port_text, sizeof port_text, "%d", g->dest_port);
-            Finding *f = finding_new_printf("default-drop-traffic", NULL,
+            Finding *f = finding_new_printf(
+                "default-drop-traffic", NULL,
                 "%s %s%" G_GUINT64_FORMAT " flows (%" G_GUINT64_FORMAT " alerts) from %s to %s "
                 "port %s %s%s%s: if this traffic is legitimate, allow it with the rule pair below "
                 "(review before use)",
@@ -370,7 +381,8 @@ check_unknown(const AnalyzeAgg *agg, GPtrArray *out)
         const AnalyzeSigStats *s = g_ptr_array_index(sigs, i);
         if (s->managed != NULL)
             continue;
-        Finding *f = finding_new_printf("unknown-sid", NULL,
+        Finding *f = finding_new_printf(
+            "unknown-sid", NULL,
             "%" G_GUINT64_FORMAT " alerts with sid %" G_GUINT64_FORMAT " rev %u \"%s\" match no "
             "loaded rule (first at %s): a stale deployment, a managed group or another rule set",
             s->counts.hits, s->sid, s->rev, s->msg, s->sample ? s->sample : "?");
@@ -392,14 +404,18 @@ check_ambiguous(const AnalyzeAgg *agg, GPtrArray *out)
         g_ptr_array_add(list, v);
     for (guint i = 0; i < list->len; i++) {
         const AnalyzeAmbiguous *a = g_ptr_array_index(list, i);
-        const Rule *first = g_ptr_array_index(agg->index->rules, g_array_index(a->candidates, guint, 0));
-        Finding *f = finding_new_printf("ambiguous-sid", &first->loc,
-            "%" G_GUINT64_FORMAT " alerts with sid %" G_GUINT64_FORMAT " \"%s\" fit %u loaded rules "
+        const Rule *first =
+            g_ptr_array_index(agg->index->rules, g_array_index(a->candidates, guint, 0));
+        Finding *f = finding_new_printf(
+            "ambiguous-sid", &first->loc,
+            "%" G_GUINT64_FORMAT " alerts with sid %" G_GUINT64_FORMAT
+            " \"%s\" fit %u loaded rules "
             "(protocol and ports do not tell them apart): counted for each of them",
             a->hits, a->sid, a->msg, a->candidates->len);
         finding_set_rule(f, first);
         for (guint j = 1; j < a->candidates->len; j++) {
-            const Rule *r = g_ptr_array_index(agg->index->rules, g_array_index(a->candidates, guint, j));
+            const Rule *r =
+                g_ptr_array_index(agg->index->rules, g_array_index(a->candidates, guint, j));
             char *m = g_strdup_printf("also fits this rule (group %s)",
                                       r->group && r->group->name ? r->group->name : "?");
             finding_add_related(f, &r->loc, m);
@@ -418,10 +434,12 @@ check_rev(const AnalyzeAgg *agg, GPtrArray *out)
         if (s->rev_mismatch == 0)
             continue;
         const Rule *r = g_ptr_array_index(agg->index->rules, i);
-        Finding *f = finding_new_printf("rev-mismatch", &r->loc,
-            "%" G_GUINT64_FORMAT " alerts of sid %" G_GUINT64_FORMAT " show rev %u, the loaded rule "
-            "has rev %u: the logs come from another version of the rule",
-            s->rev_mismatch, r->sid, s->log_rev, r->rev);
+        Finding *f =
+            finding_new_printf("rev-mismatch", &r->loc,
+                               "%" G_GUINT64_FORMAT " alerts of sid %" G_GUINT64_FORMAT
+                               " show rev %u, the loaded rule "
+                               "has rev %u: the logs come from another version of the rule",
+                               s->rev_mismatch, r->sid, s->log_rev, r->rev);
         finding_set_rule(f, r);
         g_ptr_array_add(out, f);
     }
@@ -438,18 +456,21 @@ alert_mode_finding(GPtrArray *out, const AnalyzeThresholds *t, const Rule *r, gu
     Finding *f;
     if (n >= t->review_sources) {
         char *tg = targets ? top_text(targets, 3) : g_strdup("-");
-        f = finding_new_printf("alert-mode-review", r ? &r->loc : NULL,
-            "%s sid %" G_GUINT64_FORMAT " \"%s\" alerted %" G_GUINT64_FORMAT " times (%" G_GUINT64_FORMAT
-            " allowed) from %s%" G_GUINT64_FORMAT " sources%s%s: switching it to drop would block "
+        f = finding_new_printf(
+            "alert-mode-review", r ? &r->loc : NULL,
+            "%s sid %" G_GUINT64_FORMAT " \"%s\" alerted %" G_GUINT64_FORMAT
+            " times (%" G_GUINT64_FORMAT " allowed) from %s%" G_GUINT64_FORMAT
+            " sources%s%s: switching it to drop would block "
             "all of them; top sources %s; top destinations %s",
-            what, sid, msg, hits, allowed, approx(sources), n,
-            dests ? ", to destinations " : "", dests ? (analyze_distinct_is_estimate(dests) ? "~many" : "several") : "",
-            talk, tg);
+            what, sid, msg, hits, allowed, approx(sources), n, dests ? ", to destinations " : "",
+            dests ? (analyze_distinct_is_estimate(dests) ? "~many" : "several") : "", talk, tg);
         g_free(tg);
     } else {
-        f = finding_new_printf("alert-mode-ready", r ? &r->loc : NULL,
-            "%s sid %" G_GUINT64_FORMAT " \"%s\" alerted %" G_GUINT64_FORMAT " times from only %"
-            G_GUINT64_FORMAT " sources (%s): candidate to switch to drop once those are confirmed "
+        f = finding_new_printf(
+            "alert-mode-ready", r ? &r->loc : NULL,
+            "%s sid %" G_GUINT64_FORMAT " \"%s\" alerted %" G_GUINT64_FORMAT
+            " times from only %" G_GUINT64_FORMAT
+            " sources (%s): candidate to switch to drop once those are confirmed "
             "not legitimate",
             what, sid, msg, hits, n, talk);
     }
@@ -475,7 +496,8 @@ check_alert_mode(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *o
         if (r->action != RULE_ACTION_ALERT || g_array_index(ix->twin_of, guint, i) != 0)
             continue;
         alert_mode_finding(out, t, r, r->sid, msg_or_empty(r), "alert rule", s->counts.hits,
-                           s->counts.allowed, &s->sources, s->talkers, s->targets, &s->destinations);
+                           s->counts.allowed, &s->sources, s->talkers, s->targets,
+                           &s->destinations);
     }
     g_array_unref(order);
     GPtrArray *sigs = analyze_signatures_sorted(agg);
@@ -515,11 +537,14 @@ check_nat(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
     }
     if (top->len > 0 && outside && sum >= t->nat_share * agg->alerts) {
         char *talk = top_text(agg->top_sources, 2);
-        g_ptr_array_add(out, finding_new_printf("nat-masked-sources", NULL,
-            "%.1f%% of the %" G_GUINT64_FORMAT " alerts come from %s, outside HOME_NET %s: the "
-            "firewall likely sits behind a NAT gateway, so per-source figures are meaningless",
-            100.0 * sum / agg->alerts, agg->alerts, talk,
-            agg->index->home_net_text ? agg->index->home_net_text : "?"));
+        g_ptr_array_add(
+            out,
+            finding_new_printf(
+                "nat-masked-sources", NULL,
+                "%.1f%% of the %" G_GUINT64_FORMAT " alerts come from %s, outside HOME_NET %s: the "
+                "firewall likely sits behind a NAT gateway, so per-source figures are meaningless",
+                100.0 * sum / agg->alerts, agg->alerts, talk,
+                agg->index->home_net_text ? agg->index->home_net_text : "?"));
         g_free(talk);
     }
     g_ptr_array_unref(top);
@@ -541,11 +566,14 @@ check_silent(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
                                    e->count);
             g_strfreev(parts);
         }
-        Finding *f = finding_new_printf("silent-flows", NULL,
-            "%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " flows in the flow logs have no alert: allowed "
+        Finding *f = finding_new_printf(
+            "silent-flows", NULL,
+            "%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+            " flows in the flow logs have no alert: allowed "
             "silently (pass rules without an alert twin, or no default alert); by service: %s%s",
             tot.without_alert, tot.netflow_flows, s->str,
-            tot.sampled ? " (a sample: the flows whose id hashes lowest, up to the memory cap)" : "");
+            tot.sampled ? " (a sample: the flows whose id hashes lowest, up to the memory cap)"
+                        : "");
         g_string_free(s, TRUE);
         g_ptr_array_add(out, f);
     }

@@ -152,8 +152,7 @@ analyze_top_free(AnalyzeTop *top)
 }
 
 static void
-top_add_error(AnalyzeTop *top, const char *key, gsize len, guint64 h, guint64 count,
-              guint64 error)
+top_add_error(AnalyzeTop *top, const char *key, gsize len, guint64 h, guint64 count, guint64 error)
 {
     for (guint i = 0; i < top->n; i++) {
         if (top->hashes[i] != h)

@@ -18,7 +18,7 @@ void analyze_top_free(AnalyzeTop *top);
 /* A key of a top list or distinct count, cut at a NUL byte, hashed once
  * per event for all the counters it goes to. */
 typedef struct {
-    const char *ptr;             /* borrowed, NULL when absent */
+    const char *ptr; /* borrowed, NULL when absent */
     gsize len;
     guint64 hash;
 } AnalyzeKey;

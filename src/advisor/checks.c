@@ -9,8 +9,7 @@
 
 static const CheckInfo check_entries[] = {
     /* Static checks: rules and policy. */
-    { "syntax", SEVERITY_ERROR, CHECK_KIND_STATIC,
-      "a rule or input cannot be parsed",
+    { "syntax", SEVERITY_ERROR, CHECK_KIND_STATIC, "a rule or input cannot be parsed",
       "Suricata 7 would reject the rule (or the input is malformed). The message says what "
       "was expected at file:line:column." },
     { "unknown-keyword", SEVERITY_ERROR, CHECK_KIND_STATIC,
@@ -29,8 +28,7 @@ static const CheckInfo check_entries[] = {
       "alert, reject on ip/udp/icmp, pcre without content/tls.sni/http.host/dns.query, or rules "
       "longer than 8,192 characters (AWS Network Firewall Developer Guide, Suricata "
       "limitations and quotas)." },
-    { "duplicate-sid", SEVERITY_ERROR, CHECK_KIND_STATIC,
-      "two rules of one rule group share a sid",
+    { "duplicate-sid", SEVERITY_ERROR, CHECK_KIND_STATIC, "two rules of one rule group share a sid",
       "Network Firewall enforces unique sids within a rule group and Suricata drops the "
       "duplicate. Give each rule its own sid." },
     { "cross-group-sid", SEVERITY_WARNING, CHECK_KIND_STATIC,
@@ -54,8 +52,7 @@ static const CheckInfo check_entries[] = {
       "a loaded rule group is not referenced by the policy",
       "The group was loaded but the policy does not use it: it is evaluated after the "
       "policy's groups here, and not at all on the firewall." },
-    { "pass-without-alert", SEVERITY_WARNING, CHECK_KIND_STATIC,
-      "a pass rule that logs nothing",
+    { "pass-without-alert", SEVERITY_WARNING, CHECK_KIND_STATIC, "a pass rule that logs nothing",
       "In strict order a pass rule logs nothing unless it has the alert keyword or an alert "
       "rule with the same match comes before it. Traffic it allows never appears in logs. "
       "Add the alert twin (the fix) right before it." },
@@ -166,8 +163,7 @@ static const CheckInfo check_entries[] = {
       "Nearly all alerts (--nat-share) come from one or two addresses outside HOME_NET: the"
       " firewall sees traffic after a NAT gateway, so per-source figures (talkers, distinct"
       " sources) say nothing about clients. Inspect before the NAT or set HOME_NET." },
-    { "silent-flows", SEVERITY_NOTE, CHECK_KIND_LOGS,
-      "flows that no alert explains",
+    { "silent-flows", SEVERITY_NOTE, CHECK_KIND_LOGS, "flows that no alert explains",
       "Flows present in the flow logs (netflow, joined by flow_id) for which no alert was "
       "logged: allowed silently by pass rules without alert twins, or not covered by an "
       "alert default action. Above 2,097,152 distinct flows a uniform sample is kept (the "

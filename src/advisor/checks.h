@@ -11,16 +11,16 @@
 #include "advisor/finding.h"
 
 typedef enum {
-    CHECK_KIND_STATIC,  /* lint: rules and policy */
-    CHECK_KIND_LOGS,    /* analyze: rules plus logs */
+    CHECK_KIND_STATIC, /* lint: rules and policy */
+    CHECK_KIND_LOGS,   /* analyze: rules plus logs */
 } CheckKind;
 
 typedef struct {
     const char *id;
     Severity severity;
     CheckKind kind;
-    const char *summary;   /* one line */
-    const char *help;      /* a paragraph: why it matters, how to fix */
+    const char *summary; /* one line */
+    const char *help;    /* a paragraph: why it matters, how to fix */
 } CheckInfo;
 
 const CheckInfo *check_lookup(const char *id);

@@ -99,8 +99,10 @@ finding_add_related(Finding *f, const SourceLoc *loc, const char *message)
 }
 
 static const char *const severity_names[] = {
-    [SEVERITY_NONE] = "none", [SEVERITY_NOTE] = "note",
-    [SEVERITY_WARNING] = "warning", [SEVERITY_ERROR] = "error",
+    [SEVERITY_NONE] = "none",
+    [SEVERITY_NOTE] = "note",
+    [SEVERITY_WARNING] = "warning",
+    [SEVERITY_ERROR] = "error",
 };
 
 const char *

@@ -17,7 +17,7 @@
 #include "rules/rule.h"
 
 typedef enum {
-    SEVERITY_NONE = 0,  /* only for --fail-on none */
+    SEVERITY_NONE = 0, /* only for --fail-on none */
     SEVERITY_NOTE,
     SEVERITY_WARNING,
     SEVERITY_ERROR,
@@ -29,24 +29,24 @@ typedef struct {
 } RelatedLoc;
 
 typedef struct {
-    const char *check;   /* static, from the check table */
+    const char *check; /* static, from the check table */
     Severity severity;
     char *message;
-    SourceLoc loc;       /* file may be NULL when not about a file */
-    char *source_line;   /* the text at loc, for caret display; may be NULL */
-    int source_column;   /* column (1-based) at which source_line starts */
-    char *group;         /* rule group name, NULL when not about a group */
+    SourceLoc loc;     /* file may be NULL when not about a file */
+    char *source_line; /* the text at loc, for caret display; may be NULL */
+    int source_column; /* column (1-based) at which source_line starts */
+    char *group;       /* rule group name, NULL when not about a group */
     guint64 sid;
     gboolean has_sid;
-    char *fix;           /* NULL when there is no mechanical fix */
-    GPtrArray *related;  /* RelatedLoc*, never NULL */
+    char *fix;          /* NULL when there is no mechanical fix */
+    GPtrArray *related; /* RelatedLoc*, never NULL */
 } Finding;
 
 /* New finding with a copy of `message`; severity from the check table
  * unless overridden later. */
 Finding *finding_new(const char *check, const SourceLoc *loc, const char *message);
-Finding *finding_new_printf(const char *check, const SourceLoc *loc,
-                            const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+Finding *finding_new_printf(const char *check, const SourceLoc *loc, const char *fmt, ...)
+    G_GNUC_PRINTF(3, 4);
 void finding_free(Finding *finding);
 
 /* Attach facts about a rule (group, sid, caret line). */

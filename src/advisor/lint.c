@@ -15,7 +15,8 @@ static const LintCheck lint_checks[] = {
     { "priority-keyword-strict", lint_check_priority_keyword },
     { "capacity", lint_check_capacity },
     { "pass-without-alert/alert-twin-after-pass/shadowed-rule/redundant-rule/"
-      "broad-pass/pass-tcp-before-app-drop", lint_check_ordering },
+      "broad-pass/pass-tcp-before-app-drop",
+      lint_check_ordering },
     { "connectionless-established", lint_check_connectionless },
     { "flowbits-unset", lint_check_flowbits },
     { "policy: defaults, rule order, stateless, HOME_NET", lint_check_policy },

@@ -38,7 +38,7 @@ fix_option_end(const Rule *rule, const RuleOption *opt)
 }
 
 typedef struct {
-    int from, to;         /* replaced range [from, to) */
+    int from, to; /* replaced range [from, to) */
     const char *with;
 } Edit;
 

@@ -46,10 +46,12 @@ check_established(const Rule *rule, GPtrArray *findings)
     if (established) {
         SourceLoc loc = rule->loc;
         loc.column = rule_column_of(rule, flow->offset);
-        Finding *f = finding_new_printf("connectionless-established", &loc,
+        Finding *f = finding_new_printf(
+            "connectionless-established", &loc,
             "flow:established on a %s %s rule: a %s flow is established only after packets in "
             "both directions, so the first packet (a query, a ping) is never matched and gets "
-            "through", rule_action_name(rule->action), rule->proto, rule->proto);
+            "through",
+            rule_action_name(rule->action), rule->proto, rule->proto);
         finding_set_rule(f, rule);
         char *fix = fix_replace_option(rule, "flow", kept->len ? kept->str : NULL);
         finding_set_fix(f, fix);
@@ -67,7 +69,7 @@ lint_check_connectionless(const Policy *policy, GPtrArray *findings)
 }
 
 typedef struct {
-    const Rule *rule;          /* first rule using the bit this way */
+    const Rule *rule; /* first rule using the bit this way */
     const RuleOption *opt;
 } BitUse;
 
@@ -133,15 +135,20 @@ report_bit(const BitUse *use, const char *bit, gboolean checked_unset, const cha
     loc.column = rule_column_of(use->rule, use->opt->offset);
     Finding *f;
     if (checked_unset)
-        f = finding_new_printf("flowbits-unset", &loc,
+        f = finding_new_printf(
+            "flowbits-unset", &loc,
             "flowbit '%s' is checked (%s) but no rule of the policy sets it: the check is "
-            "always %s%s", bit, use->opt->value,
-            g_str_has_prefix(use->opt->value, "isnotset") ? "true" : "false, the rule never "
-                                                                      "matches", caveat);
+            "always %s%s",
+            bit, use->opt->value,
+            g_str_has_prefix(use->opt->value, "isnotset") ? "true"
+                                                          : "false, the rule never "
+                                                            "matches",
+            caveat);
     else
-        f = finding_new_printf("flowbits-unset", &loc,
-            "flowbit '%s' is set but no rule of the policy checks it: the set does nothing%s",
-            bit, caveat);
+        f = finding_new_printf(
+            "flowbits-unset", &loc,
+            "flowbit '%s' is set but no rule of the policy checks it: the set does nothing%s", bit,
+            caveat);
     finding_set_rule(f, use->rule);
     g_ptr_array_add(findings, f);
 }
@@ -156,7 +163,8 @@ lint_check_flowbits(const Policy *policy, GPtrArray *findings)
         collect_flowbits(g_ptr_array_index(policy->eval_order, i), setters, checkers, set_order,
                          check_order);
     const char *caveat = has_unseen_groups(policy)
-        ? " (managed or missing rule groups of the policy were not checked)" : "";
+                             ? " (managed or missing rule groups of the policy were not checked)"
+                             : "";
     for (guint i = 0; i < check_order->len; i++) {
         const char *bit = g_ptr_array_index(check_order, i);
         if (!g_hash_table_contains(setters, bit))

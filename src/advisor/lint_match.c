@@ -31,8 +31,8 @@
 #include "rules/keywords.h"
 
 static const char *const tcp_only_protocols[] = {
-    "tcp", "tcp-pkt", "tcp-stream", "http", "http1", "http2", "ftp", "ftp-data", "smtp",
-    "tls", "ssh", "imap", "rfb", "mqtt", "telnet", "rdp", "pgsql", NULL,
+    "tcp", "tcp-pkt", "tcp-stream", "http", "http1", "http2",  "ftp", "ftp-data", "smtp",
+    "tls", "ssh",     "imap",       "rfb",  "mqtt",  "telnet", "rdp", "pgsql",    NULL,
 };
 static const char *const udp_only_protocols[] = {
     "udp", "ntp", "tftp", "dhcp", "quic", "snmp", "ike", "bittorrent-dht", NULL,
@@ -40,9 +40,10 @@ static const char *const udp_only_protocols[] = {
 
 /* Buffers that only exist in the client-to-server direction. */
 static const char *const to_server_buffers[] = {
-    "tls.sni", "http.host", "http.uri", "http.uri.raw", "http.method", "http.user_agent",
-    "http.request_line", "http.request_header", "http.cookie", "http.host.raw",
-    "dns.query", "http_uri", "http_host", "http_method", "http_user_agent", "http_cookie",
+    "tls.sni",     "http.host",       "http.uri",          "http.uri.raw",
+    "http.method", "http.user_agent", "http.request_line", "http.request_header",
+    "http.cookie", "http.host.raw",   "dns.query",         "http_uri",
+    "http_host",   "http_method",     "http_user_agent",   "http_cookie",
     NULL,
 };
 
@@ -131,7 +132,7 @@ typedef struct {
     const Policy *policy;
     const RuleGroup *group;
     gboolean ports;
-    GHashTable *cache;   /* FieldKey (variable name) -> NetExpr* (NULL value: unparsable) */
+    GHashTable *cache; /* FieldKey (variable name) -> NetExpr* (NULL value: unparsable) */
 } Resolver;
 
 static const NetExpr *
@@ -160,8 +161,7 @@ resolve_var(const char *name, gboolean ipset_ref, gpointer data)
 /* The set of a header field, computed once per (group, field text): most
  * rules share a handful of fields ($HOME_NET, any, $HTTP_PORTS). */
 static const NetSet *
-resolve_set(Resolver *r, GHashTable *sets, const char *text, const NetExpr *expr,
-            gboolean ports)
+resolve_set(Resolver *r, GHashTable *sets, const char *text, const NetExpr *expr, gboolean ports)
 {
     if (expr == NULL)
         return NULL;
@@ -182,13 +182,20 @@ resolve_set(Resolver *r, GHashTable *sets, const char *text, const NetExpr *expr
 static guint
 flow_token_flag(const char *s, gsize len)
 {
-    static const struct { const char *name; guint flag; } tokens[] = {
-        { "to_server", MATCH_FLOW_TO_SERVER }, { "from_client", MATCH_FLOW_TO_SERVER },
-        { "to_client", MATCH_FLOW_TO_CLIENT }, { "from_server", MATCH_FLOW_TO_CLIENT },
+    static const struct {
+        const char *name;
+        guint flag;
+    } tokens[] = {
+        { "to_server", MATCH_FLOW_TO_SERVER },
+        { "from_client", MATCH_FLOW_TO_SERVER },
+        { "to_client", MATCH_FLOW_TO_CLIENT },
+        { "from_server", MATCH_FLOW_TO_CLIENT },
         { "established", MATCH_FLOW_ESTABLISHED },
         { "not_established", MATCH_FLOW_NOT_ESTABLISHED },
-        { "only_stream", MATCH_FLOW_ONLY_STREAM }, { "no_stream", MATCH_FLOW_NO_STREAM },
-        { "only_frag", MATCH_FLOW_ONLY_FRAG }, { "no_frag", MATCH_FLOW_NO_FRAG },
+        { "only_stream", MATCH_FLOW_ONLY_STREAM },
+        { "no_stream", MATCH_FLOW_NO_STREAM },
+        { "only_frag", MATCH_FLOW_ONLY_FRAG },
+        { "no_frag", MATCH_FLOW_NO_FRAG },
     };
     for (gsize i = 0; i < G_N_ELEMENTS(tokens); i++)
         if (strlen(tokens[i].name) == len && memcmp(tokens[i].name, s, len) == 0)
@@ -248,15 +255,15 @@ is_relative_value(const char *name, const char *value)
  * rule costs no allocation beyond the strings it keeps (in the MatchSet's
  * chunk). */
 typedef struct {
-    GStringChunk *strings;  /* the MatchSet's: atoms, keys, exact */
-    GString *value;         /* the option value without blanks */
-    GString *buffer;        /* current sticky buffer + transforms */
+    GStringChunk *strings; /* the MatchSet's: atoms, keys, exact */
+    GString *value;        /* the option value without blanks */
+    GString *buffer;       /* current sticky buffer + transforms */
     GString *exact;
     GString *atom;
-    GString *pc_buffer;     /* the pending content's buffer */
-    GString *pc_value;      /* the pending content's value */
-    GString *mod_text;      /* the pending content's modifiers, '\0'-separated */
-    GArray *mods;           /* gsize offsets into mod_text */
+    GString *pc_buffer; /* the pending content's buffer */
+    GString *pc_value;  /* the pending content's value */
+    GString *mod_text;  /* the pending content's modifiers, '\0'-separated */
+    GArray *mods;       /* gsize offsets into mod_text */
     gboolean pc_open;
 } Collector;
 
@@ -278,8 +285,8 @@ collector_init(Collector *c, GStringChunk *strings)
 static void
 collector_clear(Collector *c)
 {
-    GString *strings[] = { c->value, c->buffer, c->exact, c->atom, c->pc_buffer,
-                           c->pc_value, c->mod_text };
+    GString *strings[] = { c->value,     c->buffer,   c->exact,   c->atom,
+                           c->pc_buffer, c->pc_value, c->mod_text };
     for (gsize i = 0; i < G_N_ELEMENTS(strings); i++)
         g_string_free(strings[i], TRUE);
     g_array_free(c->mods, TRUE);
@@ -342,7 +349,7 @@ static void
 collect_options(Collector *c, RuleMatch *m)
 {
     const Rule *rule = m->rule;
-    GString *buffer = c->buffer;   /* current sticky buffer + transforms */
+    GString *buffer = c->buffer; /* current sticky buffer + transforms */
     GString *exact = c->exact;
     gboolean to_server_buffer = FALSE, tcp_app_buffer = FALSE;
     g_string_truncate(buffer, 0);
@@ -438,9 +445,9 @@ collect_options(Collector *c, RuleMatch *m)
     m->exact = collector_keep(c, exact);
 
     m->flow = m->flow_explicit;
-    if (tcp_app_buffer || (match_proto_is_tcp(rule->proto) && strcmp(rule->proto, "tcp") != 0 &&
-                           strcmp(rule->proto, "tcp-pkt") != 0 &&
-                           strcmp(rule->proto, "tcp-stream") != 0))
+    if (tcp_app_buffer ||
+        (match_proto_is_tcp(rule->proto) && strcmp(rule->proto, "tcp") != 0 &&
+         strcmp(rule->proto, "tcp-pkt") != 0 && strcmp(rule->proto, "tcp-stream") != 0))
         m->flow |= MATCH_FLOW_ESTABLISHED;
     if (to_server_buffer)
         m->flow |= MATCH_FLOW_TO_SERVER;
@@ -615,8 +622,8 @@ MatchIndex *
 match_index_new(void)
 {
     MatchIndex *index = g_new0(MatchIndex, 1);
-    index->buckets = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify)g_ptr_array_unref);
+    index->buckets =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
     return index;
 }
 
@@ -751,7 +758,7 @@ static void
 search_proto(const MatchIndex *index, const char *proto, const RuleMatch *inner, guint from,
              guint to, const RuleMatch **best)
 {
-    char key[96];   /* protocols are short keywords */
+    char key[96]; /* protocols are short keywords */
     search_bucket(index, proto_key(key, sizeof key, proto, -1), inner, from, to, best);
     const NetSet *ports[2] = { inner->dport, inner->sport };
     for (int k = 0; k < 2; k++) {

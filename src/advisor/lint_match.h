@@ -29,14 +29,14 @@
 #include "rules/netset.h"
 
 enum {
-    MATCH_FLOW_TO_SERVER     = 1 << 0,
-    MATCH_FLOW_TO_CLIENT     = 1 << 1,
-    MATCH_FLOW_ESTABLISHED   = 1 << 2,
+    MATCH_FLOW_TO_SERVER = 1 << 0,
+    MATCH_FLOW_TO_CLIENT = 1 << 1,
+    MATCH_FLOW_ESTABLISHED = 1 << 2,
     MATCH_FLOW_NOT_ESTABLISHED = 1 << 3,
-    MATCH_FLOW_ONLY_STREAM   = 1 << 4,
-    MATCH_FLOW_NO_STREAM     = 1 << 5,
-    MATCH_FLOW_ONLY_FRAG     = 1 << 6,
-    MATCH_FLOW_NO_FRAG       = 1 << 7,
+    MATCH_FLOW_ONLY_STREAM = 1 << 4,
+    MATCH_FLOW_NO_STREAM = 1 << 5,
+    MATCH_FLOW_ONLY_FRAG = 1 << 6,
+    MATCH_FLOW_NO_FRAG = 1 << 7,
 };
 
 typedef struct {
@@ -46,23 +46,23 @@ typedef struct {
     RuleAction action;       /* effective action (DROP_TO_ALERT drops are alerts) */
     const NetSet *src, *dst; /* NULL: unknown (owned by the MatchSet) */
     const NetSet *sport, *dport;
-    guint flow;              /* MATCH_FLOW_*, explicit and implied */
-    guint flow_explicit;     /* MATCH_FLOW_* from the flow keyword only */
-    GPtrArray *atoms;        /* char*, sorted: match conditions */
-    GPtrArray *keys;         /* char*: index keys of the atoms (buffer + content value) */
-    char *exact;             /* all match options in order, for relative content
+    guint flow;          /* MATCH_FLOW_*, explicit and implied */
+    guint flow_explicit; /* MATCH_FLOW_* from the flow keyword only */
+    GPtrArray *atoms;    /* char*, sorted: match conditions */
+    GPtrArray *keys;     /* char*: index keys of the atoms (buffer + content value) */
+    char *exact;         /* all match options in order, for relative content
                                 (these strings belong to the MatchSet's `strings`) */
-    gboolean relative;       /* has relative content (distance, within, R): only an
+    gboolean relative;   /* has relative content (distance, within, R): only an
                                 identical option list can be compared */
-    gboolean opaque;         /* has conditions we never reason about (threshold...) */
+    gboolean opaque;     /* has conditions we never reason about (threshold...) */
 } RuleMatch;
 
 typedef struct {
     const Policy *policy;
-    GPtrArray *matches;      /* RuleMatch* into `storage`, in evaluation order */
-    GHashTable *sets;        /* (group, ports?, field text) -> NetSet*, owned */
-    GStringChunk *strings;   /* every RuleMatch's atoms, keys and exact text */
-    RuleMatch *storage;      /* one block for all RuleMatches (no malloc per rule) */
+    GPtrArray *matches;    /* RuleMatch* into `storage`, in evaluation order */
+    GHashTable *sets;      /* (group, ports?, field text) -> NetSet*, owned */
+    GStringChunk *strings; /* every RuleMatch's atoms, keys and exact text */
+    RuleMatch *storage;    /* one block for all RuleMatches (no malloc per rule) */
 } MatchSet;
 
 MatchSet *match_set_new(const Policy *policy);

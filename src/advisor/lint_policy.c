@@ -56,9 +56,12 @@ check_default_drop(const Policy *policy, GPtrArray *findings)
     const PolicyInfo *info = policy->info;
     const char *drop = drop_default(info);
     if (drop == NULL) {
-        Finding *f = policy_finding(policy, "no-default-drop", g_strdup_printf(
-            "STRICT_ORDER policy '%s' has no drop default action: traffic that no rule "
-            "handles is allowed (and not logged)", info->name ? info->name : ""));
+        Finding *f = policy_finding(
+            policy, "no-default-drop",
+            g_strdup_printf(
+                "STRICT_ORDER policy '%s' has no drop default action: traffic that no rule "
+                "handles is allowed (and not logged)",
+                info->name ? info->name : ""));
         finding_set_fix(f, "\"StatefulDefaultActions\": [\"aws:drop_established\", "
                            "\"aws:alert_established\"]");
         g_ptr_array_add(findings, f);
@@ -66,9 +69,12 @@ check_default_drop(const Policy *policy, GPtrArray *findings)
     }
     char *alert = g_strconcat("aws:alert_", drop + strlen("aws:drop_"), NULL);
     if (!has_action(info->stateful_default_actions, alert)) {
-        Finding *f = policy_finding(policy, "silent-default-drop", g_strdup_printf(
-            "default action %s has no %s twin: Network Firewall generates the default drop "
-            "with noalert, so the traffic it drops never appears in alert logs", drop, alert));
+        Finding *f = policy_finding(
+            policy, "silent-default-drop",
+            g_strdup_printf(
+                "default action %s has no %s twin: Network Firewall generates the default drop "
+                "with noalert, so the traffic it drops never appears in alert logs",
+                drop, alert));
         char *fix = g_strdup_printf("\"StatefulDefaultActions\": [\"%s\", \"%s\"]", drop, alert);
         finding_set_fix(f, fix);
         g_free(fix);
@@ -109,17 +115,20 @@ check_drop_strict(const Policy *policy, GPtrArray *findings)
     }
     if (rules->len == 0 && lists->len == 0)
         goto out;
-    Finding *f = policy_finding(policy, "drop-strict-app-layer", g_strdup_printf(
-        "default action aws:drop_strict drops the TCP handshake before the app-layer protocol "
-        "is known, yet %u rule%s and %u domain list%s match on app-layer fields: they never "
-        "match (use aws:drop_established)", rules->len, rules->len == 1 ? "" : "s", lists->len,
-        lists->len == 1 ? "" : "s"));
+    Finding *f = policy_finding(
+        policy, "drop-strict-app-layer",
+        g_strdup_printf(
+            "default action aws:drop_strict drops the TCP handshake before the app-layer protocol "
+            "is known, yet %u rule%s and %u domain list%s match on app-layer fields: they never "
+            "match (use aws:drop_established)",
+            rules->len, rules->len == 1 ? "" : "s", lists->len, lists->len == 1 ? "" : "s"));
     for (guint i = 0; i < lists->len && i < EVIDENCE_MAX; i++) {
         const RuleGroup *g = g_ptr_array_index(lists, i);
         SourceLoc loc = { g->file, g->file_line, 0 };
         char *note = g_strdup_printf("domain list '%s' (%s)", g->name,
                                      g->domain_list && g->domain_list->generated_type
-                                         ? g->domain_list->generated_type : "?");
+                                         ? g->domain_list->generated_type
+                                         : "?");
         finding_add_related(f, &loc, note);
         g_free(note);
     }
@@ -150,16 +159,18 @@ check_rule_order(const Policy *policy, GPtrArray *findings)
         if (g->kind == GROUP_KIND_MANAGED && !g->order_explicit)
             continue;
         SourceLoc loc = { g->file, g->file_line, 0 };
-        Finding *f = finding_new_printf("rule-order-mismatch", &loc,
+        Finding *f = finding_new_printf(
+            "rule-order-mismatch", &loc,
             "rule group '%s' is %s%s but firewall policy '%s' is %s: Network Firewall refuses "
-            "the association", g->name, rule_order_name(g->order),
+            "the association",
+            g->name, rule_order_name(g->order),
             g->order_explicit ? "" : " (RuleOrder absent: the AWS default)",
             info->name ? info->name : "", rule_order_name(info->order));
         f->group = g_strdup(g->name);
         if (g->kind == GROUP_KIND_MANAGED) {
-            char *fix = g_strdup_printf("use the %s variant of the managed group",
-                                        info->order == RULE_ORDER_STRICT ? "StrictOrder"
-                                                                         : "ActionOrder");
+            char *fix =
+                g_strdup_printf("use the %s variant of the managed group",
+                                info->order == RULE_ORDER_STRICT ? "StrictOrder" : "ActionOrder");
             finding_set_fix(f, fix);
             g_free(fix);
         } else {
@@ -176,7 +187,10 @@ static void
 check_stateless(const Policy *policy, GPtrArray *findings)
 {
     const PolicyInfo *info = policy->info;
-    const struct { const char *member; const GPtrArray *actions; } lists[] = {
+    const struct {
+        const char *member;
+        const GPtrArray *actions;
+    } lists[] = {
         { "StatelessDefaultActions", info->stateless_default_actions },
         { "StatelessFragmentDefaultActions", info->stateless_fragment_default_actions },
     };
@@ -188,9 +202,12 @@ check_stateless(const Policy *policy, GPtrArray *findings)
         for (guint k = 0; k < lists[i].actions->len; k++)
             g_string_append_printf(was, "%s%s", k ? ", " : "",
                                    (const char *)g_ptr_array_index(lists[i].actions, k));
-        Finding *f = policy_finding(policy, "stateless-not-forwarding", g_strdup_printf(
-            "%s is [%s], not aws:forward_to_sfe: packets no stateless rule handles bypass "
-            "every stateful rule and are never logged", lists[i].member, was->str));
+        Finding *f = policy_finding(
+            policy, "stateless-not-forwarding",
+            g_strdup_printf(
+                "%s is [%s], not aws:forward_to_sfe: packets no stateless rule handles bypass "
+                "every stateful rule and are never logged",
+                lists[i].member, was->str));
         char *fix = g_strdup_printf("\"%s\": [\"aws:forward_to_sfe\"]", lists[i].member);
         finding_set_fix(f, fix);
         g_free(fix);
@@ -218,8 +235,8 @@ first_rule_using(const RuleGroup *g, const char *var)
 {
     for (guint i = 0; i < g->rules->len; i++) {
         const Rule *r = g_ptr_array_index(g->rules, i);
-        if (!(r->flags & RULE_F_DISABLED) && (expr_names(r->src_expr, var) ||
-                                              expr_names(r->dst_expr, var)))
+        if (!(r->flags & RULE_F_DISABLED) &&
+            (expr_names(r->src_expr, var) || expr_names(r->dst_expr, var)))
             return r;
     }
     return NULL;
@@ -241,10 +258,12 @@ check_home_net(const Policy *policy, GPtrArray *findings)
         if (user == NULL || g_strcmp0(home, policy_home) == 0)
             continue;
         SourceLoc loc = { g->file, g->file_line, 0 };
-        Finding *f = finding_new_printf("home-net-override", &loc,
+        Finding *f = finding_new_printf(
+            "home-net-override", &loc,
             "rule group '%s' overrides HOME_NET as %s, but its rules use $EXTERNAL_NET, which "
             "stays the negation of the policy-level HOME_NET (%s): EXTERNAL_NET is not "
-            "recomputed", g->name, home, external ? external : "?");
+            "recomputed",
+            g->name, home, external ? external : "?");
         f->group = g_strdup(g->name);
         finding_add_related(f, &user->loc, "a rule using $EXTERNAL_NET");
         g_ptr_array_add(findings, f);
@@ -259,11 +278,13 @@ check_home_net(const Policy *policy, GPtrArray *findings)
             g_hash_table_contains(g->ip_sets, "HOME_NET"))
             continue;
         SourceLoc loc = { g->file, g->file_line, 0 };
-        Finding *f = finding_new_printf("home-net-override", &loc,
+        Finding *f = finding_new_printf(
+            "home-net-override", &loc,
             "domain list '%s' inspects only traffic from HOME_NET, which here is Network "
             "Firewall's default (the firewall VPC's CIDR), while other rule groups of the "
             "policy name wider home networks: traffic from those is not inspected; set HOME_NET "
-            "in the policy's PolicyVariables", g->name);
+            "in the policy's PolicyVariables",
+            g->name);
         f->group = g_strdup(g->name);
         g_ptr_array_add(findings, f);
     }
@@ -278,12 +299,15 @@ lint_check_policy(const Policy *policy, GPtrArray *findings)
         check_default_drop(policy, findings);
         check_drop_strict(policy, findings);
     } else {
-        Finding *f = policy_finding(policy, "action-order-policy", g_strdup_printf(
-            "firewall policy '%s' uses DEFAULT_ACTION_ORDER%s: pass rules win over drop and "
-            "alert rules whatever their position, unmatched traffic is passed, and alert "
-            "twins cannot log allowed traffic; STRICT_ORDER with aws:drop_established is "
-            "recommended", policy->info->name ? policy->info->name : "",
-            policy->info->order_explicit ? "" : " (RuleOrder absent: the AWS default)"));
+        Finding *f = policy_finding(
+            policy, "action-order-policy",
+            g_strdup_printf(
+                "firewall policy '%s' uses DEFAULT_ACTION_ORDER%s: pass rules win over drop and "
+                "alert rules whatever their position, unmatched traffic is passed, and alert "
+                "twins cannot log allowed traffic; STRICT_ORDER with aws:drop_established is "
+                "recommended",
+                policy->info->name ? policy->info->name : "",
+                policy->info->order_explicit ? "" : " (RuleOrder absent: the AWS default)"));
         g_ptr_array_add(findings, f);
     }
     check_rule_order(policy, findings);

@@ -32,8 +32,7 @@ for_each_enabled_rule(const Policy *policy, RuleCheckFunc check, GPtrArray *find
 }
 
 static Finding *
-rule_finding(GPtrArray *findings, const char *check, const Rule *rule, int offset,
-             char *message)
+rule_finding(GPtrArray *findings, const char *check, const Rule *rule, int offset, char *message)
 {
     SourceLoc loc = rule->loc;
     loc.column = rule_column_of(rule, offset);
@@ -49,8 +48,8 @@ static gboolean
 reject_unsupported_proto(const char *proto)
 {
     static const char *const no_reject[] = {
-        "ip", "udp", "icmp", "icmpv4", "icmpv6", "quic", "dhcp", "ntp", "tftp", "snmp",
-        "ike", "sip", NULL,
+        "ip",  "udp",  "icmp", "icmpv4", "icmpv6", "quic", "dhcp",
+        "ntp", "tftp", "snmp", "ike",    "sip",    NULL,
     };
     for (const char *const *p = no_reject; *p; p++)
         if (strcmp(*p, proto) == 0)
@@ -63,16 +62,22 @@ check_rule_nfw(const RuleGroup *group, const Rule *rule, GPtrArray *findings)
 {
     if (rule->action != RULE_ACTION_ALERT && rule->action != RULE_ACTION_PASS &&
         rule->action != RULE_ACTION_DROP && rule->action != RULE_ACTION_REJECT)
-        rule_finding(findings, "nfw-unsupported", rule, rule->field_offset[0], g_strdup_printf(
-            "action '%s' is not supported by Network Firewall (only pass, drop, reject, alert)",
-            rule_action_name(rule->action)));
+        rule_finding(
+            findings, "nfw-unsupported", rule, rule->field_offset[0],
+            g_strdup_printf(
+                "action '%s' is not supported by Network Firewall (only pass, drop, reject, alert)",
+                rule_action_name(rule->action)));
     if (rule->action == RULE_ACTION_REJECT && reject_unsupported_proto(rule->proto))
-        rule_finding(findings, "nfw-unsupported", rule, rule->field_offset[0], g_strdup_printf(
-            "reject on '%s' is not supported by Network Firewall: reject sends a TCP reset; "
-            "use drop", rule->proto));
+        rule_finding(
+            findings, "nfw-unsupported", rule, rule->field_offset[0],
+            g_strdup_printf(
+                "reject on '%s' is not supported by Network Firewall: reject sends a TCP reset; "
+                "use drop",
+                rule->proto));
     if (strcmp(rule->proto, "sctp") == 0 || strcmp(rule->proto, "ike") == 0)
-        rule_finding(findings, "nfw-unsupported", rule, rule->field_offset[1], g_strdup_printf(
-            "protocol '%s' is not supported by Network Firewall", rule->proto));
+        rule_finding(
+            findings, "nfw-unsupported", rule, rule->field_offset[1],
+            g_strdup_printf("protocol '%s' is not supported by Network Firewall", rule->proto));
 
     gboolean has_pcre = FALSE, pcre_companion = FALSE;
     int pcre_offset = -1;
@@ -89,12 +94,14 @@ check_rule_nfw(const RuleGroup *group, const Rule *rule, GPtrArray *findings)
             pcre_companion = TRUE;
         }
         if (opt->kw->flags & KW_F_NFW_UNSUPPORTED) {
-            rule_finding(findings, "nfw-unsupported", rule, opt->offset, g_strdup_printf(
-                "'%s': %s", opt->name, opt->kw->nfw_note ? opt->kw->nfw_note
-                                                         : "not supported by Network Firewall"));
+            rule_finding(findings, "nfw-unsupported", rule, opt->offset,
+                         g_strdup_printf("'%s': %s", opt->name,
+                                         opt->kw->nfw_note ? opt->kw->nfw_note
+                                                           : "not supported by Network Firewall"));
         } else if ((opt->kw->flags & KW_F_NFW_CAUTION) && opt->value != NULL &&
                    strstr(opt->value, "track ip_") != NULL) {
-            Finding *f = rule_finding(findings, "nfw-unsupported", rule, opt->offset,
+            Finding *f = rule_finding(
+                findings, "nfw-unsupported", rule, opt->offset,
                 g_strdup_printf("'%s' with ip tracking is listed as unsupported by Network "
                                 "Firewall (its examples use it): verify before deploying",
                                 opt->name));
@@ -102,9 +109,10 @@ check_rule_nfw(const RuleGroup *group, const Rule *rule, GPtrArray *findings)
         }
     }
     if (has_pcre && !pcre_companion)
-        rule_finding(findings, "nfw-unsupported", rule, pcre_offset, g_strdup(
-            "Network Firewall accepts pcre only together with content, tls.sni, http.host "
-            "or dns.query"));
+        rule_finding(
+            findings, "nfw-unsupported", rule, pcre_offset,
+            g_strdup("Network Firewall accepts pcre only together with content, tls.sni, http.host "
+                     "or dns.query"));
 }
 
 void
@@ -124,22 +132,25 @@ sig_key(const Rule *rule)
  * one with the higher rev and rejects the other; Network Firewall rejects
  * the whole group.  Returns the rule that stays in `first_in_group`. */
 static const Rule *
-report_duplicate(const RuleGroup *group, const Rule *first, const Rule *rule,
-                 GPtrArray *findings)
+report_duplicate(const RuleGroup *group, const Rule *first, const Rule *rule, GPtrArray *findings)
 {
     if (rule->rev > first->rev) {
         /* Suricata silently replaces the first: only Network Firewall objects. */
-        Finding *f = rule_finding(findings, "nfw-unsupported", first, -1, g_strdup_printf(
-            "sid %" G_GUINT64_FORMAT " is used again at line %d with a higher rev: Suricata "
-            "replaces this rule, Network Firewall rejects the group (sids must be unique in "
-            "a group)", first->sid, rule->loc.line));
+        Finding *f = rule_finding(
+            findings, "nfw-unsupported", first, -1,
+            g_strdup_printf(
+                "sid %" G_GUINT64_FORMAT " is used again at line %d with a higher rev: Suricata "
+                "replaces this rule, Network Firewall rejects the group (sids must be unique in "
+                "a group)",
+                first->sid, rule->loc.line));
         finding_add_related(f, &rule->loc, "the rule with the higher rev");
         return rule;
     }
-    Finding *f = rule_finding(findings, "duplicate-sid", rule, -1, g_strdup_printf(
-        "sid %" G_GUINT64_FORMAT " is already used in rule group '%s' (line %d): "
-        "Network Firewall rejects the group and Suricata drops this rule",
-        rule->sid, group->name, first->loc.line));
+    Finding *f = rule_finding(
+        findings, "duplicate-sid", rule, -1,
+        g_strdup_printf("sid %" G_GUINT64_FORMAT " is already used in rule group '%s' (line %d): "
+                        "Network Firewall rejects the group and Suricata drops this rule",
+                        rule->sid, group->name, first->loc.line));
     finding_add_related(f, &first->loc, "first rule with this sid");
     return first;
 }
@@ -151,8 +162,8 @@ lint_check_sids(const Policy *policy, GPtrArray *findings)
     GHashTable *first_in_policy = g_hash_table_new(g_int64_hash, g_int64_equal);
     for (guint gi = 0; gi < policy->groups->len; gi++) {
         const RuleGroup *group = g_ptr_array_index(policy->groups, gi);
-        GHashTable *first_in_group = g_hash_table_new_full(g_int64_hash, g_int64_equal,
-                                                           g_free, NULL);
+        GHashTable *first_in_group =
+            g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
         for (guint ri = 0; ri < group->rules->len; ri++) {
             const Rule *rule = g_ptr_array_index(group->rules, ri);
             if (rule->flags & RULE_F_DISABLED)
@@ -167,10 +178,12 @@ lint_check_sids(const Policy *policy, GPtrArray *findings)
             g_hash_table_insert(first_in_group, g_memdup2(&key, sizeof key), (gpointer)rule);
             const Rule *other = g_hash_table_lookup(first_in_policy, &rule->sid);
             if (other != NULL && other->group != rule->group) {
-                Finding *f = rule_finding(findings, "cross-group-sid", rule, -1, g_strdup_printf(
-                    "sid %" G_GUINT64_FORMAT " is also used in rule group '%s': alerts with this "
-                    "sid cannot be told apart in logs", rule->sid,
-                    other->group ? other->group->name : "?"));
+                Finding *f = rule_finding(
+                    findings, "cross-group-sid", rule, -1,
+                    g_strdup_printf("sid %" G_GUINT64_FORMAT
+                                    " is also used in rule group '%s': alerts with this "
+                                    "sid cannot be told apart in logs",
+                                    rule->sid, other->group ? other->group->name : "?"));
                 finding_add_related(f, &other->loc, "the other rule with this sid");
             } else if (other == NULL) {
                 g_hash_table_insert(first_in_policy, (gpointer)&rule->sid, (gpointer)rule);
@@ -188,9 +201,11 @@ check_rule_priority(const RuleGroup *group, const Rule *rule, GPtrArray *finding
         !(rule->flags & RULE_F_HAS_PRIORITY))
         return;
     const RuleOption *opt = rule_find_option(rule, "priority");
-    rule_finding(findings, "priority-keyword-strict", rule, opt ? opt->offset : -1,
+    rule_finding(
+        findings, "priority-keyword-strict", rule, opt ? opt->offset : -1,
         g_strdup_printf("the priority keyword is not allowed in STRICT_ORDER rule group '%s': "
-                        "rules run in the order written", group->name));
+                        "rules run in the order written",
+                        group->name));
 }
 
 void
@@ -212,20 +227,23 @@ lint_check_capacity(const Policy *policy, GPtrArray *findings)
                 continue;
             count++;
             if (strlen(rule->text) > NFW_MAX_RULE_LENGTH)
-                rule_finding(findings, "capacity", rule, -1, g_strdup_printf(
-                    "rule is %zu characters long; Network Firewall's limit is %d",
-                    strlen(rule->text), NFW_MAX_RULE_LENGTH));
+                rule_finding(
+                    findings, "capacity", rule, -1,
+                    g_strdup_printf("rule is %zu characters long; Network Firewall's limit is %d",
+                                    strlen(rule->text), NFW_MAX_RULE_LENGTH));
         }
         policy_rules += count;
         SourceLoc loc = { group->file, group->file_line, 0 };
         if (count > NFW_MAX_GROUP_CAPACITY) {
-            Finding *f = finding_new_printf("capacity", &loc,
-                "rule group '%s' has %d rules; a stateful rule group holds at most %d",
-                group->name, count, NFW_MAX_GROUP_CAPACITY);
+            Finding *f = finding_new_printf(
+                "capacity", &loc,
+                "rule group '%s' has %d rules; a stateful rule group holds at most %d", group->name,
+                count, NFW_MAX_GROUP_CAPACITY);
             f->group = g_strdup(group->name);
             g_ptr_array_add(findings, f);
         } else if (group->capacity > 0 && count > group->capacity) {
-            Finding *f = finding_new_printf("capacity", &loc,
+            Finding *f = finding_new_printf(
+                "capacity", &loc,
                 "rule group '%s' has %d rules but its Capacity is %d (fixed at creation)",
                 group->name, count, group->capacity);
             f->group = g_strdup(group->name);
@@ -234,10 +252,11 @@ lint_check_capacity(const Policy *policy, GPtrArray *findings)
     }
     if (policy->info != NULL && policy_rules > NFW_DEFAULT_POLICY_CAPACITY) {
         SourceLoc loc = { policy->info->file, 1, 0 };
-        Finding *f = finding_new_printf("capacity", &loc,
+        Finding *f = finding_new_printf(
+            "capacity", &loc,
             "the policy's stateful rule groups hold %d rules; the default quota is %d "
-            "(adjustable up to %d)", policy_rules, NFW_DEFAULT_POLICY_CAPACITY,
-            NFW_MAX_POLICY_CAPACITY);
+            "(adjustable up to %d)",
+            policy_rules, NFW_DEFAULT_POLICY_CAPACITY, NFW_MAX_POLICY_CAPACITY);
         if (policy_rules <= NFW_MAX_POLICY_CAPACITY)
             f->severity = SEVERITY_WARNING;
         g_ptr_array_add(findings, f);

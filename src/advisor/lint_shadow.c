@@ -74,21 +74,24 @@ report_shadowed(const RuleMatch *outer, const RuleMatch *inner, GPtrArray *findi
     char *why = covering_reason(outer, inner);
     Finding *f;
     if (redundant) {
-        f = finding_new_printf("redundant-rule", &b->loc,
+        f = finding_new_printf(
+            "redundant-rule", &b->loc,
             "this %s rule is redundant: %s, earlier in evaluation order, already %s every "
-            "packet it matches (%s); it can be deleted", rule_action_name(b->action), desc,
-            action_verb(outer->action), why);
+            "packet it matches (%s); it can be deleted",
+            rule_action_name(b->action), desc, action_verb(outer->action), why);
     } else {
-        f = finding_new_printf("shadowed-rule", &b->loc,
+        f = finding_new_printf(
+            "shadowed-rule", &b->loc,
             "this %s rule never decides a packet: %s, earlier in evaluation order, %s every "
-            "packet it matches first (%s)", rule_action_name(b->action), desc,
-            action_verb(outer->action), why);
+            "packet it matches first (%s)",
+            rule_action_name(b->action), desc, action_verb(outer->action), why);
         if (outer->action == RULE_ACTION_PASS && inner->action != RULE_ACTION_PASS)
             f->severity = SEVERITY_ERROR;
     }
     finding_set_rule(f, b);
     char *note = g_strdup_printf("the earlier %s rule (sid %" G_GUINT64_FORMAT ") that decides "
-                                 "these packets first", rule_action_name(a->action), a->sid);
+                                 "these packets first",
+                                 rule_action_name(a->action), a->sid);
     finding_add_related(f, &a->loc, note);
     g_ptr_array_add(findings, f);
     g_free(note);
@@ -138,11 +141,13 @@ check_broad_pass(const MatchSet *set, const RuleMatch *m, GPtrArray *findings)
     }
     if (later == 0)
         return;
-    Finding *f = finding_new_printf("broad-pass", &m->rule->loc,
+    Finding *f = finding_new_printf(
+        "broad-pass", &m->rule->loc,
         "this pass rule matches all %s traffic (any address, any port, no content%s) and "
         "comes before %u other %s rule%s: they never see that traffic, and it is allowed "
-        "unlogged%s", m->rule->proto, m->flow_explicit ? "; only a flow restriction" : "",
-        later, m->rule->proto, later == 1 ? "" : "s",
+        "unlogged%s",
+        m->rule->proto, m->flow_explicit ? "; only a flow restriction" : "", later, m->rule->proto,
+        later == 1 ? "" : "s",
         (m->rule->flags & RULE_F_ALERT_KW) ? " (this rule logs it: it has alert;)" : "");
     finding_set_rule(f, m->rule);
     char *note = g_strdup_printf("the first later rule it overrides (sid %" G_GUINT64_FORMAT ")",
@@ -182,20 +187,21 @@ check_pass_tcp(const MatchSet *set, const RuleMatch *m, GPtrArray *findings)
         return;
     for (guint i = m->position + 1; i < set->matches->len; i++) {
         const RuleMatch *o = g_ptr_array_index(set->matches, i);
-        if (!o->terminal || o->action == RULE_ACTION_PASS ||
-            !(o->rule->flags & RULE_F_APP_LAYER) ||
-            !match_proto_covers(proto, strcmp(o->rule->proto, "tcp") == 0 ? "tls"
-                                                                          : o->rule->proto) ||
+        if (!o->terminal || o->action == RULE_ACTION_PASS || !(o->rule->flags & RULE_F_APP_LAYER) ||
+            !match_proto_covers(proto,
+                                strcmp(o->rule->proto, "tcp") == 0 ? "tls" : o->rule->proto) ||
             !traffic_overlaps(m, o))
             continue;
-        Finding *f = finding_new_printf("pass-tcp-before-app-drop", &m->rule->loc,
+        Finding *f = finding_new_printf(
+            "pass-tcp-before-app-drop", &m->rule->loc,
             "this pass %s rule has no flow:to_server, so it decides at the first packet of a "
-            "flow, before the app-layer protocol is known: the later app-layer %s rule sid %"
-            G_GUINT64_FORMAT " on the same traffic never sees it", proto,
-            rule_action_name(o->rule->action), o->rule->sid);
+            "flow, before the app-layer protocol is known: the later app-layer %s rule sid %" G_GUINT64_FORMAT
+            " on the same traffic never sees it",
+            proto, rule_action_name(o->rule->action), o->rule->sid);
         finding_set_rule(f, m->rule);
-        char *note = g_strdup_printf("the app-layer %s rule it pre-empts (sid %" G_GUINT64_FORMAT
-                                     ")", rule_action_name(o->rule->action), o->rule->sid);
+        char *note =
+            g_strdup_printf("the app-layer %s rule it pre-empts (sid %" G_GUINT64_FORMAT ")",
+                            rule_action_name(o->rule->action), o->rule->sid);
         finding_add_related(f, &o->rule->loc, note);
         g_free(note);
         if (!(m->rule->flags & RULE_F_HAS_FLOW)) {

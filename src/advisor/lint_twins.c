@@ -37,10 +37,12 @@ static void
 report_twin_after(const RuleMatch *pass, const RuleMatch *alert, GPtrArray *findings)
 {
     char *desc = match_describe_rule(pass->rule);
-    Finding *f = finding_new_printf("alert-twin-after-pass", &alert->rule->loc,
+    Finding *f = finding_new_printf(
+        "alert-twin-after-pass", &alert->rule->loc,
         "this alert rule is the logging twin of %s but comes after it in evaluation order: "
         "the pass stops inspection of the flow, so this alert never fires and the allowed "
-        "traffic is not logged; move it right before the pass rule", desc);
+        "traffic is not logged; move it right before the pass rule",
+        desc);
     finding_set_rule(f, alert->rule);
     finding_add_related(f, &pass->rule->loc, "the pass rule this alert should precede");
     finding_set_fix(f, alert->rule->text);
@@ -49,22 +51,23 @@ report_twin_after(const RuleMatch *pass, const RuleMatch *alert, GPtrArray *find
 }
 
 static void
-report_unlogged(const Policy *policy, const RuleMatch *pass, GHashTable *sids,
-                GPtrArray *findings)
+report_unlogged(const Policy *policy, const RuleMatch *pass, GHashTable *sids, GPtrArray *findings)
 {
     const Rule *rule = pass->rule;
     Finding *f;
     char *fix;
     if (policy->order == RULE_ORDER_STRICT) {
         guint64 sid = fix_free_sid(sids, rule->sid);
-        f = finding_new_printf("pass-without-alert", &rule->loc,
+        f = finding_new_printf(
+            "pass-without-alert", &rule->loc,
             "this pass rule logs nothing: it has no alert keyword and no alert rule before it "
             "matches the same traffic, so what it allows never appears in alert logs; add the "
             "alert twin (sid %" G_GUINT64_FORMAT " = 1,000,000,000 + this sid) right before it",
             sid);
         fix = fix_alert_twin(rule, sid, TRUE);
     } else {
-        f = finding_new_printf("pass-without-alert", &rule->loc,
+        f = finding_new_printf(
+            "pass-without-alert", &rule->loc,
             "this pass rule logs nothing: in DEFAULT_ACTION_ORDER pass rules run before every "
             "alert rule, so only the alert keyword on the pass rule itself logs what it allows");
         fix = fix_insert_option(rule, "alert;");
@@ -78,12 +81,11 @@ report_unlogged(const Policy *policy, const RuleMatch *pass, GHashTable *sids,
 /* Domain-list pass rules of one group without twins: one finding. */
 typedef struct {
     const RuleGroup *group;
-    GPtrArray *passes;   /* const RuleMatch* */
+    GPtrArray *passes; /* const RuleMatch* */
 } ListGap;
 
 static void
-report_domain_list(const Policy *policy, const ListGap *gap, GHashTable *sids,
-                   GPtrArray *findings)
+report_domain_list(const Policy *policy, const ListGap *gap, GHashTable *sids, GPtrArray *findings)
 {
     const RuleGroup *group = gap->group;
     SourceLoc loc = { group->file, group->file_line, 0 };
@@ -96,7 +98,8 @@ report_domain_list(const Policy *policy, const ListGap *gap, GHashTable *sids,
             g_string_append_printf(fix, "%s%s", i ? "\n" : "", twin);
             g_free(twin);
         }
-        f = finding_new_printf("pass-without-alert", &loc,
+        f = finding_new_printf(
+            "pass-without-alert", &loc,
             "the %u pass rule%s generated from domain list '%s' log nothing: no alert rule "
             "before them matches the same traffic, so allowed domains never appear in alert "
             "logs; put these alert twins in a stateful rule group with a lower Priority number",
@@ -108,7 +111,8 @@ report_domain_list(const Policy *policy, const ListGap *gap, GHashTable *sids,
             g_string_append_printf(fix, "%s%s", i ? "\n" : "", text);
             g_free(text);
         }
-        f = finding_new_printf("pass-without-alert", &loc,
+        f = finding_new_printf(
+            "pass-without-alert", &loc,
             "the %u pass rule%s generated from domain list '%s' log nothing, and in "
             "DEFAULT_ACTION_ORDER no alert rule can log for them: replace the list by a "
             "standard rule group with these pass rules carrying the alert keyword",
@@ -135,8 +139,8 @@ lint_twins_run(const MatchSet *set, GPtrArray *findings)
         if (policy->order == RULE_ORDER_STRICT) {
             if (match_index_first_covering(alerts, m, 0, m->position) != NULL)
                 continue;
-            const RuleMatch *after = match_index_first_covering(alerts, m, m->position + 1,
-                                                                set->matches->len);
+            const RuleMatch *after =
+                match_index_first_covering(alerts, m, m->position + 1, set->matches->len);
             if (after != NULL) {
                 report_twin_after(m, after, findings);
                 continue;

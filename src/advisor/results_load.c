@@ -41,15 +41,15 @@
 
 #include "advisor/analyze_internal.h"
 
-G_DEFINE_QUARK(results-error-quark, results_error)
+G_DEFINE_QUARK(results - error - quark, results_error)
 
 #define RESULTS_CWL_MAX_ROWS 10000
 #define RESULTS_FIRST_FAKE_FLOW ((guint64)1 << 63)
 
 /* A results file as a table of strings; NULL cells are absent values. */
 typedef struct {
-    GPtrArray *columns;   /* char* */
-    GPtrArray *rows;      /* char** of columns->len cells (owned, cells may be NULL) */
+    GPtrArray *columns; /* char* */
+    GPtrArray *rows;    /* char** of columns->len cells (owned, cells may be NULL) */
 } ResultsTable;
 
 static void
@@ -103,12 +103,14 @@ table_from_json(ResultsTable *t, const char *path, const cJSON *root, GError **e
     if (!cJSON_IsArray(results)) {
         g_set_error(error, RESULTS_ERROR, RESULTS_ERROR_FORMAT,
                     "%s: JSON without a \"results\" array: not the output of aws logs "
-                    "get-query-results", path);
+                    "get-query-results",
+                    path);
         return FALSE;
     }
     guint r = 0;
     const cJSON *row;
-    cJSON_ArrayForEach(row, results) {
+    cJSON_ArrayForEach(row, results)
+    {
         r++;
         if (!cJSON_IsArray(row)) {
             g_set_error(error, RESULTS_ERROR, RESULTS_ERROR_FORMAT,
@@ -117,13 +119,15 @@ table_from_json(ResultsTable *t, const char *path, const cJSON *root, GError **e
         }
         GPtrArray *pairs = g_ptr_array_new();
         const cJSON *cell;
-        cJSON_ArrayForEach(cell, row) {
+        cJSON_ArrayForEach(cell, row)
+        {
             const cJSON *f = cJSON_GetObjectItemCaseSensitive(cell, "field");
             const cJSON *v = cJSON_GetObjectItemCaseSensitive(cell, "value");
             if (!cJSON_IsString(f) || !(cJSON_IsString(v) || cJSON_IsNull(v) || v == NULL)) {
                 g_set_error(error, RESULTS_ERROR, RESULTS_ERROR_FORMAT,
                             "%s: results[%u] holds an element that is not {\"field\": string, "
-                            "\"value\": string}", path, r - 1);
+                            "\"value\": string}",
+                            path, r - 1);
                 g_ptr_array_unref(pairs);
                 return FALSE;
             }
@@ -226,8 +230,7 @@ table_from_csv(ResultsTable *t, const char *path, const char *text, gsize len, G
         if (cells->len == 1 && cells->pdata[0] == NULL)
             continue; /* a blank line */
         if (bad || cells->len != t->columns->len) {
-            g_set_error(error, RESULTS_ERROR, RESULTS_ERROR_FORMAT,
-                        "%s:%u: %s", path, line,
+            g_set_error(error, RESULTS_ERROR, RESULTS_ERROR_FORMAT, "%s:%u: %s", path, line,
                         bad ? "badly quoted CSV cell"
                             : "the row does not have as many cells as the header");
             for (guint i = 0; i < cells->len; i++)
@@ -280,7 +283,7 @@ table_read(ResultsTable *t, const char *path, GError **error)
 typedef struct {
     const char *path;
     const ResultsTable *t;
-    guint row;            /* 0-based data row */
+    guint row; /* 0-based data row */
     GError **error;
 } Cursor;
 
@@ -462,8 +465,8 @@ load_alerts(AnalyzeAgg *agg, Cursor *c, gboolean defaults)
             gboolean has_time;
             if (!alert_event(c, &ev, &hits, &first, &last, &has_time))
                 return FALSE;
-            gboolean is_default = analyze_is_default_signature(ev.alert.signature.ptr,
-                                                               ev.alert.signature.len);
+            gboolean is_default =
+                analyze_is_default_signature(ev.alert.signature.ptr, ev.alert.signature.len);
             if (defaults && !is_default) {
                 if (pass == 0 && ev.has_flow_id && analyze_event_blocked(&ev))
                     analyze_flowset_add(&agg->recent_blocked, ev.flow_id);
@@ -548,13 +551,13 @@ has_columns(const ResultsTable *t, const char *const *names)
 static gboolean
 detect_query(const ResultsTable *t, ResultsQuery *out)
 {
-    static const char *const alerts[] = { "sid", "signature", "action", "hits", "first", "last",
-                                          NULL };
+    static const char *const alerts[] = { "sid",   "signature", "action", "hits",
+                                          "first", "last",      NULL };
     static const char *const flows[] = { "flows", "port", "alerted", NULL };
     static const char *const window[] = { "event_type", "records", "first", "last", NULL };
     if (has_columns(t, alerts)) {
         *out = table_column(t, "flow_id") >= 0 ? RESULTS_QUERY_DEFAULT_ACTIONS
-                                                : RESULTS_QUERY_RULE_ALERTS;
+                                               : RESULTS_QUERY_RULE_ALERTS;
         return TRUE;
     }
     if (has_columns(t, flows)) {
@@ -580,7 +583,8 @@ results_load_file(AnalyzeAgg *agg, const char *path, ResultsFileInfo *info, GErr
             g_string_append_printf(cols, "%s%s", i ? ", " : "", (char *)t.columns->pdata[i]);
         g_set_error(error, RESULTS_ERROR, RESULTS_ERROR_COLUMNS,
                     "%s: columns (%s) are not those of a query printed by "
-                    "'nfw-advisor export-queries'", path, cols->str);
+                    "'nfw-advisor export-queries'",
+                    path, cols->str);
         g_string_free(cols, TRUE);
         ok = FALSE;
     }
@@ -621,18 +625,24 @@ results_load_files(AnalyzeAgg *agg, const char *const *paths, gsize n_paths, GPt
         if (info.query < RESULTS_QUERY_N)
             seen[info.query] = TRUE;
         if (info.maybe_cut)
-            g_ptr_array_add(notes, g_strdup_printf(
-                "%s: exactly %d rows, CloudWatch's maximum: the result is probably cut; run "
-                "the query over shorter time windows and give every result", paths[i],
-                RESULTS_CWL_MAX_ROWS));
+            g_ptr_array_add(
+                notes,
+                g_strdup_printf(
+                    "%s: exactly %d rows, CloudWatch's maximum: the result is probably cut; run "
+                    "the query over shorter time windows and give every result",
+                    paths[i], RESULTS_CWL_MAX_ROWS));
     }
     for (int q = 0; q < RESULTS_QUERY_N; q++)
         if (!seen[q])
-            g_ptr_array_add(notes, g_strdup_printf(
-                "no result of the '%s' query (or it had no rows): %s are missing from the "
-                "analysis", results_query_name(q),
-                q == RESULTS_QUERY_RULE_ALERTS ? "rule hits"
-                : q == RESULTS_QUERY_DEFAULT_ACTIONS ? "default-action groups"
-                : q == RESULTS_QUERY_FLOWS ? "silent flows" : "the log window"));
+            g_ptr_array_add(
+                notes,
+                g_strdup_printf(
+                    "no result of the '%s' query (or it had no rows): %s are missing from the "
+                    "analysis",
+                    results_query_name(q),
+                    q == RESULTS_QUERY_RULE_ALERTS       ? "rule hits"
+                    : q == RESULTS_QUERY_DEFAULT_ACTIONS ? "default-action groups"
+                    : q == RESULTS_QUERY_FLOWS           ? "silent flows"
+                                                         : "the log window"));
     return TRUE;
 }

@@ -26,7 +26,10 @@
 #include <string.h>
 
 static const char *const query_names[RESULTS_QUERY_N] = {
-    "rule-alerts", "default-actions", "flows", "window",
+    "rule-alerts",
+    "default-actions",
+    "flows",
+    "window",
 };
 
 static const char *const query_summaries[RESULTS_QUERY_N] = {
@@ -64,21 +67,21 @@ results_query_from_name(const char *name, ResultsQuery *out)
 
 /* ---- CloudWatch Logs Insights ---- */
 
-#define CWLI_ALERT_FIELDS \
-    "| fields event.alert.signature_id as sid, event.alert.rev as rev,\n" \
-    "    coalesce(event.alert.signature, \"\") as signature, event.alert.action as action,\n" \
+#define CWLI_ALERT_FIELDS                                                                          \
+    "| fields event.alert.signature_id as sid, event.alert.rev as rev,\n"                          \
+    "    coalesce(event.alert.signature, \"\") as signature, event.alert.action as action,\n"      \
     "    coalesce(event.verdict.action, \"\") as verdict, coalesce(event.proto, \"\") as proto,\n" \
-    "    coalesce(event.app_proto, \"\") as app_proto, coalesce(event.src_ip, \"\") as src_ip,\n" \
-    "    coalesce(event.dest_ip, \"\") as dest_ip, coalesce(event.dest_port, -1) as dest_port,\n" \
-    "    coalesce(event.tls.sni, \"\") as sni, coalesce(event.http.hostname, \"\") as host,\n" \
+    "    coalesce(event.app_proto, \"\") as app_proto, coalesce(event.src_ip, \"\") as src_ip,\n"  \
+    "    coalesce(event.dest_ip, \"\") as dest_ip, coalesce(event.dest_port, -1) as dest_port,\n"  \
+    "    coalesce(event.tls.sni, \"\") as sni, coalesce(event.http.hostname, \"\") as host,\n"     \
     "    datefloor(@timestamp, 1h) as hour"
 
-#define CWLI_ALERT_STATS \
+#define CWLI_ALERT_STATS                                              \
     "| stats count(*) as hits, earliest(event.timestamp) as first,\n" \
-    "    latest(event.timestamp) as last\n" \
+    "    latest(event.timestamp) as last\n"                           \
     "  by "
 
-#define CWLI_ALERT_KEYS \
+#define CWLI_ALERT_KEYS                                                          \
     "sid, rev, signature, action, verdict, proto, app_proto, src_ip, dest_ip,\n" \
     "    dest_port, sni, host, hour"
 
@@ -88,18 +91,17 @@ cwli_text(ResultsQuery which, gboolean action_order)
     switch (which) {
     case RESULTS_QUERY_RULE_ALERTS:
         return g_strdup(
-            "filter event.event_type = \"alert\" and not (event.alert.signature like /^aws:.+ action$/)\n"
-            CWLI_ALERT_FIELDS "\n"
-            CWLI_ALERT_STATS CWLI_ALERT_KEYS "\n"
+            "filter event.event_type = \"alert\" and not (event.alert.signature like /^aws:.+ action$/)\n" CWLI_ALERT_FIELDS
+            "\n" CWLI_ALERT_STATS CWLI_ALERT_KEYS "\n"
             "| limit 10000\n");
     case RESULTS_QUERY_DEFAULT_ACTIONS:
         return g_strconcat(
             "filter event.event_type = \"alert\" and (event.alert.signature like /^aws:.+ action$/",
-            action_order ? " or event.alert.action = \"blocked\"" : "", ")\n"
-            CWLI_ALERT_FIELDS ",\n"
-            "    event.flow_id as flow_id\n"
-            CWLI_ALERT_STATS "flow_id, " CWLI_ALERT_KEYS "\n"
-            "| limit 10000\n", NULL);
+            action_order ? " or event.alert.action = \"blocked\"" : "",
+            ")\n" CWLI_ALERT_FIELDS ",\n"
+            "    event.flow_id as flow_id\n" CWLI_ALERT_STATS "flow_id, " CWLI_ALERT_KEYS "\n"
+            "| limit 10000\n",
+            NULL);
     case RESULTS_QUERY_FLOWS:
         return g_strdup(
             "filter event.event_type = \"netflow\" or event.event_type = \"alert\"\n"
@@ -113,30 +115,27 @@ cwli_text(ResultsQuery which, gboolean action_order)
             "| stats count(*) as flows by proto, app_proto, port, alerted\n"
             "| limit 10000\n");
     case RESULTS_QUERY_WINDOW:
-        return g_strdup(
-            "filter event.event_type = \"netflow\" or event.event_type = \"alert\"\n"
-            "| fields event.event_type as event_type\n"
-            "| stats count(*) as records, earliest(event.timestamp) as first,\n"
-            "    latest(event.timestamp) as last by event_type\n");
-    default:
-        return NULL;
+        return g_strdup("filter event.event_type = \"netflow\" or event.event_type = \"alert\"\n"
+                        "| fields event.event_type as event_type\n"
+                        "| stats count(*) as records, earliest(event.timestamp) as first,\n"
+                        "    latest(event.timestamp) as last by event_type\n");
+    default: return NULL;
     }
 }
 
 /* ---- Athena ---- */
 
-#define ATHENA_WINDOW \
-    "log_hour >= date_format(current_timestamp - INTERVAL '1' DAY, '%Y/%m/%d/%H')"
+#define ATHENA_WINDOW "log_hour >= date_format(current_timestamp - INTERVAL '1' DAY, '%Y/%m/%d/%H')"
 
-#define ATHENA_ALERT_COLUMNS \
-    "       event.alert.signature_id AS sid, event.alert.rev AS rev,\n" \
-    "       coalesce(event.alert.signature, '') AS signature, event.alert.action AS action,\n" \
-    "       coalesce(event.verdict.action, '') AS verdict, coalesce(event.proto, '') AS proto,\n" \
-    "       coalesce(event.app_proto, '') AS app_proto, coalesce(event.src_ip, '') AS src_ip,\n" \
+#define ATHENA_ALERT_COLUMNS                                                                       \
+    "       event.alert.signature_id AS sid, event.alert.rev AS rev,\n"                            \
+    "       coalesce(event.alert.signature, '') AS signature, event.alert.action AS action,\n"     \
+    "       coalesce(event.verdict.action, '') AS verdict, coalesce(event.proto, '') AS proto,\n"  \
+    "       coalesce(event.app_proto, '') AS app_proto, coalesce(event.src_ip, '') AS src_ip,\n"   \
     "       coalesce(event.dest_ip, '') AS dest_ip, coalesce(event.dest_port, -1) AS dest_port,\n" \
-    "       coalesce(event.tls.sni, '') AS sni, coalesce(event.http.hostname, '') AS host,\n" \
-    "       date_format(date_trunc('hour', from_unixtime(CAST(event_timestamp AS bigint))),\n" \
-    "                   '%Y-%m-%d %H:00:00.000') AS hour,\n" \
+    "       coalesce(event.tls.sni, '') AS sni, coalesce(event.http.hostname, '') AS host,\n"      \
+    "       date_format(date_trunc('hour', from_unixtime(CAST(event_timestamp AS bigint))),\n"     \
+    "                   '%Y-%m-%d %H:00:00.000') AS hour,\n"                                       \
     "       count(*) AS hits, min(event.\"timestamp\") AS first, max(event.\"timestamp\") AS last\n"
 
 /* event.timestamp strings all end in +0000: text order is time order. */
@@ -146,8 +145,7 @@ athena_text(ResultsQuery which, gboolean action_order)
     switch (which) {
     case RESULTS_QUERY_RULE_ALERTS:
         return g_strdup(
-            "SELECT\n" ATHENA_ALERT_COLUMNS
-            "FROM nfw_alert\n"
+            "SELECT\n" ATHENA_ALERT_COLUMNS "FROM nfw_alert\n"
             "WHERE " ATHENA_WINDOW "\n"
             "  AND event.event_type = 'alert'\n"
             "  AND NOT regexp_like(coalesce(event.alert.signature, ''), '^aws:.+ action$')\n"
@@ -155,13 +153,14 @@ athena_text(ResultsQuery which, gboolean action_order)
     case RESULTS_QUERY_DEFAULT_ACTIONS:
         /* no printf: the text holds date_format's % directives */
         return g_strconcat(
-            "SELECT event.flow_id AS flow_id,\n" ATHENA_ALERT_COLUMNS
-            "FROM nfw_alert\n"
+            "SELECT event.flow_id AS flow_id,\n" ATHENA_ALERT_COLUMNS "FROM nfw_alert\n"
             "WHERE " ATHENA_WINDOW "\n"
             "  AND event.event_type = 'alert'\n"
             "  AND (regexp_like(coalesce(event.alert.signature, ''), '^aws:.+ action$')",
-            action_order ? " OR event.alert.action = 'blocked'" : "", ")\n"
-            "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14;\n", NULL);
+            action_order ? " OR event.alert.action = 'blocked'" : "",
+            ")\n"
+            "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14;\n",
+            NULL);
     case RESULTS_QUERY_FLOWS:
         return g_strdup(
             "WITH records AS (\n"
@@ -197,8 +196,7 @@ athena_text(ResultsQuery which, gboolean action_order)
             "  GROUP BY 1\n"
             ")\n"
             "GROUP BY 1;\n");
-    default:
-        return NULL;
+    default: return NULL;
     }
 }
 

@@ -52,16 +52,16 @@ char *results_query_text(ResultsQuery which, ResultsEngine engine, gboolean acti
 GQuark results_error_quark(void);
 
 typedef enum {
-    RESULTS_ERROR_FORMAT,   /* neither get-query-results JSON nor CSV with a header */
-    RESULTS_ERROR_COLUMNS,  /* not the result of an exported query */
-    RESULTS_ERROR_VALUE,    /* a cell that does not parse (row and column named) */
+    RESULTS_ERROR_FORMAT,  /* neither get-query-results JSON nor CSV with a header */
+    RESULTS_ERROR_COLUMNS, /* not the result of an exported query */
+    RESULTS_ERROR_VALUE,   /* a cell that does not parse (row and column named) */
 } ResultsErrorCode;
 
 /* What one results file held. */
 typedef struct {
     ResultsQuery query;
     guint64 rows;
-    gboolean maybe_cut;     /* exactly 10,000 rows: CloudWatch's cap */
+    gboolean maybe_cut; /* exactly 10,000 rows: CloudWatch's cap */
 } ResultsFileInfo;
 
 /* Reads `path` (`aws logs get-query-results` JSON, or CSV with a header

@@ -14,15 +14,15 @@
 #include "policy/policy.h"
 
 enum {
-    EXIT_CLEAN = 0,     /* no finding at or above --fail-on */
-    EXIT_FINDINGS = 1,  /* findings at or above --fail-on */
-    EXIT_USAGE = 2,     /* usage or input error */
+    EXIT_CLEAN = 0,    /* no finding at or above --fail-on */
+    EXIT_FINDINGS = 1, /* findings at or above --fail-on */
+    EXIT_USAGE = 2,    /* usage or input error */
 };
 
 /* Options every command that reads rule groups takes. */
 typedef struct {
-    char **vars;        /* --var NAME=VALUE */
-    char *rule_order;   /* --rule-order strict|action */
+    char **vars;      /* --var NAME=VALUE */
+    char *rule_order; /* --rule-order strict|action */
 } InputOptions;
 
 void cli_input_options_add(GOptionContext *context, InputOptions *options);
@@ -34,10 +34,10 @@ Policy *cli_load_policy(char **paths, const InputOptions *options);
 
 /* Options every command that reports findings takes (cli_report.c). */
 typedef struct {
-    char *format;       /* --format */
-    char *output;       /* -o FILE */
-    char *fail_on;      /* --fail-on */
-    char **disable;     /* --disable IDS (repeatable) */
+    char *format;   /* --format */
+    char *output;   /* -o FILE */
+    char *fail_on;  /* --fail-on */
+    char **disable; /* --disable IDS (repeatable) */
 } ReportOptions;
 
 void cli_report_options_add(GOptionContext *context, ReportOptions *options);

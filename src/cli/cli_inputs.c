@@ -28,8 +28,8 @@ cli_input_options_add(GOptionContext *context, InputOptions *options)
           "Rule order of bare .rules files: strict (default) or action", "ORDER" },
         { NULL },
     };
-    GOptionGroup *group = g_option_group_new("input", "Input options:",
-                                             "Show input options", NULL, NULL);
+    GOptionGroup *group =
+        g_option_group_new("input", "Input options:", "Show input options", NULL, NULL);
     g_option_group_add_entries(group, entries);
     g_option_context_add_group(context, group);
 }

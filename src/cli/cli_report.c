@@ -12,7 +12,7 @@
 #include "advisor/checks.h"
 
 static const char *const format_names[] = {
-    [OUTPUT_TEXT] = "text", [OUTPUT_JSON] = "json", [OUTPUT_HTML] = "html",
+    [OUTPUT_TEXT] = "text",   [OUTPUT_JSON] = "json",         [OUTPUT_HTML] = "html",
     [OUTPUT_SARIF] = "sarif", [OUTPUT_MARKDOWN] = "markdown",
 };
 
@@ -22,12 +22,14 @@ cli_report_options_add(GOptionContext *context, ReportOptions *options)
     GOptionEntry entries[] = {
         { "format", 'f', 0, G_OPTION_ARG_STRING, &options->format,
           "Output format: text (default), json, html, sarif (SARIF 2.1.0 for code scanning) "
-          "or markdown (a pull-request review comment)", "FORMAT" },
+          "or markdown (a pull-request review comment)",
+          "FORMAT" },
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output,
           "Write the report to FILE instead of standard output (html: one self-contained file)",
           "FILE" },
         { "fail-on", 0, 0, G_OPTION_ARG_STRING, &options->fail_on,
-          "Exit 1 when a finding is at or above: error (default), warning, note, none", "SEVERITY" },
+          "Exit 1 when a finding is at or above: error (default), warning, note, none",
+          "SEVERITY" },
         { "disable", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &options->disable,
           "Do not report these checks (comma-separated, repeatable)", "CHECKS" },
         { NULL },
@@ -96,8 +98,10 @@ cli_parse_disabled(const char *command, char **lists, gboolean *ok)
             if (*name == '\0')
                 continue;
             if (check_lookup(name) == NULL) {
-                cli_error(command, "unknown check '%s' in --disable (see 'nfw-advisor lint "
-                          "--list-checks')", name);
+                cli_error(command,
+                          "unknown check '%s' in --disable (see 'nfw-advisor lint "
+                          "--list-checks')",
+                          name);
                 *ok = FALSE;
             }
             g_hash_table_add(set, g_strdup(name));
@@ -144,7 +148,9 @@ cli_nothing_usable(const char *command, const LogStats *stats)
     guint64 skipped = log_stats_skipped_total(stats);
     if (stats->used > 0 || stats->filtered > 0 || stats->prefiltered > 0 || skipped == 0)
         return FALSE;
-    cli_error(command, "no usable record: all %" G_GUINT64_FORMAT " record%s skipped "
-              "(see the skip reasons above)", skipped, skipped == 1 ? " was" : "s were");
+    cli_error(command,
+              "no usable record: all %" G_GUINT64_FORMAT " record%s skipped "
+              "(see the skip reasons above)",
+              skipped, skipped == 1 ? " was" : "s were");
     return TRUE;
 }

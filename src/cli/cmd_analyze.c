@@ -26,13 +26,13 @@
 #define PART_MIN_BYTES ((gint64)64 << 20)
 
 typedef struct {
-    GPtrArray *parts;            /* LogPart*, borrowed from the plan */
+    GPtrArray *parts; /* LogPart*, borrowed from the plan */
     const AnalyzeIndex *index;
     const LogFilter *filter;
-    AnalyzeAgg *agg;             /* owned by the caller */
-    GPtrArray *errors;           /* char* messages, owned */
-    gboolean progress;           /* this thread prints the progress line */
-    gint *events_total;          /* shared, atomic */
+    AnalyzeAgg *agg;    /* owned by the caller */
+    GPtrArray *errors;  /* char* messages, owned */
+    gboolean progress;  /* this thread prints the progress line */
+    gint *events_total; /* shared, atomic */
     gint64 start_us;
 } Worker;
 
@@ -101,16 +101,20 @@ cmd_analyze(int argc, char **argv)
     GOptionEntry entries[] = {
         { "rules", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &rules,
           "Rule group, policy JSON, .rules file or directory (repeatable; required)", "INPUT" },
-        { "since", 0, 0, G_OPTION_ARG_STRING, &since, "Only events at or after this time (UTC)", "TIME" },
-        { "until", 0, 0, G_OPTION_ARG_STRING, &until, "Only events before this time (UTC)", "TIME" },
+        { "since", 0, 0, G_OPTION_ARG_STRING, &since, "Only events at or after this time (UTC)",
+          "TIME" },
+        { "until", 0, 0, G_OPTION_ARG_STRING, &until, "Only events before this time (UTC)",
+          "TIME" },
         { "firewall", 0, 0, G_OPTION_ARG_STRING_ARRAY, &firewalls,
           "Only events of this firewall_name (repeatable)", "NAME" },
-        { "top", 0, 0, G_OPTION_ARG_INT, &top, "Rows in top lists and findings shown per check (10)", "N" },
-        { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
-          "Reader threads (1; 0 = one per core)", "N" },
+        { "top", 0, 0, G_OPTION_ARG_INT, &top,
+          "Rows in top lists and findings shown per check (10)", "N" },
+        { "threads", 'j', 0, G_OPTION_ARG_INT, &threads, "Reader threads (1; 0 = one per core)",
+          "N" },
         { "results", 0, 0, G_OPTION_ARG_NONE, &from_results,
           "The arguments are results of the queries of 'nfw-advisor export-queries' "
-          "(get-query-results JSON or Athena CSV), not logs", NULL },
+          "(get-query-results JSON or Athena CSV), not logs",
+          NULL },
         { "noisy-share", 0, 0, G_OPTION_ARG_DOUBLE, &noisy_share,
           "noisy-rule: share of all alerts (0.2)", "FRACTION" },
         { "noisy-rate", 0, 0, G_OPTION_ARG_DOUBLE, &noisy_rate,
@@ -123,11 +127,12 @@ cmd_analyze(int argc, char **argv)
           "nat-masked-sources: share of alerts from the top two sources (0.9)", "FRACTION" },
         { NULL },
     };
-    GOptionContext *context = g_option_context_new("--rules INPUT... LOG... - map alerts to rules and advise");
-    g_option_context_set_summary(context,
-        "LOG is an NFW alert or flow log (JSON Lines, .gz, S3 folder tree, Firehose,\n"
-        "filter-log-events JSON, JSON array, raw eve.json) or - for standard input.\n"
-        "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.");
+    GOptionContext *context =
+        g_option_context_new("--rules INPUT... LOG... - map alerts to rules and advise");
+    g_option_context_set_summary(
+        context, "LOG is an NFW alert or flow log (JSON Lines, .gz, S3 folder tree, Firehose,\n"
+                 "filter-log-events JSON, JSON array, raw eve.json) or - for standard input.\n"
+                 "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.");
     g_option_context_add_main_entries(context, entries, NULL);
     cli_report_options_add(context, &report);
     cli_input_options_add(context, &inputs);
@@ -194,7 +199,7 @@ cmd_analyze(int argc, char **argv)
      * into the empty aggregate of the one worker. */
     if (from_results && (since || until || firewalls)) {
         cli_error("analyze", "--since, --until and --firewall filter logs: with --results, "
-                  "choose the window and log groups when running the queries");
+                             "choose the window and log groups when running the queries");
         goto out;
     }
     plan = from_results ? g_ptr_array_new()
@@ -248,8 +253,8 @@ cmd_analyze(int argc, char **argv)
         fprintf(stderr, "\r%70s\r", "");
     if (from_results) { /* --results: query results instead of logs */
         GPtrArray *notes = g_ptr_array_new_with_free_func(g_free);
-        gboolean loaded = results_load_files(total, (const char *const *)argv + 1, argc - 1,
-                                             notes, &error);
+        gboolean loaded =
+            results_load_files(total, (const char *const *)argv + 1, argc - 1, notes, &error);
         for (guint i = 0; i < notes->len; i++)
             cli_error("analyze", "warning: %s", (char *)g_ptr_array_index(notes, i));
         g_ptr_array_unref(notes);
@@ -271,8 +276,10 @@ cmd_analyze(int argc, char **argv)
     case OUTPUT_HTML: report_analyze_html(dest, total, &t, findings); break;
     case OUTPUT_JSON: report_analyze_json(dest, total, &t, findings); break;
     case OUTPUT_SARIF: report_findings_sarif(dest, findings, NFW_ADVISOR_VERSION); break;
-    case OUTPUT_MARKDOWN: report_findings_markdown(dest, findings, "nfw-advisor analyze",
-                                                   "Findings from the alert and flow logs."); break;
+    case OUTPUT_MARKDOWN:
+        report_findings_markdown(dest, findings, "nfw-advisor analyze",
+                                 "Findings from the alert and flow logs.");
+        break;
     case OUTPUT_TEXT: report_analyze_text(dest, total, &t, findings); break;
     }
     if (!cli_output_close("analyze", dest, report.output))

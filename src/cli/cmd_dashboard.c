@@ -118,12 +118,11 @@ layout_add(Layout *layout, const char *type, int width, int height)
 
 static void
 add_log_widget(Layout *layout, const char *source, const char *firewall, const char *region,
-               const char *title, const char *view, gboolean stacked, const char *query,
-               int width)
+               const char *title, const char *view, gboolean stacked, const char *query, int width)
 {
     cJSON *p = layout_add(layout, "log", width, WIDGET_HEIGHT);
-    char *full = g_strdup_printf("%s\n| filter firewall_name = \"%s\"\n| %s", source, firewall,
-                                 query);
+    char *full =
+        g_strdup_printf("%s\n| filter firewall_name = \"%s\"\n| %s", source, firewall, query);
     cJSON_AddStringToObject(p, "query", full);
     cJSON_AddStringToObject(p, "region", region);
     cJSON_AddStringToObject(p, "title", title);
@@ -149,9 +148,10 @@ dashboard_body(const char *alert_group, const char *flow_group, const char *fire
     cJSON_AddStringToObject(body, "start", "-PT24H");
     Layout layout = { cJSON_AddArrayToObject(body, "widgets"), 0, 0, 0 };
     char *alert_source = g_strdup_printf("SOURCE '%s'", alert_group);
-    char *both_sources = strcmp(alert_group, flow_group) == 0
-        ? g_strdup(alert_source)
-        : g_strdup_printf("SOURCE '%s' | SOURCE '%s'", alert_group, flow_group);
+    char *both_sources =
+        strcmp(alert_group, flow_group) == 0
+            ? g_strdup(alert_source)
+            : g_strdup_printf("SOURCE '%s' | SOURCE '%s'", alert_group, flow_group);
     char *intro = g_strdup_printf(
         "# Network Firewall %s\nKey signals of nfw-advisor, then the saved queries of "
         "`analysis/`. Default-action drops are traffic no rule allows yet: run "
@@ -159,14 +159,14 @@ dashboard_body(const char *alert_group, const char *flow_group, const char *fire
         firewall);
     add_text_widget(&layout, intro);
     for (gsize i = 0; i < G_N_ELEMENTS(signals); i++)
-        add_log_widget(&layout, alert_source, firewall, region, signals[i].title,
-                       signals[i].view, signals[i].stacked, signals[i].query, GRID_WIDTH / 2);
+        add_log_widget(&layout, alert_source, firewall, region, signals[i].title, signals[i].view,
+                       signals[i].stacked, signals[i].query, GRID_WIDTH / 2);
     for (gsize i = 0; i < saved_query_count; i++) {
         const SavedQuery *q = &saved_queries[i];
         if (q->parameterised)
             continue;
-        add_log_widget(&layout, q->flows ? both_sources : alert_source, firewall, region,
-                       q->title, q->view, FALSE, q->query,
+        add_log_widget(&layout, q->flows ? both_sources : alert_source, firewall, region, q->title,
+                       q->view, FALSE, q->query,
                        strcmp(q->view, "table") == 0 ? GRID_WIDTH : GRID_WIDTH / 2);
     }
     g_free(intro);
@@ -195,7 +195,8 @@ cmd_dashboard(int argc, char **argv)
         { NULL },
     };
     GOptionContext *context = g_option_context_new("- print a CloudWatch dashboard body");
-    g_option_context_set_summary(context,
+    g_option_context_set_summary(
+        context,
         "Prints the JSON body of a CloudWatch dashboard with Logs Insights widgets for the\n"
         "firewall's key signals and the saved queries of analysis/. Install it with:\n"
         "  aws cloudwatch put-dashboard --dashboard-name NAME --dashboard-body file://FILE\n"

@@ -15,16 +15,17 @@ cmd_expand(int argc, char **argv)
     char *format = NULL;
     InputOptions inputs = { 0 };
     GOptionEntry entries[] = {
-        { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-          "Output format: text (default) or json", "FORMAT" },
+        { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json",
+          "FORMAT" },
         { NULL },
     };
-    GOptionContext *context = g_option_context_new("INPUT... - print the effective rules in evaluation order");
-    g_option_context_set_summary(context,
-        "Prints every rule of the policy in the order Network Firewall evaluates them:\n"
-        "STRICT_ORDER: groups by priority, rules as written; DEFAULT_ACTION_ORDER: pass,\n"
-        "drop, reject, alert, then the priority keyword.  Domain lists and standard\n"
-        "stateful rules are expanded into the rules Network Firewall generates.");
+    GOptionContext *context =
+        g_option_context_new("INPUT... - print the effective rules in evaluation order");
+    g_option_context_set_summary(
+        context, "Prints every rule of the policy in the order Network Firewall evaluates them:\n"
+                 "STRICT_ORDER: groups by priority, rules as written; DEFAULT_ACTION_ORDER: pass,\n"
+                 "drop, reject, alert, then the priority keyword.  Domain lists and standard\n"
+                 "stateful rules are expanded into the rules Network Firewall generates.");
     g_option_context_add_main_entries(context, entries, NULL);
     cli_input_options_add(context, &inputs);
     GError *error = NULL;

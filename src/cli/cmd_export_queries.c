@@ -45,7 +45,8 @@ cmd_export_queries(int argc, char **argv)
     GOptionEntry entries[] = {
         { "engine", 'e', 0, G_OPTION_ARG_STRING, &engine_name,
           "cwli (CloudWatch Logs Insights, default) or athena (SQL over the tables of "
-          "analysis/athena/00-create-tables.sql)", "ENGINE" },
+          "analysis/athena/00-create-tables.sql)",
+          "ENGINE" },
         { "rules", 'r', 0, G_OPTION_ARG_FILENAME_ARRAY, &rules,
           "Rule groups and policy the logs come from (repeatable)", "INPUT" },
         { "query", 'q', 0, G_OPTION_ARG_STRING, &query_name,
@@ -55,16 +56,16 @@ cmd_export_queries(int argc, char **argv)
     };
     GOptionContext *context = g_option_context_new("- print the queries whose results "
                                                    "'analyze --results' reads");
-    g_option_context_set_summary(context,
-        "Prints the queries that compute, where the logs are, exactly the aggregates\n"
-        "'nfw-advisor analyze' needs: per-rule hits with first/last hit and distinct\n"
-        "sources, default-action groups, flows without alerts, and the log window.\n"
-        "Run each one, save its results (get-query-results JSON or Athena CSV) and give\n"
-        "the files to 'nfw-advisor analyze --results FILE... --rules INPUT...'.");
-    g_option_context_set_description(context,
-        "CloudWatch returns at most 10,000 rows per query: if a result has that many,\n"
-        "run the query over shorter time windows and give all the results; rows add up.\n"
-        "Exit status: 0, or 2 for a usage or input error.");
+    g_option_context_set_summary(
+        context, "Prints the queries that compute, where the logs are, exactly the aggregates\n"
+                 "'nfw-advisor analyze' needs: per-rule hits with first/last hit and distinct\n"
+                 "sources, default-action groups, flows without alerts, and the log window.\n"
+                 "Run each one, save its results (get-query-results JSON or Athena CSV) and give\n"
+                 "the files to 'nfw-advisor analyze --results FILE... --rules INPUT...'.");
+    g_option_context_set_description(
+        context, "CloudWatch returns at most 10,000 rows per query: if a result has that many,\n"
+                 "run the query over shorter time windows and give all the results; rows add up.\n"
+                 "Exit status: 0, or 2 for a usage or input error.");
     g_option_context_add_main_entries(context, entries, NULL);
     cli_input_options_add(context, &inputs);
     GError *error = NULL;
@@ -87,8 +88,10 @@ cmd_export_queries(int argc, char **argv)
     }
     ResultsQuery only = RESULTS_QUERY_N;
     if (query_name != NULL && !results_query_from_name(query_name, &only)) {
-        cli_error("export-queries", "unknown --query '%s' (rule-alerts, default-actions, flows "
-                  "or window)", query_name);
+        cli_error("export-queries",
+                  "unknown --query '%s' (rule-alerts, default-actions, flows "
+                  "or window)",
+                  query_name);
         goto out;
     }
     if (argc > 1) {

@@ -44,10 +44,10 @@ cmd_lint(int argc, char **argv)
         { NULL },
     };
     GOptionContext *context = g_option_context_new("INPUT... - check rule groups and policies");
-    g_option_context_set_summary(context,
-        "INPUT is a Suricata .rules file, AWS rule-group or firewall-policy JSON\n"
-        "(describe-* output, create-* input or the bare object), or a directory of them.\n"
-        "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.");
+    g_option_context_set_summary(
+        context, "INPUT is a Suricata .rules file, AWS rule-group or firewall-policy JSON\n"
+                 "(describe-* output, create-* input or the bare object), or a directory of them.\n"
+                 "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.");
     cli_report_options_add(context, &report);
     g_option_context_add_main_entries(context, entries, NULL);
     cli_input_options_add(context, &inputs);

@@ -35,12 +35,12 @@
 typedef struct {
     LogReader *reader;
     const Query *query;
-    cJSON *json;              /* the current record's tree (owned) */
-    char *raw;                /* the current record's text, NUL-terminated */
+    cJSON *json; /* the current record's tree (owned) */
+    char *raw;   /* the current record's text, NUL-terminated */
     gsize raw_cap;
-    GString *shown_nul;       /* the record's text with NULs as \x00, when it has any */
-    gboolean prefilter;       /* run the raw prefilter here: the reader does not (--since/--until) */
-    guint64 unparsed;         /* records the reader took that cJSON rejects */
+    GString *shown_nul; /* the record's text with NULs as \x00, when it has any */
+    gboolean prefilter; /* run the raw prefilter here: the reader does not (--since/--until) */
+    guint64 unparsed;   /* records the reader took that cJSON rejects */
 } QuerySource;
 
 /* The query's prefilter, run by the reader before it parses a record: a
@@ -101,8 +101,10 @@ parse_time_option(const char *name, const char *text, gboolean *has, gint64 *out
     if (text == NULL)
         return TRUE;
     if (!log_time_parse(text, strlen(text), out_us)) {
-        cli_error("query", "--%s '%s' is not an ISO 8601 time such as 2025-02-24T10:00:00Z "
-                  "or a date such as 2025-02-24", name, text);
+        cli_error("query",
+                  "--%s '%s' is not an ISO 8601 time such as 2025-02-24T10:00:00Z "
+                  "or a date such as 2025-02-24",
+                  name, text);
         return FALSE;
     }
     *has = TRUE;
@@ -123,12 +125,14 @@ print_skips(const LogStats *stats, guint64 unparsed)
         GPtrArray *samples = stats->samples[i];
         for (guint j = 0; samples && j < samples->len; j++)
             fprintf(stderr, "%s%s", j ? ", " : " (at ", (char *)g_ptr_array_index(samples, j));
-        fprintf(stderr, "%s\n", samples && samples->len ? (stats->skipped[i] > samples->len
-                                                           ? ", ...)" : ")") : "");
+        fprintf(stderr, "%s\n",
+                samples && samples->len ? (stats->skipped[i] > samples->len ? ", ...)" : ")") : "");
     }
     if (unparsed)
-        fprintf(stderr, "nfw-advisor query: skipped %" G_GUINT64_FORMAT
-                " record%s that cJSON could not parse\n", unparsed, unparsed == 1 ? "" : "s");
+        fprintf(stderr,
+                "nfw-advisor query: skipped %" G_GUINT64_FORMAT
+                " record%s that cJSON could not parse\n",
+                unparsed, unparsed == 1 ? "" : "s");
 }
 
 static void
@@ -150,7 +154,8 @@ print_help_functions(GOptionContext *context)
         g_string_append_printf(desc, " %s", *f);
         col += w;
     }
-    g_string_append_printf(desc,
+    g_string_append_printf(
+        desc,
         "\n\nWithout a `limit` command at most %d rows are returned (CloudWatch's\n"
         "default) and the output says so.  Raw Suricata EVE records are seen as the\n"
         "`event` of an NFW record.  Exit status: 0 done, 2 usage, query or input error\n"
@@ -169,17 +174,16 @@ cmd_query(int argc, char **argv)
           "Output: table (default), json (the shape of aws logs get-query-results) or csv",
           "FORMAT" },
         { "file", 'f', 0, G_OPTION_ARG_FILENAME, &file,
-          "Read the query from FILE (e.g. analysis/*.cwli) instead of the first argument",
-          "FILE" },
+          "Read the query from FILE (e.g. analysis/*.cwli) instead of the first argument", "FILE" },
         { "since", 0, 0, G_OPTION_ARG_STRING, &since,
           "Only records at or after T (ISO 8601, e.g. 2025-02-24T10:00:00Z)", "T" },
-        { "until", 0, 0, G_OPTION_ARG_STRING, &until,
-          "Only records before T", "T" },
+        { "until", 0, 0, G_OPTION_ARG_STRING, &until, "Only records before T", "T" },
         { NULL },
     };
     GOptionContext *context =
         g_option_context_new("(QUERY | -f FILE) LOG... - run a CloudWatch Logs Insights query");
-    g_option_context_set_summary(context,
+    g_option_context_set_summary(
+        context,
         "Runs a Logs Insights query over Network Firewall alert/flow/TLS logs or Suricata\n"
         "eve.json: JSON Lines (plain or gzip), S3 folder trees, Firehose streams, JSON\n"
         "arrays, aws logs filter-log-events output, or - for standard input.");
@@ -225,8 +229,8 @@ cmd_query(int argc, char **argv)
         cli_error("query", "no log given (a file, a directory, or - for standard input)");
         goto out;
     }
-    reader = log_reader_open_paths((const char *const *)argv + first_log,
-                                   (gsize)(argc - first_log), &error);
+    reader = log_reader_open_paths((const char *const *)argv + first_log, (gsize)(argc - first_log),
+                                   &error);
     if (reader == NULL) {
         cli_error("query", "%s", error->message);
         goto out;
@@ -256,8 +260,7 @@ cmd_query(int argc, char **argv)
     query_result_set_scanned(result, stats->used + stats->prefiltered, stats->bytes_decoded,
                              stats->filtered);
     for (int i = 0; i < LOG_SKIP_N; i++)
-        query_result_add_skipped(result, log_skip_reason_name((LogSkipReason)i),
-                                 stats->skipped[i]);
+        query_result_add_skipped(result, log_skip_reason_name((LogSkipReason)i), stats->skipped[i]);
     query_result_add_skipped(result, "unparsed-json", source.unparsed);
 
     GString *out = g_string_new(NULL);
@@ -274,7 +277,8 @@ cmd_query(int argc, char **argv)
     if (query_result_regex_limit_hits(result) > 0) {
         /* A record the regex could not decide was counted as no match: the
          * answer may be wrong, and the record's text is often attacker's. */
-        cli_error("query", "error: %" G_GUINT64_FORMAT " regex match(es) stopped at the PCRE2 "
+        cli_error("query",
+                  "error: %" G_GUINT64_FORMAT " regex match(es) stopped at the PCRE2 "
                   "limits (match %d, depth %d): the result above is incomplete; nested "
                   "quantifiers such as (a+)+ backtrack exponentially, rewrite the regex",
                   query_result_regex_limit_hits(result), QUERY_REGEX_MATCH_LIMIT,

@@ -20,10 +20,13 @@ typedef struct {
 static const Command commands[] = {
     { "lint", cmd_lint, "check rule groups and policies (syntax, Suricata 7 parity, NFW limits)" },
     { "expand", cmd_expand, "print the effective rules in evaluation order" },
-    { "analyze", cmd_analyze, "map alert/flow logs to rules: unused, noisy, default-action drops, alert-mode" },
+    { "analyze", cmd_analyze,
+      "map alert/flow logs to rules: unused, noisy, default-action drops, alert-mode" },
     { "query", cmd_query, "run a CloudWatch Logs Insights query over local logs" },
-    { "export-queries", cmd_export_queries, "print the CWLI/Athena queries whose results analyze --results reads" },
-    { "dashboard", cmd_dashboard, "print a CloudWatch dashboard body (Logs Insights widgets) for a firewall" },
+    { "export-queries", cmd_export_queries,
+      "print the CWLI/Athena queries whose results analyze --results reads" },
+    { "dashboard", cmd_dashboard,
+      "print a CloudWatch dashboard body (Logs Insights widgets) for a firewall" },
 };
 
 static void

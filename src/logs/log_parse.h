@@ -23,24 +23,24 @@
 #define LOG_PARSE_MAX_EXACT_NUMBER (G_GUINT64_CONSTANT(1) << 53)
 
 typedef enum {
-  LOG_PARSE_OK = 0,
-  LOG_PARSE_DECLINE,        /* fast path only: ask the slow path */
-  LOG_PARSE_BAD_JSON,
-  LOG_PARSE_NOT_NFW,
-  LOG_PARSE_UNKNOWN_TYPE,
-  LOG_PARSE_BAD_FIELD,
+    LOG_PARSE_OK = 0,
+    LOG_PARSE_DECLINE, /* fast path only: ask the slow path */
+    LOG_PARSE_BAD_JSON,
+    LOG_PARSE_NOT_NFW,
+    LOG_PARSE_UNKNOWN_TYPE,
+    LOG_PARSE_BAD_FIELD,
 } LogParseResult;
 
 /* `scratch` must hold at least `len` bytes: decoded strings are written
  * there (a decoded string is never longer than its JSON text).  Fills the
  * content fields of *event (not raw/file/line/record/offset). */
-LogParseResult log_parse_fast(const char *text, gsize len, char *scratch,
-                              gboolean keep_other, LogEvent *event);
+LogParseResult log_parse_fast(const char *text, gsize len, char *scratch, gboolean keep_other,
+                              LogEvent *event);
 
 /* `*tree` receives the cJSON tree the event's strings point into; the
  * caller frees it (cJSON_Delete) when the event is no longer used. */
-LogParseResult log_parse_slow(const char *text, gsize len, cJSON **tree,
-                              gboolean keep_other, LogEvent *event);
+LogParseResult log_parse_slow(const char *text, gsize len, cJSON **tree, gboolean keep_other,
+                              LogEvent *event);
 
 /* Frees a tree from log_parse_slow() (NULL is fine). */
 void log_parse_tree_free(cJSON *tree);
@@ -49,7 +49,7 @@ void log_parse_tree_free(cJSON *tree);
  * (used for filter-log-events' "message"), decoding it into `scratch`
  * (>= len bytes).  FALSE if the text is not an object or has no such
  * string member. */
-gboolean log_parse_member_string(const char *text, gsize len, const char *name,
-                                 char *scratch, LogStr *out);
+gboolean log_parse_member_string(const char *text, gsize len, const char *name, char *scratch,
+                                 LogStr *out);
 
 #endif

@@ -19,182 +19,187 @@
 
 #define BOMB_FLOOR ((guint64)256 << 20)
 
-static gssize read_fd(LogSource *src, void *dst, gsize cap, const char *name, GError **error)
+static gssize
+read_fd(LogSource *src, void *dst, gsize cap, const char *name, GError **error)
 {
-  if (src->limit >= 0 && (guint64)src->limit < cap)
-    cap = (gsize)src->limit;
-  if (cap == 0)
-    return 0;
-  for (;;) {
-    gssize n = read(src->fd, dst, cap);
-    if (n >= 0) {
-      src->bytes_in += (guint64)n;
-      if (src->limit >= 0)
-        src->limit -= n;
-      return n;
-    }
-    if (errno == EINTR)
-      continue;
-    g_set_error(error, LOG_ERROR, LOG_ERROR_READ, "%s: read error: %s", name, g_strerror(errno));
-    return -1;
-  }
-}
-
-gboolean log_source_open(LogSource *src, const char *path, gint64 start, gint64 limit,
-                         GError **error)
-{
-  memset(src, 0, sizeof *src);
-  src->limit = limit;
-  if (strcmp(path, "-") == 0) {
-    src->fd = 0;
-  } else {
-    src->fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (src->fd < 0) {
-      g_set_error(error, LOG_ERROR, LOG_ERROR_OPEN, "%s: cannot open: %s", path,
-                  g_strerror(errno));
-      return FALSE;
-    }
-    src->owns_fd = TRUE;
-#ifdef POSIX_FADV_SEQUENTIAL
-    posix_fadvise(src->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-#endif
-    if (start > 0 && lseek(src->fd, start, SEEK_SET) < 0) {
-      g_set_error(error, LOG_ERROR, LOG_ERROR_OPEN, "%s: cannot seek: %s", path,
-                  g_strerror(errno));
-      log_source_close(src);
-      return FALSE;
-    }
-  }
-  src->zin_cap = LOG_SOURCE_CHUNK;
-  src->zin = g_malloc(src->zin_cap);
-  if (start > 0)
-    return TRUE;
-  /* Sniff: read the first bytes; keep them as pending plain data or as
-   * the first gzip input. */
-  gsize have = 0;
-  while (have < 2) {
-    gssize n = read_fd(src, src->zin + have, src->zin_cap - have, path, error);
-    if (n < 0) {
-      log_source_close(src);
-      return FALSE;
-    }
-    if (n == 0) {
-      src->raw_eof = TRUE;
-      break;
-    }
-    have += (gsize)n;
-  }
-  if (have >= 2 && src->zin[0] == 0x1f && src->zin[1] == 0x8b) {
-    src->gzip = TRUE;
-    if (inflateInit2(&src->zs, 16 + MAX_WBITS) != Z_OK) {
-      g_set_error(error, LOG_ERROR, LOG_ERROR_READ, "%s: zlib init failed", path);
-      log_source_close(src);
-      return FALSE;
-    }
-    src->zs_ready = TRUE;
-    src->zs.next_in = src->zin;
-    src->zs.avail_in = (uInt)have;
-  } else {
-    src->pending_pos = 0;
-    src->pending_len = have;
-  }
-  return TRUE;
-}
-
-static gssize gzip_read(LogSource *src, char *dst, gsize cap, const char *name, GError **error)
-{
-  for (;;) {
-    if (src->zs.avail_in == 0 && !src->raw_eof) {
-      gssize n = read_fd(src, src->zin, src->zin_cap, name, error);
-      if (n < 0)
-        return -1;
-      if (n == 0)
-        src->raw_eof = TRUE;
-      src->zs.next_in = src->zin;
-      src->zs.avail_in = (uInt)n;
-    }
-    if (src->member_done) {
-      while (src->zs.avail_in > 0 && *src->zs.next_in == 0) {
-        src->zs.next_in++;
-        src->zs.avail_in--;
-      }
-      if (src->zs.avail_in == 0) {
-        if (src->raw_eof) {
-          src->done = TRUE;
-          return 0;
+    if (src->limit >= 0 && (guint64)src->limit < cap)
+        cap = (gsize)src->limit;
+    if (cap == 0)
+        return 0;
+    for (;;) {
+        gssize n = read(src->fd, dst, cap);
+        if (n >= 0) {
+            src->bytes_in += (guint64)n;
+            if (src->limit >= 0)
+                src->limit -= n;
+            return n;
         }
-        continue;
-      }
-      if (*src->zs.next_in != 0x1f) {
-        src->end_state = LOG_SOURCE_CORRUPT;
+        if (errno == EINTR)
+            continue;
+        g_set_error(error, LOG_ERROR, LOG_ERROR_READ, "%s: read error: %s", name,
+                    g_strerror(errno));
+        return -1;
+    }
+}
+
+gboolean
+log_source_open(LogSource *src, const char *path, gint64 start, gint64 limit, GError **error)
+{
+    memset(src, 0, sizeof *src);
+    src->limit = limit;
+    if (strcmp(path, "-") == 0) {
+        src->fd = 0;
+    } else {
+        src->fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (src->fd < 0) {
+            g_set_error(error, LOG_ERROR, LOG_ERROR_OPEN, "%s: cannot open: %s", path,
+                        g_strerror(errno));
+            return FALSE;
+        }
+        src->owns_fd = TRUE;
+#ifdef POSIX_FADV_SEQUENTIAL
+        posix_fadvise(src->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+        if (start > 0 && lseek(src->fd, start, SEEK_SET) < 0) {
+            g_set_error(error, LOG_ERROR, LOG_ERROR_OPEN, "%s: cannot seek: %s", path,
+                        g_strerror(errno));
+            log_source_close(src);
+            return FALSE;
+        }
+    }
+    src->zin_cap = LOG_SOURCE_CHUNK;
+    src->zin = g_malloc(src->zin_cap);
+    if (start > 0)
+        return TRUE;
+    /* Sniff: read the first bytes; keep them as pending plain data or as
+   * the first gzip input. */
+    gsize have = 0;
+    while (have < 2) {
+        gssize n = read_fd(src, src->zin + have, src->zin_cap - have, path, error);
+        if (n < 0) {
+            log_source_close(src);
+            return FALSE;
+        }
+        if (n == 0) {
+            src->raw_eof = TRUE;
+            break;
+        }
+        have += (gsize)n;
+    }
+    if (have >= 2 && src->zin[0] == 0x1f && src->zin[1] == 0x8b) {
+        src->gzip = TRUE;
+        if (inflateInit2(&src->zs, 16 + MAX_WBITS) != Z_OK) {
+            g_set_error(error, LOG_ERROR, LOG_ERROR_READ, "%s: zlib init failed", path);
+            log_source_close(src);
+            return FALSE;
+        }
+        src->zs_ready = TRUE;
+        src->zs.next_in = src->zin;
+        src->zs.avail_in = (uInt)have;
+    } else {
+        src->pending_pos = 0;
+        src->pending_len = have;
+    }
+    return TRUE;
+}
+
+static gssize
+gzip_read(LogSource *src, char *dst, gsize cap, const char *name, GError **error)
+{
+    for (;;) {
+        if (src->zs.avail_in == 0 && !src->raw_eof) {
+            gssize n = read_fd(src, src->zin, src->zin_cap, name, error);
+            if (n < 0)
+                return -1;
+            if (n == 0)
+                src->raw_eof = TRUE;
+            src->zs.next_in = src->zin;
+            src->zs.avail_in = (uInt)n;
+        }
+        if (src->member_done) {
+            while (src->zs.avail_in > 0 && *src->zs.next_in == 0) {
+                src->zs.next_in++;
+                src->zs.avail_in--;
+            }
+            if (src->zs.avail_in == 0) {
+                if (src->raw_eof) {
+                    src->done = TRUE;
+                    return 0;
+                }
+                continue;
+            }
+            if (*src->zs.next_in != 0x1f) {
+                src->end_state = LOG_SOURCE_CORRUPT;
+                src->done = TRUE;
+                return 0;
+            }
+            inflateReset(&src->zs);
+            src->member_done = FALSE;
+        }
+        if (src->zs.avail_in == 0 && src->raw_eof) {
+            src->end_state = LOG_SOURCE_TRUNCATED;
+            src->done = TRUE;
+            return 0;
+        }
+        src->zs.next_out = (Bytef *)dst;
+        src->zs.avail_out = (uInt)MIN(cap, (gsize)G_MAXUINT32);
+        int ret = inflate(&src->zs, Z_NO_FLUSH);
+        gsize produced = (gsize)((char *)src->zs.next_out - dst);
+        if (ret == Z_STREAM_END) {
+            src->member_done = TRUE;
+        } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
+            src->end_state = LOG_SOURCE_CORRUPT;
+            src->done = TRUE;
+            src->bytes_out += produced;
+            return (gssize)produced;
+        }
+        src->bytes_out += produced;
+        if (src->bytes_out > BOMB_FLOOR && src->bytes_out / LOG_GZIP_MAX_RATIO > src->bytes_in) {
+            src->end_state = LOG_SOURCE_BOMB;
+            src->done = TRUE;
+            return 0;
+        }
+        if (produced > 0)
+            return (gssize)produced;
+    }
+}
+
+gssize
+log_source_read(LogSource *src, char *dst, gsize cap, const char *name, GError **error)
+{
+    if (src->done || cap == 0)
+        return 0;
+    if (src->gzip)
+        return gzip_read(src, dst, cap, name, error);
+    if (src->pending_pos < src->pending_len) {
+        gsize n = MIN(cap, src->pending_len - src->pending_pos);
+        memcpy(dst, src->zin + src->pending_pos, n);
+        src->pending_pos += n;
+        src->bytes_out += n;
+        return (gssize)n;
+    }
+    if (src->raw_eof) {
         src->done = TRUE;
         return 0;
-      }
-      inflateReset(&src->zs);
-      src->member_done = FALSE;
     }
-    if (src->zs.avail_in == 0 && src->raw_eof) {
-      src->end_state = LOG_SOURCE_TRUNCATED;
-      src->done = TRUE;
-      return 0;
+    gssize n = read_fd(src, dst, cap, name, error);
+    if (n == 0) {
+        src->raw_eof = TRUE;
+        src->done = TRUE;
     }
-    src->zs.next_out = (Bytef *)dst;
-    src->zs.avail_out = (uInt)MIN(cap, (gsize)G_MAXUINT32);
-    int ret = inflate(&src->zs, Z_NO_FLUSH);
-    gsize produced = (gsize)((char *)src->zs.next_out - dst);
-    if (ret == Z_STREAM_END) {
-      src->member_done = TRUE;
-    } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
-      src->end_state = LOG_SOURCE_CORRUPT;
-      src->done = TRUE;
-      src->bytes_out += produced;
-      return (gssize)produced;
-    }
-    src->bytes_out += produced;
-    if (src->bytes_out > BOMB_FLOOR && src->bytes_out / LOG_GZIP_MAX_RATIO > src->bytes_in) {
-      src->end_state = LOG_SOURCE_BOMB;
-      src->done = TRUE;
-      return 0;
-    }
-    if (produced > 0)
-      return (gssize)produced;
-  }
+    if (n > 0)
+        src->bytes_out += (guint64)n;
+    return n;
 }
 
-gssize log_source_read(LogSource *src, char *dst, gsize cap, const char *name, GError **error)
+void
+log_source_close(LogSource *src)
 {
-  if (src->done || cap == 0)
-    return 0;
-  if (src->gzip)
-    return gzip_read(src, dst, cap, name, error);
-  if (src->pending_pos < src->pending_len) {
-    gsize n = MIN(cap, src->pending_len - src->pending_pos);
-    memcpy(dst, src->zin + src->pending_pos, n);
-    src->pending_pos += n;
-    src->bytes_out += n;
-    return (gssize)n;
-  }
-  if (src->raw_eof) {
-    src->done = TRUE;
-    return 0;
-  }
-  gssize n = read_fd(src, dst, cap, name, error);
-  if (n == 0) {
-    src->raw_eof = TRUE;
-    src->done = TRUE;
-  }
-  if (n > 0)
-    src->bytes_out += (guint64)n;
-  return n;
-}
-
-void log_source_close(LogSource *src)
-{
-  if (src->zs_ready)
-    inflateEnd(&src->zs);
-  if (src->owns_fd && src->fd >= 0)
-    close(src->fd);
-  g_free(src->zin);
-  memset(src, 0, sizeof *src);
-  src->fd = -1;
+    if (src->zs_ready)
+        inflateEnd(&src->zs);
+    if (src->owns_fd && src->fd >= 0)
+        close(src->fd);
+    g_free(src->zin);
+    memset(src, 0, sizeof *src);
+    src->fd = -1;
 }

@@ -15,28 +15,28 @@
 #define LOG_SOURCE_CHUNK ((gsize)1 << 20)
 
 typedef enum {
-  LOG_SOURCE_OK = 0,
-  LOG_SOURCE_TRUNCATED,  /* gzip ended inside a member */
-  LOG_SOURCE_CORRUPT,    /* gzip data error, or garbage after a member */
-  LOG_SOURCE_BOMB,       /* inflated beyond LOG_GZIP_MAX_RATIO */
+    LOG_SOURCE_OK = 0,
+    LOG_SOURCE_TRUNCATED, /* gzip ended inside a member */
+    LOG_SOURCE_CORRUPT,   /* gzip data error, or garbage after a member */
+    LOG_SOURCE_BOMB,      /* inflated beyond LOG_GZIP_MAX_RATIO */
 } LogSourceEnd;
 
 typedef struct {
-  int fd;
-  gboolean owns_fd;
-  gboolean gzip;
-  gboolean raw_eof;
-  gboolean done;
-  LogSourceEnd end_state;
-  z_stream zs;
-  gboolean zs_ready;
-  gboolean member_done;
-  guchar *zin;
-  gsize zin_cap;
-  guint64 bytes_in, bytes_out;
-  gint64 limit;           /* bytes left to read for a range; -1 none */
-  /* Raw bytes read ahead while sniffing a plain input, handed out first. */
-  gsize pending_pos, pending_len;
+    int fd;
+    gboolean owns_fd;
+    gboolean gzip;
+    gboolean raw_eof;
+    gboolean done;
+    LogSourceEnd end_state;
+    z_stream zs;
+    gboolean zs_ready;
+    gboolean member_done;
+    guchar *zin;
+    gsize zin_cap;
+    guint64 bytes_in, bytes_out;
+    gint64 limit; /* bytes left to read for a range; -1 none */
+    /* Raw bytes read ahead while sniffing a plain input, handed out first. */
+    gsize pending_pos, pending_len;
 } LogSource;
 
 /* Opens `path` ("-" = stdin) at byte `start` (plain files only), sniffing

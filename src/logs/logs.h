@@ -44,8 +44,8 @@ G_BEGIN_DECLS
 GQuark log_error_quark(void);
 
 typedef enum {
-  LOG_ERROR_OPEN,   /* a file or directory cannot be opened or read */
-  LOG_ERROR_READ,   /* an I/O error in the middle of a file */
+    LOG_ERROR_OPEN, /* a file or directory cannot be opened or read */
+    LOG_ERROR_READ, /* an I/O error in the middle of a file */
 } LogErrorCode;
 
 /* Longest record accepted (a line, an object, a decoded message): 16 MiB.
@@ -56,90 +56,90 @@ typedef enum {
 /* A borrowed string: `ptr` == NULL means the field was absent (or JSON
  * null).  Not NUL-terminated; may contain NUL bytes. */
 typedef struct {
-  const char *ptr;
-  gsize len;
+    const char *ptr;
+    gsize len;
 } LogStr;
 
 typedef enum {
-  LOG_EVENT_OTHER = 0, /* any other EVE event_type (only when keep_other) */
-  LOG_EVENT_ALERT,
-  LOG_EVENT_NETFLOW,
-  LOG_EVENT_TLS_LOG,   /* NFW TLS inspection log: no event_type, no SID */
+    LOG_EVENT_OTHER = 0, /* any other EVE event_type (only when keep_other) */
+    LOG_EVENT_ALERT,
+    LOG_EVENT_NETFLOW,
+    LOG_EVENT_TLS_LOG, /* NFW TLS inspection log: no event_type, no SID */
 } LogEventType;
 
 typedef enum {
-  LOG_ACTION_NONE = 0, /* absent */
-  LOG_ACTION_ALLOWED,
-  LOG_ACTION_BLOCKED,
-  LOG_ACTION_OTHER,    /* some other text: see alert.action_text */
+    LOG_ACTION_NONE = 0, /* absent */
+    LOG_ACTION_ALLOWED,
+    LOG_ACTION_BLOCKED,
+    LOG_ACTION_OTHER, /* some other text: see alert.action_text */
 } LogAlertAction;
 
 typedef struct {
-  /* Envelope (absent for raw EVE records). */
-  LogStr firewall_name;
-  LogStr availability_zone;
-  gboolean has_event_timestamp;
-  gint64 event_timestamp;        /* seconds since epoch (string or number) */
+    /* Envelope (absent for raw EVE records). */
+    LogStr firewall_name;
+    LogStr availability_zone;
+    gboolean has_event_timestamp;
+    gint64 event_timestamp; /* seconds since epoch (string or number) */
 
-  /* EVE fields. */
-  gboolean has_timestamp;
-  gint64 timestamp_us;           /* event.timestamp, µs since epoch, UTC */
-  LogEventType type;
-  LogStr event_type;             /* the text, e.g. "alert", "dns" */
-  LogStr src_ip, dest_ip;
-  gint32 src_port, dest_port;    /* -1 when absent (ICMP netflow) */
-  LogStr proto;                  /* "TCP", "UDP", "ICMP", or a number as text */
-  LogStr app_proto;
-  gboolean has_flow_id;
-  guint64 flow_id;
-  LogStr direction;              /* "to_server" / "to_client" (Suricata >= 7) */
+    /* EVE fields. */
+    gboolean has_timestamp;
+    gint64 timestamp_us; /* event.timestamp, µs since epoch, UTC */
+    LogEventType type;
+    LogStr event_type; /* the text, e.g. "alert", "dns" */
+    LogStr src_ip, dest_ip;
+    gint32 src_port, dest_port; /* -1 when absent (ICMP netflow) */
+    LogStr proto;               /* "TCP", "UDP", "ICMP", or a number as text */
+    LogStr app_proto;
+    gboolean has_flow_id;
+    guint64 flow_id;
+    LogStr direction; /* "to_server" / "to_client" (Suricata >= 7) */
 
-  struct {
-    gboolean present;
-    guint64 signature_id;
-    guint32 rev;
-    LogStr signature;            /* the rule's msg */
-    LogAlertAction action;
-    LogStr action_text;
-    LogStr category;
-    gint32 severity;             /* -1 when absent */
-  } alert;
+    struct {
+        gboolean present;
+        guint64 signature_id;
+        guint32 rev;
+        LogStr signature; /* the rule's msg */
+        LogAlertAction action;
+        LogStr action_text;
+        LogStr category;
+        gint32 severity; /* -1 when absent */
+    } alert;
 
-  LogStr verdict_action;         /* "drop", "pass", "alert"; absent in old logs */
-  LogStr tls_sni;                /* event.tls.sni (or TLS log's event.sni) */
-  LogStr http_hostname, http_url, http_user_agent;
-  LogStr dns_rrname;             /* first of dns.query[] / dns.queries[] */
+    LogStr verdict_action; /* "drop", "pass", "alert"; absent in old logs */
+    LogStr tls_sni;        /* event.tls.sni (or TLS log's event.sni) */
+    LogStr http_hostname, http_url, http_user_agent;
+    LogStr dns_rrname; /* first of dns.query[] / dns.queries[] */
 
-  struct {
-    gboolean present;
-    guint64 pkts, bytes;
-    /* Suricata's flow start and end, as text: log_time_parse() them when
+    struct {
+        gboolean present;
+        guint64 pkts, bytes;
+        /* Suricata's flow start and end, as text: log_time_parse() them when
      * needed (parsing two more times per record cost analyze 5%). */
-    LogStr start, end;
-  } netflow;
+        LogStr start, end;
+    } netflow;
 
-  gboolean raw_eve;              /* TRUE: no NFW envelope around the record */
+    gboolean raw_eve; /* TRUE: no NFW envelope around the record */
 
-  /* Where it came from. */
-  LogStr raw;                    /* the whole record text (envelope line) */
-  const char *file;              /* the input's name; valid for the reader's life */
-  guint64 line;                  /* 1-based line of the record's start; 0 if
+    /* Where it came from. */
+    LogStr raw;       /* the whole record text (envelope line) */
+    const char *file; /* the input's name; valid for the reader's life */
+    guint64 line;     /* 1-based line of the record's start; 0 if
                                   * unknown (a byte range not at offset 0) */
-  guint64 record;                /* 1-based ordinal of the record in its input */
-  guint64 offset;                /* byte offset of the record in the (decoded)
+    guint64 record;   /* 1-based ordinal of the record in its input */
+    guint64 offset;   /* byte offset of the record in the (decoded)
                                   * input */
 } LogEvent;
 
 typedef enum {
-  LOG_SKIP_BAD_JSON = 0,     /* not valid JSON */
-  LOG_SKIP_NOT_NFW_RECORD,   /* valid JSON, but neither an envelope nor EVE */
-  LOG_SKIP_UNKNOWN_EVENT_TYPE, /* event_type other than alert/netflow */
-  LOG_SKIP_BAD_FIELD,        /* a known field out of range (port 70000, sid 2^64) */
-  LOG_SKIP_LINE_TOO_LONG,    /* a record over LOG_MAX_RECORD bytes */
-  LOG_SKIP_TRUNCATED_GZIP,   /* gzip data ends before its end-of-member */
-  LOG_SKIP_CORRUPT_GZIP,     /* gzip data that does not inflate */
-  LOG_SKIP_GZIP_BOMB,        /* inflates beyond LOG_GZIP_MAX_RATIO: file abandoned */
-  LOG_SKIP_N
+    LOG_SKIP_BAD_JSON = 0,       /* not valid JSON */
+    LOG_SKIP_NOT_NFW_RECORD,     /* valid JSON, but neither an envelope nor EVE */
+    LOG_SKIP_UNKNOWN_EVENT_TYPE, /* event_type other than alert/netflow */
+    LOG_SKIP_BAD_FIELD,          /* a known field out of range (port 70000, sid 2^64) */
+    LOG_SKIP_LINE_TOO_LONG,      /* a record over LOG_MAX_RECORD bytes */
+    LOG_SKIP_TRUNCATED_GZIP,     /* gzip data ends before its end-of-member */
+    LOG_SKIP_CORRUPT_GZIP,       /* gzip data that does not inflate */
+    LOG_SKIP_GZIP_BOMB,          /* inflates beyond LOG_GZIP_MAX_RATIO: file abandoned */
+    LOG_SKIP_N
 } LogSkipReason;
 
 /* A gzip stream that inflates to more than this many times its compressed
@@ -150,41 +150,41 @@ typedef enum {
 #define LOG_STATS_SAMPLES 3
 
 typedef struct {
-  guint64 files;              /* inputs opened */
-  guint64 files_ignored;      /* dot-files in walked directories */
-  guint64 bytes_in;           /* bytes read from files (compressed for gzip);
+    guint64 files;         /* inputs opened */
+    guint64 files_ignored; /* dot-files in walked directories */
+    guint64 bytes_in;      /* bytes read from files (compressed for gzip);
                                * a byte range also counts its read-ahead (up
                                * to 1 MiB past its end) */
-  guint64 bytes_decoded;      /* bytes after decompression */
-  guint64 lines;              /* newline-separated lines seen */
-  guint64 records;            /* used + filtered + skipped + prefiltered (not empty) */
-  guint64 empty;              /* blank lines: counted, not an error */
-  guint64 used;               /* events returned */
-  guint64 filtered;           /* events dropped by the LogFilter */
-  guint64 alerts, netflows, tls_logs, others; /* among used */
-  guint64 skipped[LOG_SKIP_N];
-  guint64 slow_path;          /* records the fast scanner handed to cJSON */
-  guint64 prefiltered;        /* records the raw filter set aside unparsed */
-  /* First LOG_STATS_SAMPLES locations ("file:line" or "file@offset") per
+    guint64 bytes_decoded; /* bytes after decompression */
+    guint64 lines;         /* newline-separated lines seen */
+    guint64 records;       /* used + filtered + skipped + prefiltered (not empty) */
+    guint64 empty;         /* blank lines: counted, not an error */
+    guint64 used;          /* events returned */
+    guint64 filtered;      /* events dropped by the LogFilter */
+    guint64 alerts, netflows, tls_logs, others; /* among used */
+    guint64 skipped[LOG_SKIP_N];
+    guint64 slow_path;   /* records the fast scanner handed to cJSON */
+    guint64 prefiltered; /* records the raw filter set aside unparsed */
+    /* First LOG_STATS_SAMPLES locations ("file:line" or "file@offset") per
    * reason; owned strings. */
-  GPtrArray *samples[LOG_SKIP_N];
+    GPtrArray *samples[LOG_SKIP_N];
 } LogStats;
 
 /* Which events the reader returns; the rest are counted as filtered.
  * since/until apply to event.timestamp (else event_timestamp); events with
  * neither are filtered out when a window is set.  until is exclusive. */
 typedef struct {
-  gboolean has_since, has_until;
-  gint64 since_us, until_us;
-  const char *const *firewalls;  /* NULL-terminated names, NULL = any */
+    gboolean has_since, has_until;
+    gint64 since_us, until_us;
+    const char *const *firewalls; /* NULL-terminated names, NULL = any */
 } LogFilter;
 
 /* A unit of reading work: a whole file, or the byte range [start, end) of
  * a plain file (end < 0 = to the end).  A range owns the records whose
  * first byte lies inside it. */
 typedef struct {
-  char *path;
-  gint64 start, end;
+    char *path;
+    gint64 start, end;
 } LogPart;
 
 typedef struct LogReader LogReader;

@@ -38,20 +38,21 @@
 static const gboolean DOMAIN_LIST_STRICT_KEEPS_PRIORITY = TRUE;
 
 typedef struct {
-    const char *type;       /* GeneratedRulesType */
-    const char *action;     /* action of the per-target rules */
-    const char *listed;     /* "denylisted" in "matching TLS denylisted FQDNs" */
-    gboolean catch_all;     /* add "not matching any ..." drop rules */
+    const char *type;   /* GeneratedRulesType */
+    const char *action; /* action of the per-target rules */
+    const char *listed; /* "denylisted" in "matching TLS denylisted FQDNs" */
+    gboolean catch_all; /* add "not matching any ..." drop rules */
 } DomainListStyle;
 
 static const DomainListStyle DOMAIN_LIST_STYLES[] = {
-    { "ALLOWLIST",  "pass",   "allowlisted",  TRUE  },  /* documented */
-    { "DENYLIST",   "drop",   "denylisted",   FALSE },  /* documented */
-    { "REJECTLIST", "reject", "rejectlisted", FALSE },  /* chosen: not documented */
-    { "ALERTLIST",  "alert",  "alertlisted",  FALSE },  /* chosen: not documented */
+    { "ALLOWLIST", "pass", "allowlisted", TRUE },      /* documented */
+    { "DENYLIST", "drop", "denylisted", FALSE },       /* documented */
+    { "REJECTLIST", "reject", "rejectlisted", FALSE }, /* chosen: not documented */
+    { "ALERTLIST", "alert", "alertlisted", FALSE },    /* chosen: not documented */
 };
 
-static const DomainListStyle *domain_list_style(const char *type)
+static const DomainListStyle *
+domain_list_style(const char *type)
 {
     for (gsize i = 0; i < G_N_ELEMENTS(DOMAIN_LIST_STYLES); i++)
         if (type && strcmp(DOMAIN_LIST_STYLES[i].type, type) == 0)
@@ -61,7 +62,8 @@ static const DomainListStyle *domain_list_style(const char *type)
 
 /* Escape what Suricata's content parser treats specially.  Domain names
  * never contain these; a target that does still yields a loadable rule. */
-static void append_content_value(GString *out, const char *target)
+static void
+append_content_value(GString *out, const char *target)
 {
     for (const char *p = target; *p; p++) {
         if (*p == '"' || *p == ';' || *p == '\\')
@@ -70,8 +72,9 @@ static void append_content_value(GString *out, const char *target)
     }
 }
 
-static void append_tail(GString *line, const char *msg_fmt, const DomainListStyle *style,
-                        const char *proto_name, RuleOrder order, int sid)
+static void
+append_tail(GString *line, const char *msg_fmt, const DomainListStyle *style,
+            const char *proto_name, RuleOrder order, int sid)
 {
     g_string_append(line, " msg:\"");
     g_string_append_printf(line, msg_fmt, proto_name, style->listed);
@@ -81,14 +84,15 @@ static void append_tail(GString *line, const char *msg_fmt, const DomainListStyl
     g_string_append_printf(line, " flow:to_server, established; sid:%d; rev:1;)", sid);
 }
 
-static char *target_rule(const DomainListStyle *style, gboolean tls, const char *target,
-                         RuleOrder order, int sid)
+static char *
+target_rule(const DomainListStyle *style, gboolean tls, const char *target, RuleOrder order,
+            int sid)
 {
     GString *line = g_string_new(NULL);
     gboolean wildcard = target[0] == '.';
 
-    g_string_append_printf(line, "%s %s $HOME_NET any -> $EXTERNAL_NET any (",
-                           style->action, tls ? "tls" : "http");
+    g_string_append_printf(line, "%s %s $HOME_NET any -> $EXTERNAL_NET any (", style->action,
+                           tls ? "tls" : "http");
     g_string_append(line, tls ? "ssl_state:client_hello; tls.sni;" : "http.host;");
     if (wildcard)
         g_string_append(line, " dotprefix;");
@@ -104,7 +108,8 @@ static char *target_rule(const DomainListStyle *style, gboolean tls, const char 
     return g_string_free(line, FALSE);
 }
 
-static char *catch_all_rule(const DomainListStyle *style, gboolean tls, RuleOrder order, int sid)
+static char *
+catch_all_rule(const DomainListStyle *style, gboolean tls, RuleOrder order, int sid)
 {
     GString *line = g_string_new(NULL);
     if (tls) {
@@ -113,17 +118,20 @@ static char *catch_all_rule(const DomainListStyle *style, gboolean tls, RuleOrde
         g_string_append_printf(line, "msg:\"not matching any TLS %s FQDNs\";", style->listed);
         if (order == RULE_ORDER_ACTION || DOMAIN_LIST_STRICT_KEEPS_PRIORITY)
             g_string_append(line, " priority:1;");
-        g_string_append_printf(line, " ssl_state:client_hello; flow:to_server, established;"
-                               " sid:%d; rev:1;)", sid);
+        g_string_append_printf(line,
+                               " ssl_state:client_hello; flow:to_server, established;"
+                               " sid:%d; rev:1;)",
+                               sid);
     } else {
         g_string_append(line, "drop http $HOME_NET any -> $EXTERNAL_NET any ("
-                        "http.header_names; content:\"|0d 0a|\"; startswith;");
+                              "http.header_names; content:\"|0d 0a|\"; startswith;");
         append_tail(line, "not matching any %s %s FQDNs", style, "HTTP", order, sid);
     }
     return g_string_free(line, FALSE);
 }
 
-GPtrArray *domain_list_expand(const DomainList *list, RuleOrder order)
+GPtrArray *
+domain_list_expand(const DomainList *list, RuleOrder order)
 {
     GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
     const DomainListStyle *style = list ? domain_list_style(list->generated_type) : NULL;
@@ -147,7 +155,8 @@ GPtrArray *domain_list_expand(const DomainList *list, RuleOrder order)
     return lines;
 }
 
-void domain_list_free(DomainList *list)
+void
+domain_list_free(DomainList *list)
 {
     if (!list)
         return;

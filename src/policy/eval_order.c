@@ -26,7 +26,8 @@
 
 #define DEFAULT_RULE_PRIORITY 3
 
-int rule_effective_priority(const Rule *rule)
+int
+rule_effective_priority(const Rule *rule)
 {
     if (rule->priority >= 0)
         return rule->priority;
@@ -35,7 +36,8 @@ int rule_effective_priority(const Rule *rule)
     return p >= 0 ? p : DEFAULT_RULE_PRIORITY;
 }
 
-static int action_class(const Rule *rule)
+static int
+action_class(const Rule *rule)
 {
     RuleAction action = rule->action;
     if (rule->group && rule->group->drop_to_alert && action != RULE_ACTION_PASS &&
@@ -55,7 +57,8 @@ static int action_class(const Rule *rule)
 }
 
 /* Suricata's DETECT_*_NOT_USED 1, TYPE_READ 2, TYPE_SET_READ 3, TYPE_SET 4. */
-static int var_use_type(int reads, int writes)
+static int
+var_use_type(int reads, int writes)
 {
     if (reads > 0 && writes > 0)
         return 3;
@@ -67,7 +70,8 @@ static int var_use_type(int reads, int writes)
 }
 
 /* First comma-separated word of an option value, trimmed. */
-static char *first_word(const char *value)
+static char *
+first_word(const char *value)
 {
     if (!value)
         return g_strdup("");
@@ -80,23 +84,26 @@ enum { VAR_FLOWBITS, VAR_FLOWINT, VAR_FLOWVAR, VAR_PKTVAR, VAR_HOSTBITS, VAR_XBI
 
 typedef struct {
     Rule *rule;
-    guint position;        /* load order, for stability */
+    guint position; /* load order, for stability */
     int action;
     int var_type[VAR_KINDS];
     int priority;
 } SortKey;
 
-static gboolean bits_cmd_writes(const char *cmd)
+static gboolean
+bits_cmd_writes(const char *cmd)
 {
     return strcmp(cmd, "set") == 0 || strcmp(cmd, "unset") == 0 || strcmp(cmd, "toggle") == 0;
 }
 
-static gboolean bits_cmd_reads(const char *cmd)
+static gboolean
+bits_cmd_reads(const char *cmd)
 {
     return strcmp(cmd, "isset") == 0 || strcmp(cmd, "isnotset") == 0;
 }
 
-static void classify_vars(const Rule *rule, SortKey *key)
+static void
+classify_vars(const Rule *rule, SortKey *key)
 {
     int reads[VAR_KINDS] = { 0 }, writes[VAR_KINDS] = { 0 };
     for (guint i = 0; rule->options && i < rule->options->len; i++) {
@@ -140,7 +147,8 @@ static void classify_vars(const Rule *rule, SortKey *key)
         key->var_type[k] = var_use_type(reads[k], writes[k]);
 }
 
-static int compare_keys(const void *a, const void *b)
+static int
+compare_keys(const void *a, const void *b)
 {
     const SortKey *ka = a, *kb = b;
     if (ka->action != kb->action)
@@ -155,7 +163,8 @@ static int compare_keys(const void *a, const void *b)
     return ka->position < kb->position ? -1 : ka->position > kb->position;
 }
 
-void policy_build_eval_order(Policy *policy)
+void
+policy_build_eval_order(Policy *policy)
 {
     g_ptr_array_set_size(policy->eval_order, 0);
     for (guint g = 0; g < policy->groups->len; g++) {

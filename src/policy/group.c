@@ -5,18 +5,21 @@
 #include "policy/policy_internal.h"
 
 
-static void ptr_array_unref0(gpointer p)
+static void
+ptr_array_unref0(gpointer p)
 {
     if (p)
         g_ptr_array_unref(p);
 }
 
-GHashTable *definition_table_new(void)
+GHashTable *
+definition_table_new(void)
 {
     return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, ptr_array_unref0);
 }
 
-RuleGroup *rule_group_new(const char *name, const char *file, GroupKind kind)
+RuleGroup *
+rule_group_new(const char *name, const char *file, GroupKind kind)
 {
     RuleGroup *group = g_new0(RuleGroup, 1);
     group->name = g_strdup(name);
@@ -34,7 +37,8 @@ RuleGroup *rule_group_new(const char *name, const char *file, GroupKind kind)
     return group;
 }
 
-void rule_group_free(RuleGroup *group)
+void
+rule_group_free(RuleGroup *group)
 {
     if (!group)
         return;
@@ -52,8 +56,8 @@ void rule_group_free(RuleGroup *group)
     g_free(group);
 }
 
-gboolean rule_group_add_text(RuleGroup *group, const char *text, const SourceLoc *loc,
-                             GPtrArray *findings)
+gboolean
+rule_group_add_text(RuleGroup *group, const char *text, const SourceLoc *loc, GPtrArray *findings)
 {
     RuleDiag diag = { 0 };
     Rule *rule = rule_parse(text, loc, &diag);
@@ -79,7 +83,8 @@ gboolean rule_group_add_text(RuleGroup *group, const char *text, const SourceLoc
     return TRUE;
 }
 
-void rule_group_index_rules(RuleGroup *group)
+void
+rule_group_index_rules(RuleGroup *group)
 {
     for (guint i = 0; i < group->rules->len; i++) {
         Rule *rule = g_ptr_array_index(group->rules, i);

@@ -18,13 +18,14 @@
 #define JSON_LOC_MAX_DEPTH 256
 
 struct JsonLocIndex {
-    GHashTable *lines;   /* char* path -> GINT_TO_POINTER(line) */
+    GHashTable *lines; /* char* path -> GINT_TO_POINTER(line) */
     const char *text;
     gsize len;
     GArray *line_starts; /* gsize offsets of line starts */
 };
 
-static int line_of(const JsonLocIndex *index, gsize offset)
+static int
+line_of(const JsonLocIndex *index, gsize offset)
 {
     /* Binary search for the last line start <= offset. */
     guint lo = 0, hi = index->line_starts->len;
@@ -38,7 +39,8 @@ static int line_of(const JsonLocIndex *index, gsize offset)
     return (int)lo + 1;
 }
 
-static gsize skip_ws(const JsonLocIndex *ix, gsize pos)
+static gsize
+skip_ws(const JsonLocIndex *ix, gsize pos)
 {
     while (pos < ix->len && (ix->text[pos] == ' ' || ix->text[pos] == '\t' ||
                              ix->text[pos] == '\n' || ix->text[pos] == '\r'))
@@ -48,7 +50,8 @@ static gsize skip_ws(const JsonLocIndex *ix, gsize pos)
 
 /* pos at the opening quote; returns the position after the closing one,
  * or len when the string does not end. */
-static gsize skip_string(const JsonLocIndex *ix, gsize pos)
+static gsize
+skip_string(const JsonLocIndex *ix, gsize pos)
 {
     pos++;
     while (pos < ix->len && ix->text[pos] != '"') {
@@ -59,16 +62,17 @@ static gsize skip_string(const JsonLocIndex *ix, gsize pos)
     return pos < ix->len ? pos + 1 : ix->len;
 }
 
-static void record(JsonLocIndex *ix, GString *path, gsize offset)
+static void
+record(JsonLocIndex *ix, GString *path, gsize offset)
 {
     if (!g_hash_table_contains(ix->lines, path->str))
-        g_hash_table_insert(ix->lines, g_strdup(path->str),
-                            GINT_TO_POINTER(line_of(ix, offset)));
+        g_hash_table_insert(ix->lines, g_strdup(path->str), GINT_TO_POINTER(line_of(ix, offset)));
 }
 
 static gsize scan_value(JsonLocIndex *ix, gsize pos, GString *path, int depth);
 
-static gsize scan_object(JsonLocIndex *ix, gsize pos, GString *path, int depth)
+static gsize
+scan_object(JsonLocIndex *ix, gsize pos, GString *path, int depth)
 {
     gsize base = path->len;
     pos++; /* '{' */
@@ -102,7 +106,8 @@ static gsize scan_object(JsonLocIndex *ix, gsize pos, GString *path, int depth)
     }
 }
 
-static gsize scan_array(JsonLocIndex *ix, gsize pos, GString *path, int depth)
+static gsize
+scan_array(JsonLocIndex *ix, gsize pos, GString *path, int depth)
 {
     gsize base = path->len;
     int index = 0;
@@ -127,18 +132,16 @@ static gsize scan_array(JsonLocIndex *ix, gsize pos, GString *path, int depth)
     }
 }
 
-static gsize scan_value(JsonLocIndex *ix, gsize pos, GString *path, int depth)
+static gsize
+scan_value(JsonLocIndex *ix, gsize pos, GString *path, int depth)
 {
     pos = skip_ws(ix, pos);
     if (pos >= ix->len || depth > JSON_LOC_MAX_DEPTH)
         return ix->len;
     switch (ix->text[pos]) {
-    case '{':
-        return scan_object(ix, pos, path, depth);
-    case '[':
-        return scan_array(ix, pos, path, depth);
-    case '"':
-        return skip_string(ix, pos);
+    case '{': return scan_object(ix, pos, path, depth);
+    case '[': return scan_array(ix, pos, path, depth);
+    case '"': return skip_string(ix, pos);
     default:
         while (pos < ix->len && !strchr(",}] \t\r\n", ix->text[pos]))
             pos++;
@@ -146,7 +149,8 @@ static gsize scan_value(JsonLocIndex *ix, gsize pos, GString *path, int depth)
     }
 }
 
-JsonLocIndex *json_loc_index_new(const char *text, gsize len)
+JsonLocIndex *
+json_loc_index_new(const char *text, gsize len)
 {
     JsonLocIndex *ix = g_new0(JsonLocIndex, 1);
     ix->lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -167,7 +171,8 @@ JsonLocIndex *json_loc_index_new(const char *text, gsize len)
     return ix;
 }
 
-void json_loc_index_free(JsonLocIndex *ix)
+void
+json_loc_index_free(JsonLocIndex *ix)
 {
     if (!ix)
         return;
@@ -176,7 +181,8 @@ void json_loc_index_free(JsonLocIndex *ix)
     g_free(ix);
 }
 
-int json_loc_line(const JsonLocIndex *ix, const char *path)
+int
+json_loc_line(const JsonLocIndex *ix, const char *path)
 {
     if (!ix || !path)
         return 1;
@@ -184,7 +190,8 @@ int json_loc_line(const JsonLocIndex *ix, const char *path)
     return v ? GPOINTER_TO_INT(v) : 1;
 }
 
-void json_offset_to_line_col(const char *text, gsize len, gsize offset, int *line, int *col)
+void
+json_offset_to_line_col(const char *text, gsize len, gsize offset, int *line, int *col)
 {
     int l = 1, c = 1;
     for (gsize i = 0; i < offset && i < len; i++) {

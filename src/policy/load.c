@@ -20,7 +20,8 @@
 
 #define LOAD_MAX_DEPTH 32
 
-static gsize skip_bom_and_space(const char *text, gsize len)
+static gsize
+skip_bom_and_space(const char *text, gsize len)
 {
     gsize pos = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
@@ -30,7 +31,8 @@ static gsize skip_bom_and_space(const char *text, gsize len)
     return pos;
 }
 
-static char *group_name_from_file(const char *path)
+static char *
+group_name_from_file(const char *path)
 {
     g_autofree char *base = g_path_get_basename(path);
     char *dot = strrchr(base, '.');
@@ -40,7 +42,8 @@ static char *group_name_from_file(const char *path)
     return g_strdup(base);
 }
 
-static void load_rules_text(Policy *policy, const char *name, const char *text, gsize len)
+static void
+load_rules_text(Policy *policy, const char *name, const char *text, gsize len)
 {
     g_autofree char *group_name = group_name_from_file(name);
     RuleGroup *group = rule_group_new(group_name, name, GROUP_KIND_RULES_FILE);
@@ -65,7 +68,8 @@ static void load_rules_text(Policy *policy, const char *name, const char *text, 
  * a file of comments only is not taken (it may be a licence text).
  * Files named *.rules skip this test: for them a stray line is better
  * reported as a syntax finding with its line and column. */
-static gboolean looks_like_rules(const char *text, gsize len)
+static gboolean
+looks_like_rules(const char *text, gsize len)
 {
     static const char *actions[] = {
         /* not "config": classification.config lines start with it */
@@ -101,8 +105,8 @@ static gboolean looks_like_rules(const char *text, gsize len)
     return FALSE; /* only comments and blank lines (a licence text): not rules */
 }
 
-gboolean policy_load_text(Policy *policy, const char *name, const char *text, gsize len,
-                          GError **error)
+gboolean
+policy_load_text(Policy *policy, const char *name, const char *text, gsize len, GError **error)
 {
     gsize start = skip_bom_and_space(text, len);
     if (start >= len) {
@@ -131,7 +135,8 @@ gboolean policy_load_text(Policy *policy, const char *name, const char *text, gs
     return TRUE;
 }
 
-static gboolean load_file(Policy *policy, const char *path, GError **error)
+static gboolean
+load_file(Policy *policy, const char *path, GError **error)
 {
     g_autofree char *text = NULL;
     gsize len = 0;
@@ -144,17 +149,20 @@ static gboolean load_file(Policy *policy, const char *path, GError **error)
     return policy_load_text(policy, path, text, len, error);
 }
 
-static gboolean has_input_extension(const char *name)
+static gboolean
+has_input_extension(const char *name)
 {
     return g_str_has_suffix(name, ".rules") || g_str_has_suffix(name, ".json");
 }
 
-static int compare_names(gconstpointer a, gconstpointer b)
+static int
+compare_names(gconstpointer a, gconstpointer b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static gboolean load_dir(Policy *policy, const char *path, int depth, GError **error)
+static gboolean
+load_dir(Policy *policy, const char *path, int depth, GError **error)
 {
     if (depth > LOAD_MAX_DEPTH) {
         g_set_error(error, POLICY_ERROR, POLICY_ERROR_IO,
@@ -204,7 +212,8 @@ static gboolean load_dir(Policy *policy, const char *path, int depth, GError **e
     return ok;
 }
 
-gboolean policy_load_path(Policy *policy, const char *path, GError **error)
+gboolean
+policy_load_path(Policy *policy, const char *path, GError **error)
 {
     if (g_file_test(path, G_FILE_TEST_IS_DIR))
         return load_dir(policy, path, 0, error);

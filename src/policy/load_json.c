@@ -35,18 +35,26 @@ typedef struct {
     JsonLocIndex *locs;
 } JsonCtx;
 
-static const char *json_type_name(const cJSON *v)
+static const char *
+json_type_name(const cJSON *v)
 {
-    if (cJSON_IsString(v)) return "a string";
-    if (cJSON_IsNumber(v)) return "a number";
-    if (cJSON_IsBool(v)) return "a boolean";
-    if (cJSON_IsNull(v)) return "null";
-    if (cJSON_IsArray(v)) return "an array";
-    if (cJSON_IsObject(v)) return "an object";
+    if (cJSON_IsString(v))
+        return "a string";
+    if (cJSON_IsNumber(v))
+        return "a number";
+    if (cJSON_IsBool(v))
+        return "a boolean";
+    if (cJSON_IsNull(v))
+        return "null";
+    if (cJSON_IsArray(v))
+        return "an array";
+    if (cJSON_IsObject(v))
+        return "an object";
     return "an invalid value";
 }
 
-static char *member_path(const char *parent, const char *key)
+static char *
+member_path(const char *parent, const char *key)
 {
     return parent && parent[0] ? g_strconcat(parent, ".", key, NULL) : g_strdup(key);
 }
@@ -54,7 +62,8 @@ static char *member_path(const char *parent, const char *key)
 static void ctx_finding(JsonCtx *ctx, const char *path, const char *group, const char *fmt, ...)
     G_GNUC_PRINTF(4, 5);
 
-static void ctx_finding(JsonCtx *ctx, const char *path, const char *group, const char *fmt, ...)
+static void
+ctx_finding(JsonCtx *ctx, const char *path, const char *group, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -70,27 +79,43 @@ static void ctx_finding(JsonCtx *ctx, const char *path, const char *group, const
 }
 
 enum {
-    T_STRING = 1 << 0, T_NUMBER = 1 << 1, T_BOOL = 1 << 2,
-    T_ARRAY = 1 << 3, T_OBJECT = 1 << 4, T_INT = 1 << 5,
+    T_STRING = 1 << 0,
+    T_NUMBER = 1 << 1,
+    T_BOOL = 1 << 2,
+    T_ARRAY = 1 << 3,
+    T_OBJECT = 1 << 4,
+    T_INT = 1 << 5,
 };
 
-static const char *expected_name(int types)
+static const char *
+expected_name(int types)
 {
-    if (types & T_INT) return "an integer";
-    if (types & T_STRING) return "a string";
-    if (types & T_NUMBER) return "a number";
-    if (types & T_BOOL) return "a boolean";
-    if (types & T_ARRAY) return "an array";
+    if (types & T_INT)
+        return "an integer";
+    if (types & T_STRING)
+        return "a string";
+    if (types & T_NUMBER)
+        return "a number";
+    if (types & T_BOOL)
+        return "a boolean";
+    if (types & T_ARRAY)
+        return "an array";
     return "an object";
 }
 
-static gboolean type_ok(const cJSON *v, int types)
+static gboolean
+type_ok(const cJSON *v, int types)
 {
-    if ((types & T_STRING) && cJSON_IsString(v)) return TRUE;
-    if ((types & T_BOOL) && cJSON_IsBool(v)) return TRUE;
-    if ((types & T_ARRAY) && cJSON_IsArray(v)) return TRUE;
-    if ((types & T_OBJECT) && cJSON_IsObject(v)) return TRUE;
-    if ((types & T_NUMBER) && cJSON_IsNumber(v)) return TRUE;
+    if ((types & T_STRING) && cJSON_IsString(v))
+        return TRUE;
+    if ((types & T_BOOL) && cJSON_IsBool(v))
+        return TRUE;
+    if ((types & T_ARRAY) && cJSON_IsArray(v))
+        return TRUE;
+    if ((types & T_OBJECT) && cJSON_IsObject(v))
+        return TRUE;
+    if ((types & T_NUMBER) && cJSON_IsNumber(v))
+        return TRUE;
     if ((types & T_INT) && cJSON_IsNumber(v)) {
         double d = v->valuedouble;
         /* Range before the cast: (long long)1e300 is undefined behaviour. */
@@ -102,9 +127,9 @@ static gboolean type_ok(const cJSON *v, int types)
 /* The member `key` of `obj` when it has one of `types`; NULL when absent
  * (or JSON null) or of the wrong type (then a finding).  *path_out, when
  * given, receives the member's path (caller frees). */
-static const cJSON *get_member(JsonCtx *ctx, const cJSON *obj, const char *obj_path,
-                               const char *key, int types, const char *group,
-                               char **path_out)
+static const cJSON *
+get_member(JsonCtx *ctx, const cJSON *obj, const char *obj_path, const char *key, int types,
+           const char *group, char **path_out)
 {
     const cJSON *v = cJSON_GetObjectItem(obj, key);
     if (path_out)
@@ -122,29 +147,32 @@ static const cJSON *get_member(JsonCtx *ctx, const cJSON *obj, const char *obj_p
     return v;
 }
 
-static const char *get_string(JsonCtx *ctx, const cJSON *obj, const char *obj_path,
-                              const char *key, const char *group)
+static const char *
+get_string(JsonCtx *ctx, const cJSON *obj, const char *obj_path, const char *key, const char *group)
 {
     const cJSON *v = get_member(ctx, obj, obj_path, key, T_STRING, group, NULL);
     return v ? v->valuestring : NULL;
 }
 
-static int get_int(JsonCtx *ctx, const cJSON *obj, const char *obj_path, const char *key,
-                   const char *group, int fallback)
+static int
+get_int(JsonCtx *ctx, const cJSON *obj, const char *obj_path, const char *key, const char *group,
+        int fallback)
 {
     const cJSON *v = get_member(ctx, obj, obj_path, key, T_INT, group, NULL);
     return v ? (int)v->valuedouble : fallback;
 }
 
 /* An array of strings into `out` (char*, owned); wrong items are findings. */
-static void get_string_list(JsonCtx *ctx, const cJSON *obj, const char *obj_path,
-                            const char *key, const char *group, GPtrArray *out)
+static void
+get_string_list(JsonCtx *ctx, const cJSON *obj, const char *obj_path, const char *key,
+                const char *group, GPtrArray *out)
 {
     g_autofree char *path = NULL;
     const cJSON *arr = get_member(ctx, obj, obj_path, key, T_ARRAY, group, &path);
     const cJSON *item;
     int i = 0;
-    cJSON_ArrayForEach(item, arr) {
+    cJSON_ArrayForEach(item, arr)
+    {
         if (cJSON_IsString(item)) {
             g_ptr_array_add(out, g_strdup(item->valuestring));
         } else {
@@ -157,8 +185,9 @@ static void get_string_list(JsonCtx *ctx, const cJSON *obj, const char *obj_path
 
 /* Each Definition entry must be what Suricata accepts in an address (or
  * port) field; a bad one would make every rule using the variable fail. */
-static void check_definitions(JsonCtx *ctx, const char *set_path, const char *group,
-                              const GPtrArray *defs, gboolean ports)
+static void
+check_definitions(JsonCtx *ctx, const char *set_path, const char *group, const GPtrArray *defs,
+                  gboolean ports)
 {
     for (guint i = 0; i < defs->len; i++) {
         const char *def = g_ptr_array_index(defs, i);
@@ -178,14 +207,15 @@ static void check_definitions(JsonCtx *ctx, const char *set_path, const char *gr
 }
 
 /* {"NAME": {"Definition": [..]}} (IPSets, PortSets, PolicyVariables) */
-static void load_definitions(JsonCtx *ctx, const cJSON *obj, const char *obj_path,
-                             const char *key, const char *group, GHashTable *out,
-                             GHashTable *text_out, const char *text_prefix)
+static void
+load_definitions(JsonCtx *ctx, const cJSON *obj, const char *obj_path, const char *key,
+                 const char *group, GHashTable *out, GHashTable *text_out, const char *text_prefix)
 {
     g_autofree char *path = NULL;
     const cJSON *sets = get_member(ctx, obj, obj_path, key, T_OBJECT, group, &path);
     const cJSON *set;
-    cJSON_ArrayForEach(set, sets) {
+    cJSON_ArrayForEach(set, sets)
+    {
         g_autofree char *set_path = member_path(path, set->string);
         if (!cJSON_IsObject(set)) {
             ctx_finding(ctx, set_path, group, "expected an object with a Definition, got %s",
@@ -204,8 +234,9 @@ static void load_definitions(JsonCtx *ctx, const cJSON *obj, const char *obj_pat
     }
 }
 
-static gboolean parse_rule_order(JsonCtx *ctx, const cJSON *obj, const char *obj_path,
-                                 const char *group, RuleOrder *order)
+static gboolean
+parse_rule_order(JsonCtx *ctx, const cJSON *obj, const char *obj_path, const char *group,
+                 RuleOrder *order)
 {
     g_autofree char *path = NULL;
     const cJSON *v = get_member(ctx, obj, obj_path, "RuleOrder", T_STRING, group, &path);
@@ -225,8 +256,8 @@ static gboolean parse_rule_order(JsonCtx *ctx, const cJSON *obj, const char *obj
 }
 
 /* Rule text held in a JSON string (RulesString, create-rule-group Rules). */
-static void load_rules_string(JsonCtx *ctx, RuleGroup *group, const char *text,
-                              const char *member)
+static void
+load_rules_string(JsonCtx *ctx, RuleGroup *group, const char *text, const char *member)
 {
     g_autofree char *where = g_strdup_printf("%s[%s]", ctx->file, member);
     GPtrArray *findings = ctx->policy->findings;
@@ -240,8 +271,8 @@ static void load_rules_string(JsonCtx *ctx, RuleGroup *group, const char *text,
     group->kind = GROUP_KIND_RULES_STRING;
 }
 
-static void load_domain_list(JsonCtx *ctx, RuleGroup *group, const cJSON *list,
-                             const char *path)
+static void
+load_domain_list(JsonCtx *ctx, RuleGroup *group, const cJSON *list, const char *path)
 {
     DomainList *dl = g_new0(DomainList, 1);
     dl->targets = g_ptr_array_new_with_free_func(g_free);
@@ -264,10 +295,12 @@ static void load_domain_list(JsonCtx *ctx, RuleGroup *group, const cJSON *list,
 
     g_autofree char *gen_path = member_path(path, "GeneratedRulesType");
     const char *gen = get_string(ctx, list, path, "GeneratedRulesType", group->name);
-    if (gen && strcmp(gen, "ALLOWLIST") && strcmp(gen, "DENYLIST") &&
-        strcmp(gen, "REJECTLIST") && strcmp(gen, "ALERTLIST")) {
-        ctx_finding(ctx, gen_path, group->name, "unknown GeneratedRulesType '%s' "
-                    "(ALLOWLIST, DENYLIST, REJECTLIST or ALERTLIST)", gen);
+    if (gen && strcmp(gen, "ALLOWLIST") && strcmp(gen, "DENYLIST") && strcmp(gen, "REJECTLIST") &&
+        strcmp(gen, "ALERTLIST")) {
+        ctx_finding(ctx, gen_path, group->name,
+                    "unknown GeneratedRulesType '%s' "
+                    "(ALLOWLIST, DENYLIST, REJECTLIST or ALERTLIST)",
+                    gen);
         gen = NULL;
     } else if (!gen && !cJSON_GetObjectItem(list, "GeneratedRulesType")) {
         ctx_finding(ctx, path, group->name, "missing GeneratedRulesType (required)");
@@ -285,26 +318,27 @@ static void load_domain_list(JsonCtx *ctx, RuleGroup *group, const cJSON *list,
         guint k = per_type ? i % per_type : 0;
         g_autofree char *tpath = g_strdup_printf("%s[%u]", targets_path, k);
         int line = k < dl->targets->len ? json_loc_line(ctx->locs, tpath)
-                                         : json_loc_line(ctx->locs, gen_path);
+                                        : json_loc_line(ctx->locs, gen_path);
         SourceLoc loc = { (char *)ctx->file, line, 0 };
         rule_group_add_text(group, g_ptr_array_index(lines, i), &loc, ctx->policy->findings);
     }
     g_ptr_array_unref(lines);
 }
 
-static void load_stateful_rules(JsonCtx *ctx, RuleGroup *group, const cJSON *rules,
-                                const char *path)
+static void
+load_stateful_rules(JsonCtx *ctx, RuleGroup *group, const cJSON *rules, const char *path)
 {
     group->kind = GROUP_KIND_STATEFUL_RULES;
     const cJSON *item;
     int i = 0;
-    cJSON_ArrayForEach(item, rules) {
+    cJSON_ArrayForEach(item, rules)
+    {
         g_autofree char *ipath = g_strdup_printf("%s[%d]", path, i++);
         g_autofree char *bad_member = NULL, *problem = NULL;
         g_autofree char *text = stateful_rule_to_text(item, &bad_member, &problem);
         if (!text) {
-            g_autofree char *mpath = bad_member[0] ? member_path(ipath, bad_member)
-                                                   : g_strdup(ipath);
+            g_autofree char *mpath =
+                bad_member[0] ? member_path(ipath, bad_member) : g_strdup(ipath);
             ctx_finding(ctx, mpath, group->name, "%s", problem);
             continue;
         }
@@ -313,12 +347,12 @@ static void load_stateful_rules(JsonCtx *ctx, RuleGroup *group, const cJSON *rul
     }
 }
 
-static void load_rules_source(JsonCtx *ctx, RuleGroup *group, const cJSON *rg,
-                              const char *rg_path)
+static void
+load_rules_source(JsonCtx *ctx, RuleGroup *group, const cJSON *rg, const char *rg_path)
 {
     g_autofree char *src_path = NULL;
-    const cJSON *src = get_member(ctx, rg, rg_path, "RulesSource", T_OBJECT, group->name,
-                                  &src_path);
+    const cJSON *src =
+        get_member(ctx, rg, rg_path, "RulesSource", T_OBJECT, group->name, &src_path);
     if (!src) {
         if (!cJSON_GetObjectItem(rg, "RulesSource")) {
             g_autofree char *p = rg_path[0] ? g_strdup(rg_path) : g_strdup("RuleGroup");
@@ -327,46 +361,51 @@ static void load_rules_source(JsonCtx *ctx, RuleGroup *group, const cJSON *rg,
         return;
     }
     static const char *kinds[] = {
-        "RulesString", "RulesSourceList", "StatefulRules", "StatelessRulesAndCustomActions",
+        "RulesString",
+        "RulesSourceList",
+        "StatefulRules",
+        "StatelessRulesAndCustomActions",
     };
     int present = 0;
     for (gsize i = 0; i < G_N_ELEMENTS(kinds); i++)
         if (cJSON_GetObjectItem(src, kinds[i]))
             present++;
     if (present != 1)
-        ctx_finding(ctx, src_path, group->name, present == 0
-            ? "none of RulesString, RulesSourceList, StatefulRules, StatelessRulesAndCustomActions"
-            : "more than one of RulesString, RulesSourceList, StatefulRules, "
-              "StatelessRulesAndCustomActions (AWS accepts exactly one); all are loaded");
+        ctx_finding(
+            ctx, src_path, group->name,
+            present == 0
+                ? "none of RulesString, RulesSourceList, StatefulRules, StatelessRulesAndCustomActions"
+                : "more than one of RulesString, RulesSourceList, StatefulRules, "
+                  "StatelessRulesAndCustomActions (AWS accepts exactly one); all are loaded");
 
     g_autofree char *p1 = NULL, *p2 = NULL, *p3 = NULL, *p4 = NULL;
     const cJSON *rs = get_member(ctx, src, src_path, "RulesString", T_STRING, group->name, &p1);
     if (rs)
         load_rules_string(ctx, group, rs->valuestring, "RulesString");
-    const cJSON *list = get_member(ctx, src, src_path, "RulesSourceList", T_OBJECT,
-                                   group->name, &p2);
+    const cJSON *list =
+        get_member(ctx, src, src_path, "RulesSourceList", T_OBJECT, group->name, &p2);
     if (list)
         load_domain_list(ctx, group, list, p2);
-    const cJSON *stateful = get_member(ctx, src, src_path, "StatefulRules", T_ARRAY,
-                                       group->name, &p3);
+    const cJSON *stateful =
+        get_member(ctx, src, src_path, "StatefulRules", T_ARRAY, group->name, &p3);
     if (stateful)
         load_stateful_rules(ctx, group, stateful, p3);
     const cJSON *stateless = get_member(ctx, src, src_path, "StatelessRulesAndCustomActions",
                                         T_OBJECT, group->name, &p4);
     if (stateless) {
         group->kind = GROUP_KIND_STATELESS;
-        const cJSON *rules = get_member(ctx, stateless, p4, "StatelessRules", T_ARRAY,
-                                        group->name, NULL);
+        const cJSON *rules =
+            get_member(ctx, stateless, p4, "StatelessRules", T_ARRAY, group->name, NULL);
         group->stateless_rule_count = cJSON_GetArraySize(rules);
     }
 }
 
 /* Everything about one rule group.  `rg` is the RuleGroup object (may be
  * NULL for create-rule-group with Rules), `rules_text` the Rules string. */
-static void load_rule_group(JsonCtx *ctx, const cJSON *rg, const char *rg_path,
-                            const char *name, const char *arn, int capacity,
-                            const char *type, const char *description,
-                            const char *rules_text)
+static void
+load_rule_group(JsonCtx *ctx, const cJSON *rg, const char *rg_path, const char *name,
+                const char *arn, int capacity, const char *type, const char *description,
+                const char *rules_text)
 {
     g_autofree char *fallback = NULL;
     if (!name) {
@@ -391,28 +430,30 @@ static void load_rule_group(JsonCtx *ctx, const cJSON *rg, const char *rg_path,
 
     if (rg) {
         g_autofree char *opt_path = NULL;
-        const cJSON *opts = get_member(ctx, rg, rg_path, "StatefulRuleOptions", T_OBJECT,
-                                       name, &opt_path);
+        const cJSON *opts =
+            get_member(ctx, rg, rg_path, "StatefulRuleOptions", T_OBJECT, name, &opt_path);
         if (opts && parse_rule_order(ctx, opts, opt_path, name, &group->order))
             group->order_explicit = TRUE;
 
         g_autofree char *vars_path = NULL;
-        const cJSON *vars = get_member(ctx, rg, rg_path, "RuleVariables", T_OBJECT, name,
-                                       &vars_path);
+        const cJSON *vars =
+            get_member(ctx, rg, rg_path, "RuleVariables", T_OBJECT, name, &vars_path);
         if (vars) {
-            load_definitions(ctx, vars, vars_path, "IPSets", name, group->ip_sets,
-                             group->var_text, "ip:");
+            load_definitions(ctx, vars, vars_path, "IPSets", name, group->ip_sets, group->var_text,
+                             "ip:");
             load_definitions(ctx, vars, vars_path, "PortSets", name, group->port_sets,
                              group->var_text, "port:");
         }
         g_autofree char *refs_path = NULL;
-        const cJSON *refsets = get_member(ctx, rg, rg_path, "ReferenceSets", T_OBJECT, name,
-                                          &refs_path);
+        const cJSON *refsets =
+            get_member(ctx, rg, rg_path, "ReferenceSets", T_OBJECT, name, &refs_path);
         g_autofree char *ipr_path = NULL;
         const cJSON *iprefs = refsets ? get_member(ctx, refsets, refs_path, "IPSetReferences",
-                                                   T_OBJECT, name, &ipr_path) : NULL;
+                                                   T_OBJECT, name, &ipr_path)
+                                      : NULL;
         const cJSON *ref;
-        cJSON_ArrayForEach(ref, iprefs) {
+        cJSON_ArrayForEach(ref, iprefs)
+        {
             g_autofree char *rpath = member_path(ipr_path, ref->string);
             if (!cJSON_IsObject(ref)) {
                 ctx_finding(ctx, rpath, name, "expected an object with a ReferenceArn, got %s",
@@ -433,8 +474,8 @@ static void load_rule_group(JsonCtx *ctx, const cJSON *rg, const char *rg_path,
     g_ptr_array_add(policy->groups, group);
 }
 
-static void load_group_ref(JsonCtx *ctx, const cJSON *item, const char *path,
-                           GPtrArray *out, gboolean stateful)
+static void
+load_group_ref(JsonCtx *ctx, const cJSON *item, const char *path, GPtrArray *out, gboolean stateful)
 {
     PolicyInfo *info = ctx->policy->info;
     if (!cJSON_IsObject(item)) {
@@ -456,10 +497,8 @@ static void load_group_ref(JsonCtx *ctx, const cJSON *item, const char *path,
         if (action && strcmp(action, "DROP_TO_ALERT") == 0)
             ref->drop_to_alert = TRUE;
         else if (action)
-            ctx_finding(ctx, ov_path, NULL, "unknown Override Action '%s' (DROP_TO_ALERT)",
-                        action);
-        const cJSON *dti = get_member(ctx, item, path, "DeepThreatInspection", T_BOOL, NULL,
-                                      NULL);
+            ctx_finding(ctx, ov_path, NULL, "unknown Override Action '%s' (DROP_TO_ALERT)", action);
+        const cJSON *dti = get_member(ctx, item, path, "DeepThreatInspection", T_BOOL, NULL, NULL);
         if (dti) {
             ref->has_deep_threat_inspection = TRUE;
             ref->deep_threat_inspection = cJSON_IsTrue(dti);
@@ -469,15 +508,16 @@ static void load_group_ref(JsonCtx *ctx, const cJSON *item, const char *path,
     g_ptr_array_add(out, ref);
 }
 
-static gboolean load_policy(JsonCtx *ctx, const cJSON *fp, const char *fp_path,
-                            const char *name, const char *arn, const char *description,
-                            GError **error)
+static gboolean
+load_policy(JsonCtx *ctx, const cJSON *fp, const char *fp_path, const char *name, const char *arn,
+            const char *description, GError **error)
 {
     Policy *policy = ctx->policy;
     if (policy->info) {
         g_set_error(error, POLICY_ERROR, POLICY_ERROR_USAGE,
                     "%s: a second firewall policy (the first came from %s): give one policy "
-                    "per run", ctx->file, policy->info->file);
+                    "per run",
+                    ctx->file, policy->info->file);
         return FALSE;
     }
     PolicyInfo *info = policy_info_new(ctx->file);
@@ -504,23 +544,21 @@ static gboolean load_policy(JsonCtx *ctx, const cJSON *fp, const char *fp_path,
                     info->stateless_fragment_default_actions);
 
     g_autofree char *eng_path = NULL;
-    const cJSON *eng = get_member(ctx, fp, fp_path, "StatefulEngineOptions", T_OBJECT, NULL,
-                                  &eng_path);
+    const cJSON *eng =
+        get_member(ctx, fp, fp_path, "StatefulEngineOptions", T_OBJECT, NULL, &eng_path);
     if (eng) {
         if (parse_rule_order(ctx, eng, eng_path, NULL, &info->order))
             info->order_explicit = TRUE;
         info->stream_exception_policy =
             g_strdup(get_string(ctx, eng, eng_path, "StreamExceptionPolicy", NULL));
         g_autofree char *ft_path = NULL;
-        const cJSON *ft = get_member(ctx, eng, eng_path, "FlowTimeouts", T_OBJECT, NULL,
-                                     &ft_path);
+        const cJSON *ft = get_member(ctx, eng, eng_path, "FlowTimeouts", T_OBJECT, NULL, &ft_path);
         if (ft)
             info->tcp_idle_timeout = get_int(ctx, ft, ft_path, "TcpIdleTimeoutSeconds", NULL, -1);
     }
     info->tls_inspection_arn =
         g_strdup(get_string(ctx, fp, fp_path, "TLSInspectionConfigurationArn", NULL));
-    const cJSON *hold = get_member(ctx, fp, fp_path, "EnableTLSSessionHolding", T_BOOL, NULL,
-                                   NULL);
+    const cJSON *hold = get_member(ctx, fp, fp_path, "EnableTLSSessionHolding", T_BOOL, NULL, NULL);
     info->tls_session_holding = hold && cJSON_IsTrue(hold);
 
     g_autofree char *pv_path = NULL;
@@ -528,7 +566,10 @@ static gboolean load_policy(JsonCtx *ctx, const cJSON *fp, const char *fp_path,
     if (pv)
         load_definitions(ctx, pv, pv_path, "RuleVariables", NULL, info->variables, NULL, NULL);
 
-    static const struct { const char *key; gboolean stateful; } lists[] = {
+    static const struct {
+        const char *key;
+        gboolean stateful;
+    } lists[] = {
         { "StatefulRuleGroupReferences", TRUE },
         { "StatelessRuleGroupReferences", FALSE },
     };
@@ -537,7 +578,8 @@ static gboolean load_policy(JsonCtx *ctx, const cJSON *fp, const char *fp_path,
         const cJSON *refs = get_member(ctx, fp, fp_path, lists[l].key, T_ARRAY, NULL, &rpath);
         const cJSON *item;
         int i = 0;
-        cJSON_ArrayForEach(item, refs) {
+        cJSON_ArrayForEach(item, refs)
+        {
             g_autofree char *ipath = g_strdup_printf("%s[%d]", rpath, i++);
             load_group_ref(ctx, item, ipath, lists[l].stateful ? info->refs : info->stateless_refs,
                            lists[l].stateful);
@@ -547,12 +589,14 @@ static gboolean load_policy(JsonCtx *ctx, const cJSON *fp, const char *fp_path,
     return TRUE;
 }
 
-static gboolean has(const cJSON *obj, const char *key)
+static gboolean
+has(const cJSON *obj, const char *key)
 {
     return cJSON_GetObjectItem(obj, key) != NULL;
 }
 
-static const char *str_or_null(const cJSON *obj, const char *key)
+static const char *
+str_or_null(const cJSON *obj, const char *key)
 {
     const cJSON *v = cJSON_GetObjectItem(obj, key);
     return cJSON_IsString(v) ? v->valuestring : NULL;
@@ -560,8 +604,8 @@ static const char *str_or_null(const cJSON *obj, const char *key)
 
 /* Dispatches on the document's members.  Returns FALSE (no error set) when
  * the document is neither a rule group nor a policy. */
-static gboolean load_document(JsonCtx *ctx, const cJSON *root, gboolean *recognised,
-                              GError **error)
+static gboolean
+load_document(JsonCtx *ctx, const cJSON *root, gboolean *recognised, GError **error)
 {
     *recognised = TRUE;
     const cJSON *fp = cJSON_GetObjectItem(root, "FirewallPolicy");
@@ -569,8 +613,8 @@ static gboolean load_document(JsonCtx *ctx, const cJSON *root, gboolean *recogni
         /* A policy document with a broken FirewallPolicy: report, load it empty. */
         ctx_finding(ctx, fp->string, NULL, "expected an object, got %s", json_type_name(fp));
         cJSON *empty = cJSON_CreateObject();
-        gboolean ok = load_policy(ctx, empty, "", str_or_null(root, "FirewallPolicyName"),
-                                  NULL, NULL, error);
+        gboolean ok =
+            load_policy(ctx, empty, "", str_or_null(root, "FirewallPolicyName"), NULL, NULL, error);
         cJSON_Delete(empty);
         return ok;
     }
@@ -582,14 +626,14 @@ static gboolean load_document(JsonCtx *ctx, const cJSON *root, gboolean *recogni
         const char *desc = str_or_null(resp, "Description");
         if (!desc)
             desc = str_or_null(root, "Description");
-        return load_policy(ctx, fp, fp->string, name, str_or_null(resp, "FirewallPolicyArn"),
-                           desc, error);
+        return load_policy(ctx, fp, fp->string, name, str_or_null(resp, "FirewallPolicyArn"), desc,
+                           error);
     }
     if (has(root, "RuleGroup") || has(root, "RuleGroupResponse") ||
         (has(root, "RuleGroupName") && (has(root, "Rules") || has(root, "Type")))) {
         g_autofree char *resp_path = NULL;
-        const cJSON *resp = get_member(ctx, root, "", "RuleGroupResponse", T_OBJECT, NULL,
-                                       &resp_path);
+        const cJSON *resp =
+            get_member(ctx, root, "", "RuleGroupResponse", T_OBJECT, NULL, &resp_path);
         /* describe output keeps the facts in RuleGroupResponse, create input
          * at the top level. */
         const cJSON *facts = resp ? resp : root;
@@ -602,8 +646,7 @@ static gboolean load_document(JsonCtx *ctx, const cJSON *root, gboolean *recogni
         g_autofree char *rg_path = NULL;
         const cJSON *rg = get_member(ctx, root, "", "RuleGroup", T_OBJECT, name, &rg_path);
         const char *rules = rg ? NULL : get_string(ctx, root, "", "Rules", name);
-        load_rule_group(ctx, rg, rg_path ? rg_path : "", name, arn, capacity, type, desc,
-                        rules);
+        load_rule_group(ctx, rg, rg_path ? rg_path : "", name, arn, capacity, type, desc, rules);
         return TRUE;
     }
     if (has(root, "RulesSource")) {
@@ -611,9 +654,13 @@ static gboolean load_document(JsonCtx *ctx, const cJSON *root, gboolean *recogni
         return TRUE;
     }
     static const char *policy_members[] = {
-        "StatefulRuleGroupReferences", "StatelessRuleGroupReferences",
-        "StatelessDefaultActions", "StatelessFragmentDefaultActions",
-        "StatefulDefaultActions", "StatefulEngineOptions", "PolicyVariables",
+        "StatefulRuleGroupReferences",
+        "StatelessRuleGroupReferences",
+        "StatelessDefaultActions",
+        "StatelessFragmentDefaultActions",
+        "StatefulDefaultActions",
+        "StatefulEngineOptions",
+        "PolicyVariables",
     };
     for (gsize i = 0; i < G_N_ELEMENTS(policy_members); i++)
         if (has(root, policy_members[i]))
@@ -622,15 +669,15 @@ static gboolean load_document(JsonCtx *ctx, const cJSON *root, gboolean *recogni
     return FALSE;
 }
 
-gboolean policy_load_json_text(Policy *policy, const char *path, const char *text, gsize len,
-                               GError **error)
+gboolean
+policy_load_json_text(Policy *policy, const char *path, const char *text, gsize len, GError **error)
 {
     const char *nul = memchr(text, '\0', len);
     if (nul) {
         int line, col;
         json_offset_to_line_col(text, len, (gsize)(nul - text), &line, &col);
-        g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT,
-                    "%s:%d:%d: NUL byte in JSON", path, line, col);
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT, "%s:%d:%d: NUL byte in JSON", path,
+                    line, col);
         return FALSE;
     }
     const char *end = NULL;
@@ -647,9 +694,8 @@ gboolean policy_load_json_text(Policy *policy, const char *path, const char *tex
             offset = len;
         int line, col;
         json_offset_to_line_col(text, len, offset, &line, &col);
-        g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT,
-                    "%s:%d:%d: invalid JSON%s", path, line, col,
-                    offset >= len ? " (unexpected end of file)" : "");
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT, "%s:%d:%d: invalid JSON%s", path,
+                    line, col, offset >= len ? " (unexpected end of file)" : "");
         return FALSE;
     }
     /* cJSON stops after the first value: anything but blanks after it is wrong. */

@@ -20,14 +20,16 @@
 
 #include <string.h>
 
-G_DEFINE_QUARK(nfw-policy-error-quark, policy_error)
+G_DEFINE_QUARK(nfw - policy - error - quark, policy_error)
 
-const char *rule_order_name(RuleOrder order)
+const char *
+rule_order_name(RuleOrder order)
 {
     return order == RULE_ORDER_STRICT ? "STRICT_ORDER" : "DEFAULT_ACTION_ORDER";
 }
 
-const char *group_kind_name(GroupKind kind)
+const char *
+group_kind_name(GroupKind kind)
 {
     switch (kind) {
     case GROUP_KIND_RULES_FILE: return "rules-file";
@@ -41,7 +43,8 @@ const char *group_kind_name(GroupKind kind)
     return "unknown";
 }
 
-Policy *policy_new(RuleOrder default_order)
+Policy *
+policy_new(RuleOrder default_order)
 {
     Policy *policy = g_new0(Policy, 1);
     policy->groups = g_ptr_array_new_with_free_func((GDestroyNotify)rule_group_free);
@@ -56,7 +59,8 @@ Policy *policy_new(RuleOrder default_order)
     return policy;
 }
 
-static void group_ref_free(GroupRef *ref)
+static void
+group_ref_free(GroupRef *ref)
 {
     if (!ref)
         return;
@@ -65,7 +69,8 @@ static void group_ref_free(GroupRef *ref)
     g_free(ref);
 }
 
-void policy_info_free(PolicyInfo *info)
+void
+policy_info_free(PolicyInfo *info)
 {
     if (!info)
         return;
@@ -84,7 +89,8 @@ void policy_info_free(PolicyInfo *info)
     g_free(info);
 }
 
-PolicyInfo *policy_info_new(const char *file)
+PolicyInfo *
+policy_info_new(const char *file)
 {
     PolicyInfo *info = g_new0(PolicyInfo, 1);
     info->file = g_strdup(file);
@@ -101,7 +107,8 @@ PolicyInfo *policy_info_new(const char *file)
     return info;
 }
 
-GroupRef *group_ref_new(const char *arn, int priority)
+GroupRef *
+group_ref_new(const char *arn, int priority)
 {
     GroupRef *ref = g_new0(GroupRef, 1);
     ref->arn = g_strdup(arn);
@@ -112,7 +119,8 @@ GroupRef *group_ref_new(const char *arn, int priority)
     return ref;
 }
 
-void policy_free(Policy *policy)
+void
+policy_free(Policy *policy)
 {
     if (!policy)
         return;
@@ -126,12 +134,14 @@ void policy_free(Policy *policy)
     g_free(policy);
 }
 
-void policy_add_finding(Policy *policy, Finding *finding)
+void
+policy_add_finding(Policy *policy, Finding *finding)
 {
     g_ptr_array_add(policy->findings, finding);
 }
 
-static gboolean variable_name_valid(const char *name)
+static gboolean
+variable_name_valid(const char *name)
 {
     /* RuleVariableName in the AWS model: ^[A-Za-z][A-Za-z0-9_]*$, max 32. */
     if (!g_ascii_isalpha(name[0]) || strlen(name) > 32)
@@ -142,7 +152,8 @@ static gboolean variable_name_valid(const char *name)
     return TRUE;
 }
 
-gboolean policy_add_cli_var(Policy *policy, const char *assignment, GError **error)
+gboolean
+policy_add_cli_var(Policy *policy, const char *assignment, GError **error)
 {
     const char *eq = strchr(assignment, '=');
     if (!eq || eq == assignment || eq[1] == '\0') {
@@ -154,7 +165,8 @@ gboolean policy_add_cli_var(Policy *policy, const char *assignment, GError **err
     if (!variable_name_valid(name)) {
         g_set_error(error, POLICY_ERROR, POLICY_ERROR_USAGE,
                     "--var %s: invalid variable name '%s' (letters, digits and _, "
-                    "starting with a letter, at most 32)", assignment, name);
+                    "starting with a letter, at most 32)",
+                    assignment, name);
         return FALSE;
     }
     guint fits = (cli_var_fits(eq + 1, FALSE) ? CLI_VAR_FITS_ADDRESS : 0) |
@@ -165,7 +177,8 @@ gboolean policy_add_cli_var(Policy *policy, const char *assignment, GError **err
     return TRUE;
 }
 
-RuleGroup *policy_find_group(const Policy *policy, const char *name)
+RuleGroup *
+policy_find_group(const Policy *policy, const char *name)
 {
     for (guint i = 0; i < policy->groups->len; i++) {
         RuleGroup *group = g_ptr_array_index(policy->groups, i);
@@ -177,8 +190,8 @@ RuleGroup *policy_find_group(const Policy *policy, const char *name)
 
 /* ARN first, then name; skips groups already claimed by another reference
  * and stateful/stateless mismatches. */
-static RuleGroup *find_ref_target(Policy *policy, const GroupRef *ref, gboolean stateless,
-                                  GHashTable *claimed)
+static RuleGroup *
+find_ref_target(Policy *policy, const GroupRef *ref, gboolean stateless, GHashTable *claimed)
 {
     for (int pass = 0; pass < 2; pass++) {
         for (guint i = 0; i < policy->groups->len; i++) {
@@ -195,12 +208,13 @@ static RuleGroup *find_ref_target(Policy *policy, const GroupRef *ref, gboolean 
     return NULL;
 }
 
-static RuleGroup *placeholder_for(Policy *policy, const GroupRef *ref)
+static RuleGroup *
+placeholder_for(Policy *policy, const GroupRef *ref)
 {
     PolicyInfo *info = policy->info;
     gboolean managed = strstr(ref->arn, ":aws-managed:") != NULL;
-    RuleGroup *g = rule_group_new(ref->name, info->file,
-                                  managed ? GROUP_KIND_MANAGED : GROUP_KIND_MISSING);
+    RuleGroup *g =
+        rule_group_new(ref->name, info->file, managed ? GROUP_KIND_MANAGED : GROUP_KIND_MISSING);
     g->arn = g_strdup(ref->arn);
     g->file_line = ref->file_line;
     g->order = info->order;
@@ -215,10 +229,12 @@ static RuleGroup *placeholder_for(Policy *policy, const GroupRef *ref)
         }
     } else {
         SourceLoc loc = { info->file, ref->file_line, 0 };
-        Finding *f = finding_new_printf("missing-group", &loc,
+        Finding *f = finding_new_printf(
+            "missing-group", &loc,
             "rule group '%s' (%s) is referenced by firewall policy '%s' but was not "
             "loaded: its rules are not checked; pass its describe-rule-group JSON or "
-            "rules file too", ref->name, ref->arn, info->name ? info->name : "");
+            "rules file too",
+            ref->name, ref->arn, info->name ? info->name : "");
         g_free(f->group);
         f->group = g_strdup(ref->name);
         policy_add_finding(policy, f);
@@ -226,7 +242,8 @@ static RuleGroup *placeholder_for(Policy *policy, const GroupRef *ref)
     return g;
 }
 
-static int compare_group_priority(gconstpointer a, gconstpointer b)
+static int
+compare_group_priority(gconstpointer a, gconstpointer b)
 {
     const RuleGroup *ga = *(RuleGroup *const *)a;
     const RuleGroup *gb = *(RuleGroup *const *)b;
@@ -239,7 +256,8 @@ static int compare_group_priority(gconstpointer a, gconstpointer b)
 /* Resolves the references and reorders policy->groups: referenced stateful
  * groups (by Priority in strict order, reference order otherwise), then
  * referenced stateless groups, then the unreferenced ones in load order. */
-static void resolve_refs(Policy *policy)
+static void
+resolve_refs(Policy *policy)
 {
     PolicyInfo *info = policy->info;
     GHashTable *claimed = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -289,9 +307,11 @@ static void resolve_refs(Policy *policy)
         g->referenced = FALSE;
         g_ptr_array_add(groups, g);
         SourceLoc loc = { g->file, g->file_line, 0 };
-        Finding *f = finding_new_printf("unreferenced-group", &loc,
+        Finding *f = finding_new_printf(
+            "unreferenced-group", &loc,
             "rule group '%s' is not referenced by firewall policy '%s': Network Firewall "
-            "does not evaluate it", g->name ? g->name : "", info->name ? info->name : "");
+            "does not evaluate it",
+            g->name ? g->name : "", info->name ? info->name : "");
         g_free(f->group);
         f->group = g_strdup(g->name);
         policy_add_finding(policy, f);
@@ -306,7 +326,8 @@ static void resolve_refs(Policy *policy)
     g_hash_table_destroy(claimed);
 }
 
-static RuleOrder synthesised_order(const Policy *policy)
+static RuleOrder
+synthesised_order(const Policy *policy)
 {
     gboolean seen = FALSE;
     RuleOrder order = policy->default_order;
@@ -322,7 +343,8 @@ static RuleOrder synthesised_order(const Policy *policy)
     return order;
 }
 
-gboolean policy_finish(Policy *policy, GError **error)
+gboolean
+policy_finish(Policy *policy, GError **error)
 {
     if (policy->finished)
         return TRUE;

@@ -21,120 +21,120 @@
 #define POLICY_ERROR (policy_error_quark())
 GQuark policy_error_quark(void);
 typedef enum {
-    POLICY_ERROR_IO,      /* cannot read a file or directory */
-    POLICY_ERROR_FORMAT,  /* JSON that is neither a rule group nor a policy, bad JSON */
-    POLICY_ERROR_USAGE,   /* bad --var, conflicting inputs */
+    POLICY_ERROR_IO,        /* cannot read a file or directory */
+    POLICY_ERROR_FORMAT,    /* JSON that is neither a rule group nor a policy, bad JSON */
+    POLICY_ERROR_USAGE,     /* bad --var, conflicting inputs */
     POLICY_ERROR_NOT_INPUT, /* valid JSON/text that is not an NFW input (skipped in
                                directory walks, an error for a named file) */
 } PolicyErrorCode;
 
 typedef enum {
-    RULE_ORDER_STRICT,          /* STRICT_ORDER */
-    RULE_ORDER_ACTION,          /* DEFAULT_ACTION_ORDER */
+    RULE_ORDER_STRICT, /* STRICT_ORDER */
+    RULE_ORDER_ACTION, /* DEFAULT_ACTION_ORDER */
 } RuleOrder;
 
 typedef enum {
-    GROUP_KIND_RULES_FILE,      /* a bare .rules file */
-    GROUP_KIND_RULES_STRING,    /* RulesSource.RulesString */
-    GROUP_KIND_DOMAIN_LIST,     /* RulesSource.RulesSourceList */
-    GROUP_KIND_STATEFUL_RULES,  /* RulesSource.StatefulRules (5-tuple) */
-    GROUP_KIND_STATELESS,       /* stateless: counted, not Suricata */
-    GROUP_KIND_MANAGED,         /* AWS managed: referenced, text not available */
-    GROUP_KIND_MISSING,         /* referenced by the policy but not loaded */
+    GROUP_KIND_RULES_FILE,     /* a bare .rules file */
+    GROUP_KIND_RULES_STRING,   /* RulesSource.RulesString */
+    GROUP_KIND_DOMAIN_LIST,    /* RulesSource.RulesSourceList */
+    GROUP_KIND_STATEFUL_RULES, /* RulesSource.StatefulRules (5-tuple) */
+    GROUP_KIND_STATELESS,      /* stateless: counted, not Suricata */
+    GROUP_KIND_MANAGED,        /* AWS managed: referenced, text not available */
+    GROUP_KIND_MISSING,        /* referenced by the policy but not loaded */
 } GroupKind;
 
 typedef struct {
-    GPtrArray *targets;         /* char*: ".example.com", "www.example.org" */
+    GPtrArray *targets; /* char*: ".example.com", "www.example.org" */
     gboolean tls_sni;
     gboolean http_host;
-    char *generated_type;       /* ALLOWLIST | DENYLIST | REJECTLIST | ALERTLIST */
+    char *generated_type; /* ALLOWLIST | DENYLIST | REJECTLIST | ALERTLIST */
 } DomainList;
 
 typedef struct RuleGroup {
     char *name;
-    char *arn;                  /* NULL for bare rule files */
-    char *file;                 /* where it was loaded from */
-    int file_line;              /* line of the group's definition in `file` (JSON), 1 if unknown */
+    char *arn;     /* NULL for bare rule files */
+    char *file;    /* where it was loaded from */
+    int file_line; /* line of the group's definition in `file` (JSON), 1 if unknown */
     GroupKind kind;
-    RuleOrder order;            /* StatefulRuleOptions.RuleOrder (or --rule-order) */
-    gboolean order_explicit;    /* FALSE when defaulted */
-    int priority;               /* policy Priority; command-line position for bare files */
-    gboolean drop_to_alert;     /* Override.Action = DROP_TO_ALERT */
-    int capacity;               /* declared Capacity, -1 if unknown */
-    GPtrArray *rules;           /* Rule*, owned, in written order (disabled rules included) */
-    GHashTable *ip_sets;        /* name -> GPtrArray* of char* definitions */
-    GHashTable *port_sets;      /* name -> GPtrArray* of char* definitions */
-    GHashTable *ip_set_refs;    /* name -> char* ReferenceArn */
-    DomainList *domain_list;    /* GROUP_KIND_DOMAIN_LIST only */
-    int stateless_rule_count;   /* GROUP_KIND_STATELESS only */
+    RuleOrder order;          /* StatefulRuleOptions.RuleOrder (or --rule-order) */
+    gboolean order_explicit;  /* FALSE when defaulted */
+    int priority;             /* policy Priority; command-line position for bare files */
+    gboolean drop_to_alert;   /* Override.Action = DROP_TO_ALERT */
+    int capacity;             /* declared Capacity, -1 if unknown */
+    GPtrArray *rules;         /* Rule*, owned, in written order (disabled rules included) */
+    GHashTable *ip_sets;      /* name -> GPtrArray* of char* definitions */
+    GHashTable *port_sets;    /* name -> GPtrArray* of char* definitions */
+    GHashTable *ip_set_refs;  /* name -> char* ReferenceArn */
+    DomainList *domain_list;  /* GROUP_KIND_DOMAIN_LIST only */
+    int stateless_rule_count; /* GROUP_KIND_STATELESS only */
     /* Added by src/policy: */
-    char *type;                 /* "STATEFUL", "STATELESS", ... as declared, NULL if not */
-    char *description;          /* NULL when absent */
-    gboolean referenced;        /* referenced by the policy (always TRUE without
+    char *type;           /* "STATEFUL", "STATELESS", ... as declared, NULL if not */
+    char *description;    /* NULL when absent */
+    gboolean referenced;  /* referenced by the policy (always TRUE without
                                    policy JSON); unreferenced groups are kept in
                                    `groups` but are not part of eval_order */
-    GHashTable *var_text;       /* cache: name -> char* Suricata syntax ("[a,b]") */
+    GHashTable *var_text; /* cache: name -> char* Suricata syntax ("[a,b]") */
 } RuleGroup;
 
 typedef struct {
-    char *arn;                  /* ResourceArn */
-    char *name;                 /* name part of the ARN */
-    int priority;               /* -1 when absent (action order) */
+    char *arn;    /* ResourceArn */
+    char *name;   /* name part of the ARN */
+    int priority; /* -1 when absent (action order) */
     gboolean drop_to_alert;
-    RuleGroup *group;           /* borrowed: the group it resolved to */
+    RuleGroup *group; /* borrowed: the group it resolved to */
     /* Added by src/policy: */
     gboolean deep_threat_inspection; /* DeepThreatInspection (TRUE when absent is
                                         AWS's default only for ATD groups: kept as written) */
     gboolean has_deep_threat_inspection;
-    int file_line;              /* line of the reference in the policy file */
+    int file_line; /* line of the reference in the policy file */
 } GroupRef;
 
 typedef struct {
     char *name;
     char *arn;
     char *file;
-    gboolean from_json;         /* FALSE: synthesised for bare rule files */
+    gboolean from_json; /* FALSE: synthesised for bare rule files */
     RuleOrder order;
-    GPtrArray *stateful_default_actions;       /* char* "aws:drop_established", ... */
-    GPtrArray *stateless_default_actions;      /* char* */
+    GPtrArray *stateful_default_actions;  /* char* "aws:drop_established", ... */
+    GPtrArray *stateless_default_actions; /* char* */
     GPtrArray *stateless_fragment_default_actions;
-    GHashTable *variables;      /* policy RuleVariables: name -> GPtrArray* of char* */
+    GHashTable *variables; /* policy RuleVariables: name -> GPtrArray* of char* */
     char *stream_exception_policy;
-    GPtrArray *refs;            /* GroupRef* */
+    GPtrArray *refs; /* GroupRef* */
     /* Added by src/policy: */
-    gboolean order_explicit;    /* StatefulEngineOptions.RuleOrder was given */
-    int file_line;              /* line of the FirewallPolicy object in `file` */
-    int tcp_idle_timeout;       /* FlowTimeouts.TcpIdleTimeoutSeconds, -1 if absent */
-    char *tls_inspection_arn;   /* TLSInspectionConfigurationArn, NULL if absent */
+    gboolean order_explicit;      /* StatefulEngineOptions.RuleOrder was given */
+    int file_line;                /* line of the FirewallPolicy object in `file` */
+    int tcp_idle_timeout;         /* FlowTimeouts.TcpIdleTimeoutSeconds, -1 if absent */
+    char *tls_inspection_arn;     /* TLSInspectionConfigurationArn, NULL if absent */
     gboolean tls_session_holding; /* EnableTLSSessionHolding */
-    GPtrArray *stateless_refs;  /* GroupRef*: StatelessRuleGroupReferences (group NULL) */
+    GPtrArray *stateless_refs;    /* GroupRef*: StatelessRuleGroupReferences (group NULL) */
     char *description;
 } PolicyInfo;
 
 enum {
     CLI_VAR_FITS_ADDRESS = 1 << 0,
-    CLI_VAR_FITS_PORT    = 1 << 1,
+    CLI_VAR_FITS_PORT = 1 << 1,
 };
 
 typedef struct {
-    PolicyInfo *info;           /* NULL when no policy JSON was given */
-    GPtrArray *groups;          /* RuleGroup*, owned, in evaluation order of groups */
-    GPtrArray *eval_order;      /* Rule*, borrowed: the whole policy in evaluation order
+    PolicyInfo *info;         /* NULL when no policy JSON was given */
+    GPtrArray *groups;        /* RuleGroup*, owned, in evaluation order of groups */
+    GPtrArray *eval_order;    /* Rule*, borrowed: the whole policy in evaluation order
                                    (disabled rules excluded) */
-    GPtrArray *findings;        /* Finding*, owned: problems found while loading */
-    GHashTable *cli_vars;       /* --var NAME=VALUE: name -> char* */
-    GHashTable *cli_var_fits;   /* name -> GUINT_TO_POINTER(CLI_VAR_FITS_* bits): whether
+    GPtrArray *findings;      /* Finding*, owned: problems found while loading */
+    GHashTable *cli_vars;     /* --var NAME=VALUE: name -> char* */
+    GHashTable *cli_var_fits; /* name -> GUINT_TO_POINTER(CLI_VAR_FITS_* bits): whether
                                    the value parses as addresses / ports (computed once
                                    by policy_add_cli_var, not per lookup) */
-    RuleOrder default_order;    /* --rule-order for bare .rules files */
+    RuleOrder default_order;  /* --rule-order for bare .rules files */
     int files_loaded;
     /* Added by src/policy: */
-    RuleOrder order;            /* effective order of the whole policy (set by
+    RuleOrder order;        /* effective order of the whole policy (set by
                                    policy_finish): the policy JSON's RuleOrder;
                                    without one, the RuleOrder all JSON groups
                                    agree on, else default_order */
-    GHashTable *var_text;       /* cache: name -> char* (policy-level values) */
-    int next_file_priority;     /* priority given to the next bare rule group */
+    GHashTable *var_text;   /* cache: name -> char* (policy-level values) */
+    int next_file_priority; /* priority given to the next bare rule group */
     gboolean finished;
 } Policy;
 
@@ -161,10 +161,10 @@ gboolean policy_finish(Policy *policy, GError **error);
  * then policy variables, then --var, with HOME_NET and EXTERNAL_NET
  * defaults.  Returns the Suricata-syntax value (owned by the policy or
  * group), or NULL when undefined. */
-const char *policy_lookup_var(const Policy *policy, const RuleGroup *group,
-                              const char *name, gboolean is_port);
+const char *policy_lookup_var(const Policy *policy, const RuleGroup *group, const char *name,
+                              gboolean is_port);
 
-const char *rule_order_name(RuleOrder order);     /* "STRICT_ORDER" */
+const char *rule_order_name(RuleOrder order); /* "STRICT_ORDER" */
 const char *group_kind_name(GroupKind kind);
 
 /* Domain lists and standard stateful rules become the exact rule text

@@ -22,19 +22,22 @@ static const char *header_members[] = {
     "Protocol", "Source", "SourcePort", "Direction", "Destination", "DestinationPort",
 };
 
-static char *fail(char **error_member, char **error, const char *member, const char *message)
+static char *
+fail(char **error_member, char **error, const char *member, const char *message)
 {
     *error_member = g_strdup(member);
     *error = g_strdup(message);
     return NULL;
 }
 
-static void append_endpoint(GString *out, const char *value)
+static void
+append_endpoint(GString *out, const char *value)
 {
     g_string_append(out, g_ascii_strcasecmp(value, "ANY") == 0 ? "any" : value);
 }
 
-char *stateful_rule_to_text(const cJSON *item, char **error_member, char **error)
+char *
+stateful_rule_to_text(const cJSON *item, char **error_member, char **error)
 {
     *error_member = NULL;
     *error = NULL;
@@ -88,7 +91,8 @@ char *stateful_rule_to_text(const cJSON *item, char **error_member, char **error
     int n = 0;
     const cJSON *opt;
     int index = 0;
-    cJSON_ArrayForEach(opt, options) {
+    cJSON_ArrayForEach(opt, options)
+    {
         g_autofree char *member = g_strdup_printf("RuleOptions[%d]", index++);
         const cJSON *kw = cJSON_GetObjectItem(opt, "Keyword");
         const cJSON *settings = cJSON_GetObjectItem(opt, "Settings");
@@ -109,7 +113,8 @@ char *stateful_rule_to_text(const cJSON *item, char **error_member, char **error
         g_string_append(out, kw->valuestring);
         int s = 0;
         const cJSON *setting;
-        cJSON_ArrayForEach(setting, settings) {
+        cJSON_ArrayForEach(setting, settings)
+        {
             if (!cJSON_IsString(setting)) {
                 g_string_free(out, TRUE);
                 g_autofree char *m = g_strdup_printf("%s.Settings[%d]", member, s);

@@ -25,7 +25,8 @@
  * --var HOME_NET=... or PolicyVariables. */
 const char *const POLICY_DEFAULT_HOME_NET = "[10.0.0.0/8,172.16.0.0/12,192.168.0.0/16]";
 
-char *definitions_to_text(const GPtrArray *definitions)
+char *
+definitions_to_text(const GPtrArray *definitions)
 {
     if (!definitions || definitions->len == 0)
         return g_strdup("[]");
@@ -41,7 +42,8 @@ char *definitions_to_text(const GPtrArray *definitions)
     return g_string_free(out, FALSE);
 }
 
-static const char *policy_level_home_net(const Policy *policy)
+static const char *
+policy_level_home_net(const Policy *policy)
 {
     if (policy->info) {
         const char *v = g_hash_table_lookup(policy->var_text, "ip:HOME_NET");
@@ -52,7 +54,8 @@ static const char *policy_level_home_net(const Policy *policy)
     return cli ? cli : POLICY_DEFAULT_HOME_NET;
 }
 
-void policy_refresh_vars(Policy *policy)
+void
+policy_refresh_vars(Policy *policy)
 {
     GHashTable *text = policy->var_text;
     g_hash_table_remove_all(text);
@@ -61,8 +64,7 @@ void policy_refresh_vars(Policy *policy)
         gpointer key, value;
         g_hash_table_iter_init(&it, policy->info->variables);
         while (g_hash_table_iter_next(&it, &key, &value))
-            g_hash_table_insert(text, g_strconcat("ip:", key, NULL),
-                                definitions_to_text(value));
+            g_hash_table_insert(text, g_strconcat("ip:", key, NULL), definitions_to_text(value));
     }
     const char *home = policy_level_home_net(policy);
     char *external = home[0] == '!' ? g_strdup(home + 1) : g_strconcat("!", home, NULL);
@@ -72,7 +74,8 @@ void policy_refresh_vars(Policy *policy)
 
 /* --var values are untyped: like Suricata's address-groups and port-groups,
  * a value serves where it parses ("[10.0.0.0/8]" is no port group). */
-gboolean cli_var_fits(const char *value, gboolean is_port)
+gboolean
+cli_var_fits(const char *value, gboolean is_port)
 {
     char *error = NULL;
     int offset = 0;
@@ -83,8 +86,8 @@ gboolean cli_var_fits(const char *value, gboolean is_port)
     return e != NULL;
 }
 
-const char *policy_lookup_var(const Policy *policy, const RuleGroup *group,
-                              const char *name, gboolean is_port)
+const char *
+policy_lookup_var(const Policy *policy, const RuleGroup *group, const char *name, gboolean is_port)
 {
     /* Called for every variable of every rule: build the key on the stack. */
     char key[64];
@@ -117,8 +120,9 @@ const char *policy_lookup_var(const Policy *policy, const RuleGroup *group,
 }
 
 /* Reports the first unresolvable symbol of `expr`; TRUE when all resolve. */
-static gboolean check_expr(Policy *policy, RuleGroup *group, Rule *rule, const NetExpr *expr,
-                           int field, gboolean is_port)
+static gboolean
+check_expr(Policy *policy, RuleGroup *group, Rule *rule, const NetExpr *expr, int field,
+           gboolean is_port)
 {
     if (!expr)
         return TRUE;
@@ -137,7 +141,8 @@ static gboolean check_expr(Policy *policy, RuleGroup *group, Rule *rule, const N
     } else if (expr->kind == NETEXPR_IPSET_REF &&
                !g_hash_table_contains(group->ip_set_refs, expr->name)) {
         message = g_strdup_printf("undefined IP set reference @%s: declare it in the rule "
-                                  "group's ReferenceSets.IPSetReferences", expr->name);
+                                  "group's ReferenceSets.IPSetReferences",
+                                  expr->name);
         problem = message;
     }
     if (!problem)
@@ -152,7 +157,8 @@ static gboolean check_expr(Policy *policy, RuleGroup *group, Rule *rule, const N
     return FALSE;
 }
 
-static gboolean rule_variables_resolve(Policy *policy, RuleGroup *group, Rule *rule)
+static gboolean
+rule_variables_resolve(Policy *policy, RuleGroup *group, Rule *rule)
 {
     /* field_offset: action, proto, src, sport, dst, dport */
     return check_expr(policy, group, rule, rule->src_expr, 2, FALSE) &&
@@ -161,7 +167,8 @@ static gboolean rule_variables_resolve(Policy *policy, RuleGroup *group, Rule *r
            check_expr(policy, group, rule, rule->dst_ports_expr, 5, TRUE);
 }
 
-void policy_check_variables(Policy *policy)
+void
+policy_check_variables(Policy *policy)
 {
     for (guint g = 0; g < policy->groups->len; g++) {
         RuleGroup *group = g_ptr_array_index(policy->groups, g);

@@ -44,9 +44,9 @@ G_BEGIN_DECLS
 GQuark query_error_quark(void);
 
 typedef enum {
-  QUERY_ERROR_SYNTAX,       /* the text is not valid Logs Insights QL */
-  QUERY_ERROR_UNSUPPORTED,  /* valid in CloudWatch, not implemented here */
-  QUERY_ERROR_SOURCE,       /* the record source failed (query_run) */
+    QUERY_ERROR_SYNTAX,      /* the text is not valid Logs Insights QL */
+    QUERY_ERROR_UNSUPPORTED, /* valid in CloudWatch, not implemented here */
+    QUERY_ERROR_SOURCE,      /* the record source failed (query_run) */
 } QueryErrorCode;
 
 /* Rows returned when a query has no `limit` command.  CloudWatch's current
@@ -113,18 +113,17 @@ gboolean query_time_parse(const char *text, gint64 *out_ms);
  * (may be NULL) and *timestamp_ms, or sets *has_timestamp FALSE to let the
  * query compute it.  Returns FALSE at the end, or on error (with *error). */
 typedef gboolean (*QueryNextFn)(gpointer source, const cJSON **record, const char **raw,
-                                gint64 *timestamp_ms, gboolean *has_timestamp,
-                                GError **error);
+                                gint64 *timestamp_ms, gboolean *has_timestamp, GError **error);
 
 typedef struct {
-  gboolean has_since, has_until;
-  gint64 since_ms, until_ms;   /* until is exclusive */
+    gboolean has_since, has_until;
+    gint64 since_ms, until_ms; /* until is exclusive */
 } QueryWindow;
 
 /* Feeds every record of the source within the window (NULL: all) and
  * finishes.  Returns NULL with *error if the source failed. */
-QueryResult *query_run(Query *q, QueryNextFn next, gpointer source,
-                       const QueryWindow *window, GError **error);
+QueryResult *query_run(Query *q, QueryNextFn next, gpointer source, const QueryWindow *window,
+                       GError **error);
 
 /* ---- results ---- */
 
@@ -157,9 +156,9 @@ void query_result_add_skipped(QueryResult *r, const char *reason, guint64 count)
 char *query_result_notes(const QueryResult *r);
 
 typedef enum {
-  QUERY_FORMAT_TABLE,  /* aligned text table, notes after it */
-  QUERY_FORMAT_JSON,   /* `aws logs get-query-results` shape + statistics */
-  QUERY_FORMAT_CSV,    /* RFC 4180, header row; notes go to query_result_notes() */
+    QUERY_FORMAT_TABLE, /* aligned text table, notes after it */
+    QUERY_FORMAT_JSON,  /* `aws logs get-query-results` shape + statistics */
+    QUERY_FORMAT_CSV,   /* RFC 4180, header row; notes go to query_result_notes() */
 } QueryFormat;
 
 gboolean query_format_from_name(const char *name, QueryFormat *out);

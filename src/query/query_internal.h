@@ -30,18 +30,18 @@
 /* ---- values (query_value.c) ---- */
 
 typedef enum {
-  QV_NULL = 0, /* missing field, or no result */
-  QV_BOOL,     /* comparisons, ispresent(), JSON true/false */
-  QV_NUM,      /* JSON numbers, arithmetic, numeric functions */
-  QV_STR,      /* text */
-  QV_TIME,     /* @timestamp, bin(), fromMillis(): ms since the epoch, UTC */
+    QV_NULL = 0, /* missing field, or no result */
+    QV_BOOL,     /* comparisons, ispresent(), JSON true/false */
+    QV_NUM,      /* JSON numbers, arithmetic, numeric functions */
+    QV_STR,      /* text */
+    QV_TIME,     /* @timestamp, bin(), fromMillis(): ms since the epoch, UTC */
 } QueryValueKind;
 
 typedef struct {
-  QueryValueKind kind;
-  gboolean owned;      /* str is owned (g_free) */
-  double num;          /* QV_NUM, QV_BOOL (0/1), QV_TIME (ms) */
-  const char *str;     /* QV_STR: NUL-terminated */
+    QueryValueKind kind;
+    gboolean owned;  /* str is owned (g_free) */
+    double num;      /* QV_NUM, QV_BOOL (0/1), QV_TIME (ms) */
+    const char *str; /* QV_STR: NUL-terminated */
 } QueryValue;
 
 void qv_clear(QueryValue *v);
@@ -50,9 +50,9 @@ void qv_set_bool(QueryValue *v, gboolean b);
 void qv_set_num(QueryValue *v, double n);
 void qv_set_time(QueryValue *v, double ms);
 void qv_set_str_borrowed(QueryValue *v, const char *s);
-void qv_set_str_owned(QueryValue *v, char *s);   /* takes ownership */
+void qv_set_str_owned(QueryValue *v, char *s);        /* takes ownership */
 void qv_copy(QueryValue *dst, const QueryValue *src); /* dst owns its string */
-void qv_own(QueryValue *v);                      /* make the string owned */
+void qv_own(QueryValue *v);                           /* make the string owned */
 /* A number from the value: numbers, times and bools directly; strings that
  * look numeric ("443", " 1.5e3") are parsed.  FALSE otherwise. */
 gboolean qv_to_number(const QueryValue *v, double *out);
@@ -81,47 +81,63 @@ gint64 query_time_round(gint64 ms, gint64 period_ms, int months, gboolean ceil);
 /* ---- AST (query_parse.c) ---- */
 
 typedef enum {
-  QOP_OR, QOP_AND,
-  QOP_EQ, QOP_NE, QOP_LT, QOP_LE, QOP_GT, QOP_GE,
-  QOP_LIKE, QOP_NOT_LIKE, QOP_MATCH, QOP_NOT_MATCH, QOP_IN, QOP_NOT_IN,
-  QOP_ADD, QOP_SUB, QOP_MUL, QOP_DIV, QOP_MOD, QOP_POW,
+    QOP_OR,
+    QOP_AND,
+    QOP_EQ,
+    QOP_NE,
+    QOP_LT,
+    QOP_LE,
+    QOP_GT,
+    QOP_GE,
+    QOP_LIKE,
+    QOP_NOT_LIKE,
+    QOP_MATCH,
+    QOP_NOT_MATCH,
+    QOP_IN,
+    QOP_NOT_IN,
+    QOP_ADD,
+    QOP_SUB,
+    QOP_MUL,
+    QOP_DIV,
+    QOP_MOD,
+    QOP_POW,
 } QueryOp;
 
 typedef enum {
-  QE_LITERAL,   /* lit */
-  QE_FIELD,     /* name, path */
-  QE_REGEX,     /* re (right side of like / =~) */
-  QE_NOT,       /* left */
-  QE_NEG,       /* left */
-  QE_BINARY,    /* op, left, right */
-  QE_CALL,      /* func, args */
-  QE_LIST,      /* args: the [a, b] of `in` */
-  QE_STAR,      /* the * of count(*) */
-  QE_DURATION,  /* duration_ms or months: 5m, 1h, 1mo */
+    QE_LITERAL,  /* lit */
+    QE_FIELD,    /* name, path */
+    QE_REGEX,    /* re (right side of like / =~) */
+    QE_NOT,      /* left */
+    QE_NEG,      /* left */
+    QE_BINARY,   /* op, left, right */
+    QE_CALL,     /* func, args */
+    QE_LIST,     /* args: the [a, b] of `in` */
+    QE_STAR,     /* the * of count(*) */
+    QE_DURATION, /* duration_ms or months: 5m, 1h, 1mo */
 } QueryExprKind;
 
 typedef struct QueryFunc QueryFunc;
 typedef struct QueryExpr QueryExpr;
 
 struct QueryExpr {
-  QueryExprKind kind;
-  int line, col;          /* 1-based position of the first character */
-  int start, end;         /* byte span in the query text */
-  QueryOp op;
-  QueryValue lit;         /* QE_LITERAL: owned string */
-  char *name;             /* QE_FIELD: canonical dotted name; QE_CALL: name as written */
-  char **path;            /* QE_FIELD: segments (NULL-terminated) */
-  gboolean backquoted;    /* QE_FIELD: some segment was `quoted` */
-  QueryExpr *left, *right;
-  GPtrArray *args;        /* QueryExpr*: QE_CALL, QE_LIST */
-  const QueryFunc *func;
-  int agg_slot;           /* QE_CALL of an aggregate inside stats: its slot */
-  char *agg_column;       /* QE_CALL: its text, the column it names after stats */
-  pcre2_code *re;         /* QE_REGEX */
-  pcre2_match_data *md;
-  char *re_text;          /* QE_REGEX: the pattern, for messages */
-  gint64 duration_ms;     /* QE_DURATION (fixed units) */
-  int duration_months;    /* QE_DURATION (mo, q, y): calendar units */
+    QueryExprKind kind;
+    int line, col;  /* 1-based position of the first character */
+    int start, end; /* byte span in the query text */
+    QueryOp op;
+    QueryValue lit;      /* QE_LITERAL: owned string */
+    char *name;          /* QE_FIELD: canonical dotted name; QE_CALL: name as written */
+    char **path;         /* QE_FIELD: segments (NULL-terminated) */
+    gboolean backquoted; /* QE_FIELD: some segment was `quoted` */
+    QueryExpr *left, *right;
+    GPtrArray *args; /* QueryExpr*: QE_CALL, QE_LIST */
+    const QueryFunc *func;
+    int agg_slot;     /* QE_CALL of an aggregate inside stats: its slot */
+    char *agg_column; /* QE_CALL: its text, the column it names after stats */
+    pcre2_code *re;   /* QE_REGEX */
+    pcre2_match_data *md;
+    char *re_text;       /* QE_REGEX: the pattern, for messages */
+    gint64 duration_ms;  /* QE_DURATION (fixed units) */
+    int duration_months; /* QE_DURATION (mo, q, y): calendar units */
 };
 
 void query_expr_free(QueryExpr *e);
@@ -129,19 +145,27 @@ void query_expr_free(QueryExpr *e);
 /* ---- functions (query_func.c) ---- */
 
 typedef enum {
-  QAGG_NONE = 0,
-  QAGG_COUNT, QAGG_COUNT_DISTINCT, QAGG_SUM, QAGG_AVG, QAGG_MIN, QAGG_MAX,
-  QAGG_PCT, QAGG_STDDEV, QAGG_EARLIEST, QAGG_LATEST,
+    QAGG_NONE = 0,
+    QAGG_COUNT,
+    QAGG_COUNT_DISTINCT,
+    QAGG_SUM,
+    QAGG_AVG,
+    QAGG_MIN,
+    QAGG_MAX,
+    QAGG_PCT,
+    QAGG_STDDEV,
+    QAGG_EARLIEST,
+    QAGG_LATEST,
 } QueryAggKind;
 
 typedef void (*QueryScalarFn)(Query *q, QueryValue *args, int n_args, QueryValue *out);
 
 struct QueryFunc {
-  const char *name;       /* matched case-insensitively */
-  int min_args, max_args; /* max -1: any number */
-  QueryAggKind agg;       /* QAGG_NONE for scalar functions */
-  QueryScalarFn fn;
-  const char *summary;
+    const char *name;       /* matched case-insensitively */
+    int min_args, max_args; /* max -1: any number */
+    QueryAggKind agg;       /* QAGG_NONE for scalar functions */
+    QueryScalarFn fn;
+    const char *summary;
 };
 
 const QueryFunc *query_func_lookup(const char *name);
@@ -151,75 +175,81 @@ gboolean query_func_is_unsupported(const char *name);
 /* ---- stages (query_parse.c builds, query_run.c runs) ---- */
 
 typedef enum {
-  QCMD_FIELDS, QCMD_FILTER, QCMD_STATS, QCMD_SORT, QCMD_LIMIT,
-  QCMD_DISPLAY, QCMD_PARSE, QCMD_DEDUP,
+    QCMD_FIELDS,
+    QCMD_FILTER,
+    QCMD_STATS,
+    QCMD_SORT,
+    QCMD_LIMIT,
+    QCMD_DISPLAY,
+    QCMD_PARSE,
+    QCMD_DEDUP,
 } QueryCommand;
 
 typedef struct {
-  QueryExpr *expr;
-  char *name;             /* alias, or the expression's text */
-  gboolean desc;          /* sort */
+    QueryExpr *expr;
+    char *name;    /* alias, or the expression's text */
+    gboolean desc; /* sort */
 } QueryItem;
 
 typedef struct QueryGroup QueryGroup;
 
 typedef struct {
-  QueryCommand cmd;
-  int line, col;
-  GPtrArray *items;       /* QueryItem*: fields, display, sort, dedup, stats aggregates */
-  GPtrArray *groups;      /* QueryItem*: stats ... by */
-  QueryExpr *expr;        /* filter condition; parse source */
-  pcre2_code *parse_re;   /* parse: glob turned regex, or the /regex/ */
-  pcre2_match_data *parse_md;
-  GPtrArray *parse_names; /* char*: the fields parse sets */
-  gint64 limit;           /* limit */
-  GPtrArray *aggs;        /* QueryExpr* (borrowed from items): stats slots */
+    QueryCommand cmd;
+    int line, col;
+    GPtrArray *items;     /* QueryItem*: fields, display, sort, dedup, stats aggregates */
+    GPtrArray *groups;    /* QueryItem*: stats ... by */
+    QueryExpr *expr;      /* filter condition; parse source */
+    pcre2_code *parse_re; /* parse: glob turned regex, or the /regex/ */
+    pcre2_match_data *parse_md;
+    GPtrArray *parse_names; /* char*: the fields parse sets */
+    gint64 limit;           /* limit */
+    GPtrArray *aggs;        /* QueryExpr* (borrowed from items): stats slots */
 
-  /* run state */
-  gint64 seen;            /* limit: rows passed */
-  GHashTable *dedup_seen; /* dedup: keys */
-  GHashTable *group_index;/* stats: key -> QueryGroup* */
-  GPtrArray *group_list;  /* stats: QueryGroup* in first-seen order */
-  GPtrArray *buffer;      /* sort: QueryRow* */
-  guint64 seq;            /* sort: arrival order, for stable ties */
-  gint64 keep;            /* sort: keep only the first `keep` rows (0: all) */
+    /* run state */
+    gint64 seen;             /* limit: rows passed */
+    GHashTable *dedup_seen;  /* dedup: keys */
+    GHashTable *group_index; /* stats: key -> QueryGroup* */
+    GPtrArray *group_list;   /* stats: QueryGroup* in first-seen order */
+    GPtrArray *buffer;       /* sort: QueryRow* */
+    guint64 seq;             /* sort: arrival order, for stable ties */
+    gint64 keep;             /* sort: keep only the first `keep` rows (0: all) */
 } QueryStage;
 
 /* A row flowing through the pipeline: a record (json, raw, timestamp) with
  * fields set by earlier stages layered over it (overlay), or, after stats,
  * an overlay alone. */
 typedef struct {
-  const cJSON *json;      /* NULL after stats */
-  cJSON *json_owned;      /* set when the row was kept beyond feed */
-  const char *raw;
-  char *raw_owned;
-  gint64 ts_ms;
-  gboolean has_ts;
-  GPtrArray *names;       /* char* (owned) */
-  GArray *values;         /* QueryValue (owned strings) */
-  guint64 seq;
-  QueryValue *agg_values; /* stats finish: slot values for evaluating items */
+    const cJSON *json; /* NULL after stats */
+    cJSON *json_owned; /* set when the row was kept beyond feed */
+    const char *raw;
+    char *raw_owned;
+    gint64 ts_ms;
+    gboolean has_ts;
+    GPtrArray *names; /* char* (owned) */
+    GArray *values;   /* QueryValue (owned strings) */
+    guint64 seq;
+    QueryValue *agg_values; /* stats finish: slot values for evaluating items */
 } QueryRow;
 
 struct Query {
-  char *text;
-  char *source;           /* "query" or the file name, for messages */
-  GPtrArray *stages;      /* QueryStage* */
-  GPtrArray *columns;     /* char*: output columns */
-  GPtrArray *column_paths;/* char** per column (for lookups in records) */
-  GPtrArray *fields_used; /* char* */
-  GPtrArray *literals;    /* char*: texts a raw record must contain to pass */
-  gboolean has_limit;     /* some limit command */
-  gint64 default_limit;
-  gboolean has_stats;
+    char *text;
+    char *source;            /* "query" or the file name, for messages */
+    GPtrArray *stages;       /* QueryStage* */
+    GPtrArray *columns;      /* char*: output columns */
+    GPtrArray *column_paths; /* char** per column (for lookups in records) */
+    GPtrArray *fields_used;  /* char* */
+    GPtrArray *literals;     /* char*: texts a raw record must contain to pass */
+    gboolean has_limit;      /* some limit command */
+    gint64 default_limit;
+    gboolean has_stats;
 
-  /* run state */
-  pcre2_match_context *mctx;
-  guint64 regex_limit_hits;
-  guint64 records_fed;
-  gboolean done;          /* no further record can change the result */
-  guint first_blocking;   /* index of the first stats/sort, or stages->len */
-  QueryResult *result;
+    /* run state */
+    pcre2_match_context *mctx;
+    guint64 regex_limit_hits;
+    guint64 records_fed;
+    gboolean done;        /* no further record can change the result */
+    guint first_blocking; /* index of the first stats/sort, or stages->len */
+    QueryResult *result;
 };
 
 /* query_eval.c */
@@ -227,8 +257,8 @@ void query_eval(Query *q, const QueryExpr *e, QueryRow *row, QueryValue *out);
 /* A field of a row: overlay by name, then @fields, then the JSON path. */
 void query_row_lookup(const QueryRow *row, const char *name, char *const *path, QueryValue *out);
 /* PCRE2 match under the query's limits; a limit hit counts as no match. */
-gboolean query_regex_match(Query *q, pcre2_code *re, pcre2_match_data *md,
-                           const char *subject, gsize len);
+gboolean query_regex_match(Query *q, pcre2_code *re, pcre2_match_data *md, const char *subject,
+                           gsize len);
 
 /* query_run.c */
 void query_row_set(QueryRow *row, const char *name, const QueryValue *v);
@@ -241,17 +271,17 @@ void query_agg_add(Query *q, QueryAggState *st, const QueryExpr *call, QueryRow 
 void query_agg_result(QueryAggState *st, const QueryExpr *call, QueryValue *out);
 
 struct QueryResult {
-  GPtrArray *columns;     /* char* */
-  GPtrArray *rows;        /* QueryValue* arrays of columns->len (owned) */
-  gboolean default_limit_applied;
-  gint64 limit;
-  gboolean truncated;     /* more rows existed than were kept */
-  guint64 records_scanned, records_matched, regex_limit_hits;
-  /* Set by the caller of query_run() (query_result_set_input()). */
-  gboolean has_bytes_scanned;
-  guint64 bytes_scanned, records_filtered;
-  GPtrArray *skip_names;  /* char* (owned) */
-  GArray *skip_counts;    /* guint64, parallel to skip_names */
+    GPtrArray *columns; /* char* */
+    GPtrArray *rows;    /* QueryValue* arrays of columns->len (owned) */
+    gboolean default_limit_applied;
+    gint64 limit;
+    gboolean truncated; /* more rows existed than were kept */
+    guint64 records_scanned, records_matched, regex_limit_hits;
+    /* Set by the caller of query_run() (query_result_set_input()). */
+    gboolean has_bytes_scanned;
+    guint64 bytes_scanned, records_filtered;
+    GPtrArray *skip_names; /* char* (owned) */
+    GArray *skip_counts;   /* guint64, parallel to skip_names */
 };
 
 #endif

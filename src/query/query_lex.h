@@ -12,28 +12,45 @@
 #include <glib.h>
 
 typedef enum {
-  QT_EOF, QT_ERROR,
-  QT_IDENT,     /* field path or word: text = canonical dotted name, path = segments */
-  QT_NUMBER,    /* num */
-  QT_DURATION,  /* 5m, 1h, 2mo: dur_ms or dur_months */
-  QT_STRING,    /* text = decoded contents */
-  QT_REGEX,     /* text = pattern, flags */
-  QT_PIPE, QT_COMMA, QT_LPAREN, QT_RPAREN, QT_LBRACK, QT_RBRACK,
-  QT_EQ, QT_NE, QT_LT, QT_LE, QT_GT, QT_GE, QT_MATCH,
-  QT_PLUS, QT_MINUS, QT_STAR, QT_SLASH, QT_PERCENT, QT_CARET,
+    QT_EOF,
+    QT_ERROR,
+    QT_IDENT,    /* field path or word: text = canonical dotted name, path = segments */
+    QT_NUMBER,   /* num */
+    QT_DURATION, /* 5m, 1h, 2mo: dur_ms or dur_months */
+    QT_STRING,   /* text = decoded contents */
+    QT_REGEX,    /* text = pattern, flags */
+    QT_PIPE,
+    QT_COMMA,
+    QT_LPAREN,
+    QT_RPAREN,
+    QT_LBRACK,
+    QT_RBRACK,
+    QT_EQ,
+    QT_NE,
+    QT_LT,
+    QT_LE,
+    QT_GT,
+    QT_GE,
+    QT_MATCH,
+    QT_PLUS,
+    QT_MINUS,
+    QT_STAR,
+    QT_SLASH,
+    QT_PERCENT,
+    QT_CARET,
 } QueryTokKind;
 
 typedef struct {
-  QueryTokKind kind;
-  int start, end;        /* byte offsets in the query text */
-  char *text;            /* owned */
-  char **path;           /* owned (QT_IDENT) */
-  gboolean backquoted;   /* QT_IDENT: some segment was `quoted` */
-  double num;
-  gint64 dur_ms;
-  int dur_months;
-  guint32 re_flags;      /* PCRE2 options from /re/i... */
-  const char *error;     /* QT_ERROR: static message; error position = start */
+    QueryTokKind kind;
+    int start, end;      /* byte offsets in the query text */
+    char *text;          /* owned */
+    char **path;         /* owned (QT_IDENT) */
+    gboolean backquoted; /* QT_IDENT: some segment was `quoted` */
+    double num;
+    gint64 dur_ms;
+    int dur_months;
+    guint32 re_flags;  /* PCRE2 options from /re/i... */
+    const char *error; /* QT_ERROR: static message; error position = start */
 } QueryToken;
 
 /* The token starting at or after `pos` (whitespace and # comments skipped).

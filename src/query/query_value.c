@@ -13,245 +13,255 @@
 
 #include "query/query_internal.h"
 
-void qv_clear(QueryValue *v)
+void
+qv_clear(QueryValue *v)
 {
-  if (v->owned)
-    g_free((char *)v->str);
-  v->kind = QV_NULL;
-  v->owned = FALSE;
-  v->str = NULL;
-  v->num = 0;
+    if (v->owned)
+        g_free((char *)v->str);
+    v->kind = QV_NULL;
+    v->owned = FALSE;
+    v->str = NULL;
+    v->num = 0;
 }
 
-void qv_set_null(QueryValue *v) { qv_clear(v); }
-
-void qv_set_bool(QueryValue *v, gboolean b)
+void
+qv_set_null(QueryValue *v)
 {
-  qv_clear(v);
-  v->kind = QV_BOOL;
-  v->num = b ? 1 : 0;
+    qv_clear(v);
 }
 
-void qv_set_num(QueryValue *v, double n)
+void
+qv_set_bool(QueryValue *v, gboolean b)
 {
-  qv_clear(v);
-  if (isnan(n) || isinf(n))
-    return; /* null: CloudWatch shows no value for 0/0, log(-1) */
-  v->kind = QV_NUM;
-  v->num = n;
+    qv_clear(v);
+    v->kind = QV_BOOL;
+    v->num = b ? 1 : 0;
 }
 
-void qv_set_time(QueryValue *v, double ms)
+void
+qv_set_num(QueryValue *v, double n)
 {
-  qv_clear(v);
-  if (isnan(ms) || isinf(ms))
-    return;
-  v->kind = QV_TIME;
-  v->num = ms;
+    qv_clear(v);
+    if (isnan(n) || isinf(n))
+        return; /* null: CloudWatch shows no value for 0/0, log(-1) */
+    v->kind = QV_NUM;
+    v->num = n;
 }
 
-void qv_set_str_borrowed(QueryValue *v, const char *s)
+void
+qv_set_time(QueryValue *v, double ms)
 {
-  qv_clear(v);
-  v->kind = QV_STR;
-  v->str = s;
+    qv_clear(v);
+    if (isnan(ms) || isinf(ms))
+        return;
+    v->kind = QV_TIME;
+    v->num = ms;
 }
 
-void qv_set_str_owned(QueryValue *v, char *s)
+void
+qv_set_str_borrowed(QueryValue *v, const char *s)
 {
-  qv_clear(v);
-  v->kind = QV_STR;
-  v->str = s;
-  v->owned = TRUE;
+    qv_clear(v);
+    v->kind = QV_STR;
+    v->str = s;
 }
 
-void qv_copy(QueryValue *dst, const QueryValue *src)
+void
+qv_set_str_owned(QueryValue *v, char *s)
 {
-  if (dst == src)
-    return;
-  qv_clear(dst);
-  *dst = *src;
-  if (src->kind == QV_STR) {
-    dst->str = g_strdup(src->str);
-    dst->owned = TRUE;
-  } else {
-    dst->owned = FALSE;
-  }
-}
-
-void qv_own(QueryValue *v)
-{
-  if (v->kind == QV_STR && !v->owned) {
-    v->str = g_strdup(v->str);
+    qv_clear(v);
+    v->kind = QV_STR;
+    v->str = s;
     v->owned = TRUE;
-  }
 }
 
-static gboolean text_to_number(const char *s, double *out)
+void
+qv_copy(QueryValue *dst, const QueryValue *src)
 {
-  while (*s == ' ' || *s == '\t')
-    s++;
-  if (*s == '\0')
-    return FALSE;
-  /* Only decimal numbers: strtod would also take "nan", "inf" and hex. */
-  const char *p = s;
-  if (*p == '+' || *p == '-')
-    p++;
-  if (!g_ascii_isdigit(*p) && !(*p == '.' && g_ascii_isdigit(p[1])))
-    return FALSE;
-  char *end = NULL;
-  double d = g_ascii_strtod(s, &end);
-  if (end == s)
-    return FALSE;
-  while (*end == ' ' || *end == '\t')
-    end++;
-  if (*end != '\0')
-    return FALSE;
-  *out = d;
-  return TRUE;
+    if (dst == src)
+        return;
+    qv_clear(dst);
+    *dst = *src;
+    if (src->kind == QV_STR) {
+        dst->str = g_strdup(src->str);
+        dst->owned = TRUE;
+    } else {
+        dst->owned = FALSE;
+    }
 }
 
-gboolean qv_to_number(const QueryValue *v, double *out)
+void
+qv_own(QueryValue *v)
 {
-  switch (v->kind) {
-  case QV_NUM:
-  case QV_BOOL:
-  case QV_TIME:
-    *out = v->num;
+    if (v->kind == QV_STR && !v->owned) {
+        v->str = g_strdup(v->str);
+        v->owned = TRUE;
+    }
+}
+
+static gboolean
+text_to_number(const char *s, double *out)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (*s == '\0')
+        return FALSE;
+    /* Only decimal numbers: strtod would also take "nan", "inf" and hex. */
+    const char *p = s;
+    if (*p == '+' || *p == '-')
+        p++;
+    if (!g_ascii_isdigit(*p) && !(*p == '.' && g_ascii_isdigit(p[1])))
+        return FALSE;
+    char *end = NULL;
+    double d = g_ascii_strtod(s, &end);
+    if (end == s)
+        return FALSE;
+    while (*end == ' ' || *end == '\t')
+        end++;
+    if (*end != '\0')
+        return FALSE;
+    *out = d;
     return TRUE;
-  case QV_STR:
-    return text_to_number(v->str, out);
-  default:
-    return FALSE;
-  }
 }
 
-gboolean qv_is_numeric(const QueryValue *v)
+gboolean
+qv_to_number(const QueryValue *v, double *out)
 {
-  double d;
-  return qv_to_number(v, &d);
+    switch (v->kind) {
+    case QV_NUM:
+    case QV_BOOL:
+    case QV_TIME: *out = v->num; return TRUE;
+    case QV_STR: return text_to_number(v->str, out);
+    default: return FALSE;
+    }
 }
 
-gboolean qv_truthy(const QueryValue *v)
+gboolean
+qv_is_numeric(const QueryValue *v)
 {
-  switch (v->kind) {
-  case QV_BOOL:
-  case QV_NUM:
-    return v->num != 0;
-  case QV_TIME:
-    return TRUE;
-  case QV_STR:
-    return v->str[0] != '\0';
-  default:
-    return FALSE;
-  }
+    double d;
+    return qv_to_number(v, &d);
+}
+
+gboolean
+qv_truthy(const QueryValue *v)
+{
+    switch (v->kind) {
+    case QV_BOOL:
+    case QV_NUM: return v->num != 0;
+    case QV_TIME: return TRUE;
+    case QV_STR: return v->str[0] != '\0';
+    default: return FALSE;
+    }
 }
 
 /* Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm). */
-void query_civil_from_days(gint64 z, int *y, int *m, int *d)
+void
+query_civil_from_days(gint64 z, int *y, int *m, int *d)
 {
-  z += 719468;
-  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
-  gint64 doe = z - era * 146097;
-  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  gint64 yy = yoe + era * 400;
-  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  gint64 mp = (5 * doy + 2) / 153;
-  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-  *y = (int)(yy + (*m <= 2));
+    z += 719468;
+    gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    gint64 doe = z - era * 146097;
+    gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    gint64 yy = yoe + era * 400;
+    gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    gint64 mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yy + (*m <= 2));
 }
 
-void query_time_format(GString *out, gint64 ms)
+void
+query_time_format(GString *out, gint64 ms)
 {
-  gint64 days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
-  gint64 rem = ms - days * 86400000;
-  int y, m, d;
-  query_civil_from_days(days, &y, &m, &d);
-  g_string_append_printf(out, "%04d-%02d-%02d %02d:%02d:%02d.%03d", y, m, d,
-                         (int)(rem / 3600000), (int)(rem / 60000 % 60),
-                         (int)(rem / 1000 % 60), (int)(rem % 1000));
+    gint64 days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
+    gint64 rem = ms - days * 86400000;
+    int y, m, d;
+    query_civil_from_days(days, &y, &m, &d);
+    g_string_append_printf(out, "%04d-%02d-%02d %02d:%02d:%02d.%03d", y, m, d, (int)(rem / 3600000),
+                           (int)(rem / 60000 % 60), (int)(rem / 1000 % 60), (int)(rem % 1000));
 }
 
-static void append_number(GString *out, double n)
+static void
+append_number(GString *out, double n)
 {
-  if (n == floor(n) && fabs(n) < 1e17) {
-    g_string_append_printf(out, "%.0f", n);
-    return;
-  }
-  /* the shortest text that reads back the same: 56.782, not 56.781999999999996 */
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  for (int digits = 15; digits <= 17; digits++) {
-    g_ascii_formatd(buf, sizeof buf, digits == 15 ? "%.15g" : digits == 16 ? "%.16g" : "%.17g", n);
-    if (g_ascii_strtod(buf, NULL) == n)
-      break;
-  }
-  g_string_append(out, buf);
+    if (n == floor(n) && fabs(n) < 1e17) {
+        g_string_append_printf(out, "%.0f", n);
+        return;
+    }
+    /* the shortest text that reads back the same: 56.782, not 56.781999999999996 */
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    for (int digits = 15; digits <= 17; digits++) {
+        g_ascii_formatd(buf, sizeof buf,
+                        digits == 15   ? "%.15g"
+                        : digits == 16 ? "%.16g"
+                                       : "%.17g",
+                        n);
+        if (g_ascii_strtod(buf, NULL) == n)
+            break;
+    }
+    g_string_append(out, buf);
 }
 
-void qv_append(GString *out, const QueryValue *v)
+void
+qv_append(GString *out, const QueryValue *v)
 {
-  switch (v->kind) {
-  case QV_BOOL:
-    g_string_append(out, v->num != 0 ? "true" : "false");
-    break;
-  case QV_NUM:
-    append_number(out, v->num);
-    break;
-  case QV_TIME:
-    query_time_format(out, (gint64)v->num);
-    break;
-  case QV_STR:
-    g_string_append(out, v->str);
-    break;
-  default:
-    break;
-  }
+    switch (v->kind) {
+    case QV_BOOL: g_string_append(out, v->num != 0 ? "true" : "false"); break;
+    case QV_NUM: append_number(out, v->num); break;
+    case QV_TIME: query_time_format(out, (gint64)v->num); break;
+    case QV_STR: g_string_append(out, v->str); break;
+    default: break;
+    }
 }
 
-char *qv_to_string(const QueryValue *v)
+char *
+qv_to_string(const QueryValue *v)
 {
-  if (v->kind == QV_NULL)
-    return NULL;
-  if (v->kind == QV_STR)
-    return g_strdup(v->str);
-  GString *s = g_string_new(NULL);
-  qv_append(s, v);
-  return g_string_free(s, FALSE);
+    if (v->kind == QV_NULL)
+        return NULL;
+    if (v->kind == QV_STR)
+        return g_strdup(v->str);
+    GString *s = g_string_new(NULL);
+    qv_append(s, v);
+    return g_string_free(s, FALSE);
 }
 
-int qv_compare(const QueryValue *a, const QueryValue *b)
+int
+qv_compare(const QueryValue *a, const QueryValue *b)
 {
-  double x, y;
-  if (qv_to_number(a, &x) && qv_to_number(b, &y))
-    return x < y ? -1 : x > y ? 1 : 0;
-  if (a->kind == QV_STR && b->kind == QV_STR)
-    return strcmp(a->str, b->str);
-  g_autofree char *sa = qv_to_string(a);
-  g_autofree char *sb = qv_to_string(b);
-  return strcmp(sa ? sa : "", sb ? sb : "");
+    double x, y;
+    if (qv_to_number(a, &x) && qv_to_number(b, &y))
+        return x < y ? -1 : x > y ? 1 : 0;
+    if (a->kind == QV_STR && b->kind == QV_STR)
+        return strcmp(a->str, b->str);
+    g_autofree char *sa = qv_to_string(a);
+    g_autofree char *sb = qv_to_string(b);
+    return strcmp(sa ? sa : "", sb ? sb : "");
 }
 
-int qv_compare_nulls_last(const QueryValue *a, const QueryValue *b)
+int
+qv_compare_nulls_last(const QueryValue *a, const QueryValue *b)
 {
-  if (a->kind == QV_NULL || b->kind == QV_NULL)
-    return (a->kind == QV_NULL) - (b->kind == QV_NULL);
-  return qv_compare(a, b);
+    if (a->kind == QV_NULL || b->kind == QV_NULL)
+        return (a->kind == QV_NULL) - (b->kind == QV_NULL);
+    return qv_compare(a, b);
 }
 
-void qv_append_key(GString *key, const QueryValue *v)
+void
+qv_append_key(GString *key, const QueryValue *v)
 {
-  /* Numbers, times and text are apart: a number 443 and a text "443" make
+    /* Numbers, times and text are apart: a number 443 and a text "443" make
    * two groups, as they are two different values in the log. */
-  double d;
-  if (v->kind == QV_NULL) {
-    g_string_append_c(key, 'z');
-  } else if (v->kind != QV_STR && qv_to_number(v, &d)) {
-    g_string_append_c(key, v->kind == QV_TIME ? 't' : 'n');
-    append_number(key, d);
-  } else {
-    g_string_append_c(key, 's');
-    qv_append(key, v);
-  }
-  g_string_append_c(key, '\x1f');
+    double d;
+    if (v->kind == QV_NULL) {
+        g_string_append_c(key, 'z');
+    } else if (v->kind != QV_STR && qv_to_number(v, &d)) {
+        g_string_append_c(key, v->kind == QV_TIME ? 't' : 'n');
+        append_number(key, d);
+    } else {
+        g_string_append_c(key, 's');
+        qv_append(key, v);
+    }
+    g_string_append_c(key, '\x1f');
 }

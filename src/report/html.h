@@ -60,7 +60,7 @@ void html_append_copyable(GString *out, const char *id, const char *text);
 typedef struct {
     double top;
     double step;
-    int ticks;          /* tick marks including 0 */
+    int ticks; /* tick marks including 0 */
 } ChartScale;
 
 /* "Nice" ticks (1, 2, 2.5, 5 x 10^k) for values 0..max with at most
@@ -71,13 +71,13 @@ void chart_scale_nice(double max, int max_ticks, gboolean integer, ChartScale *o
 void chart_format_number(GString *out, double v);
 
 typedef struct {
-    const char *id;     /* unique in the page, [A-Za-z0-9-]: prefixes pattern ids */
-    const char *title;  /* accessible title (escaped) */
-    int width;          /* pixels; 0 = 720 */
+    const char *id;    /* unique in the page, [A-Za-z0-9-]: prefixes pattern ids */
+    const char *title; /* accessible title (escaped) */
+    int width;         /* pixels; 0 = 720 */
 } ChartOptions;
 
 typedef struct {
-    const char *label;  /* escaped, shortened to 48 characters (full text in a tooltip) */
+    const char *label; /* escaped, shortened to 48 characters (full text in a tooltip) */
     double value;
 } ChartBar;
 
@@ -86,13 +86,13 @@ typedef struct {
 void svg_bar_chart(GString *out, const ChartOptions *opt, const ChartBar *bars, gsize n);
 
 typedef struct {
-    const char *name;       /* legend label (escaped) */
-    const double *values;   /* n_buckets values */
+    const char *name;     /* legend label (escaped) */
+    const double *values; /* n_buckets values */
 } ChartSeries;
 
 typedef struct {
-    gint64 start;           /* seconds since the epoch of bucket 0 */
-    gint64 bucket_seconds;  /* 3600 for hours */
+    gint64 start;          /* seconds since the epoch of bucket 0 */
+    gint64 bucket_seconds; /* 3600 for hours */
     gsize n_buckets;
     const ChartSeries *series;
     gsize n_series;
@@ -121,7 +121,7 @@ void report_lint_html_string(GString *out, const Policy *policy, GPtrArray *find
  * findings (alert-mode verdicts with their evidence).  From aggregates only. */
 void report_analyze_html(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
                          GPtrArray *findings);
-void report_analyze_html_string(GString *out, const AnalyzeAgg *agg,
-                                const AnalyzeThresholds *t, GPtrArray *findings);
+void report_analyze_html_string(GString *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+                                GPtrArray *findings);
 
 #endif

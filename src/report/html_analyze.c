@@ -23,8 +23,8 @@
 #define TOP_RULE_SERIES 5
 
 typedef struct {
-    gint64 start;       /* first hour shown, seconds */
-    gsize n;            /* hours shown */
+    gint64 start; /* first hour shown, seconds */
+    gsize n;      /* hours shown */
 } HourRange;
 
 static HourRange
@@ -73,15 +73,20 @@ append_window(GString *out, const AnalyzeAgg *agg)
 {
     const LogStats *s = &agg->stats;
     g_string_append(out, "<section aria-labelledby=\"window\"><h2 id=\"window\">Window and "
-                    "input</h2>\n<p>From <strong>");
+                         "input</h2>\n<p>From <strong>");
     html_append_time_us(out, agg->first_event_us);
     g_string_append(out, "</strong> to <strong>");
     html_append_time_us(out, agg->last_event_us);
     g_string_append_printf(out, "</strong> (%.1f hours).</p>\n<ul class=\"cards\">",
                            analyze_agg_window_hours(agg));
-    struct { const char *label, *id; guint64 n; } cards[] = {
-        { "files", "count-files", s->files }, { "records", "count-records", s->records },
-        { "alerts", "count-alerts", agg->alerts }, { "flows", "count-flows", agg->flows },
+    struct {
+        const char *label, *id;
+        guint64 n;
+    } cards[] = {
+        { "files", "count-files", s->files },
+        { "records", "count-records", s->records },
+        { "alerts", "count-alerts", agg->alerts },
+        { "flows", "count-flows", agg->flows },
         { "filtered", "count-filtered", s->filtered },
         { "alerts by default actions", "count-default", agg->alerts_default },
         { "alerts of unknown signatures", "count-unknown", agg->alerts_unknown },
@@ -99,8 +104,8 @@ append_window(GString *out, const AnalyzeAgg *agg)
     g_string_append(out, "</span>skipped</li></ul>\n");
     if (skipped > 0) {
         g_string_append(out, "<table><thead><tr><th scope=\"col\">Skip reason</th>"
-                        "<th scope=\"col\" class=\"num\">Records</th><th scope=\"col\">Samples"
-                        "</th></tr></thead><tbody>\n");
+                             "<th scope=\"col\" class=\"num\">Records</th><th scope=\"col\">Samples"
+                             "</th></tr></thead><tbody>\n");
         for (int r = 0; r < LOG_SKIP_N; r++) {
             if (s->skipped[r] == 0)
                 continue;
@@ -146,7 +151,7 @@ static void
 append_time_charts(GString *out, const AnalyzeAgg *agg, const HourRange *r, GArray *order)
 {
     g_string_append(out, "<section aria-labelledby=\"time\"><h2 id=\"time\">Alerts per hour"
-                    "</h2>\n<h3>By action</h3>\n");
+                         "</h2>\n<h3>By action</h3>\n");
     double *blocked = hour_values(agg->hours, r, 1), *allowed = hour_values(agg->hours, r, 2);
     ChartSeries by_action[] = { { "blocked", blocked }, { "allowed", allowed } };
     ChartTimeSeries ts = { r->start, 3600, r->n, by_action, 2 };
@@ -165,8 +170,8 @@ append_time_charts(GString *out, const AnalyzeAgg *agg, const HourRange *r, GArr
         if (st->counts.hits == 0)
             break;
         const Rule *rule = g_ptr_array_index(agg->index->rules, pos);
-        names[n] = g_strdup_printf("%" G_GUINT64_FORMAT " %s", rule->sid,
-                                   rule->msg ? rule->msg : "");
+        names[n] =
+            g_strdup_printf("%" G_GUINT64_FORMAT " %s", rule->sid, rule->msg ? rule->msg : "");
         series[n] = (ChartSeries){ names[n], hour_values(st->hours, r, 0) };
         n++;
     }
@@ -184,7 +189,8 @@ static void
 append_rule_table(GString *out, const AnalyzeAgg *agg, const HourRange *r, GArray *order)
 {
     guint total = order->len, shown = MIN(total, HTML_MAX_ROWS);
-    g_string_append(out, "<section aria-labelledby=\"rules\"><h2 id=\"rules\">Rules</h2>\n"
+    g_string_append(out,
+                    "<section aria-labelledby=\"rules\"><h2 id=\"rules\">Rules</h2>\n"
                     "<table class=\"sortable\" id=\"rule-table\"><thead><tr>"
                     "<th scope=\"col\"><button type=\"button\">Group</button></th>"
                     "<th scope=\"col\" class=\"num\"><button type=\"button\">sid</button></th>"
@@ -204,14 +210,15 @@ append_rule_table(GString *out, const AnalyzeAgg *agg, const HourRange *r, GArra
         guint64 sources = analyze_distinct_count(&st->sources);
         g_string_append(out, "<tr><td>");
         html_escape(out, rule->group ? rule->group->name : "");
-        g_string_append_printf(out, "</td><td class=\"num\" data-v=\"%" G_GUINT64_FORMAT "\">%"
-                               G_GUINT64_FORMAT "</td><td>%s</td><td>", rule->sid, rule->sid,
-                               rule_action_name(rule->action));
+        g_string_append_printf(out,
+                               "</td><td class=\"num\" data-v=\"%" G_GUINT64_FORMAT
+                               "\">%" G_GUINT64_FORMAT "</td><td>%s</td><td>",
+                               rule->sid, rule->sid, rule_action_name(rule->action));
         html_escape(out, rule->msg);
         guint64 nums[] = { st->counts.hits, st->counts.blocked, st->counts.allowed, sources };
         for (gsize k = 0; k < G_N_ELEMENTS(nums); k++) {
-            g_string_append_printf(out, "</td><td class=\"num\" data-v=\"%" G_GUINT64_FORMAT
-                                   "\">", nums[k]);
+            g_string_append_printf(out, "</td><td class=\"num\" data-v=\"%" G_GUINT64_FORMAT "\">",
+                                   nums[k]);
             if (k == 3 && analyze_distinct_is_estimate(&st->sources))
                 g_string_append(out, "~");
             html_append_count(out, nums[k]);
@@ -230,7 +237,8 @@ append_rule_table(GString *out, const AnalyzeAgg *agg, const HourRange *r, GArra
     }
     g_string_append(out, "</tbody></table>\n");
     if (total > shown)
-        g_string_append_printf(out, "<p class=\"capped\">%u of %u rules shown (most hits "
+        g_string_append_printf(out,
+                               "<p class=\"capped\">%u of %u rules shown (most hits "
                                "first); <code>--format json</code> has them all.</p>\n",
                                shown, total);
     g_string_append(out, "</section>\n");
@@ -266,9 +274,9 @@ static void
 append_defaults(GString *out, const AnalyzeAgg *agg)
 {
     g_string_append(out, "<section aria-labelledby=\"defaults\"><h2 id=\"defaults\">Default-"
-                    "action traffic</h2>\n<p>Traffic no rule decided, grouped; each group "
-                    "comes with the alert + pass pair that would allow it (review before "
-                    "use).</p>\n");
+                         "action traffic</h2>\n<p>Traffic no rule decided, grouped; each group "
+                         "comes with the alert + pass pair that would allow it (review before "
+                         "use).</p>\n");
     guint64 next_sid = agg->index->max_sid + 1;
     guint fix_id = 0;
     GHashTableIter it;
@@ -322,8 +330,10 @@ append_defaults(GString *out, const AnalyzeAgg *agg)
             g_free(rules);
         }
         if (groups->len > shown)
-            g_string_append_printf(out, "<p class=\"capped\">%u of %u groups shown (most alerts "
-                                   "first).</p>\n", shown, groups->len);
+            g_string_append_printf(out,
+                                   "<p class=\"capped\">%u of %u groups shown (most alerts "
+                                   "first).</p>\n",
+                                   shown, groups->len);
         g_ptr_array_free(groups, TRUE);
     }
     if (!any)
@@ -336,7 +346,8 @@ report_analyze_html_string(GString *out, const AnalyzeAgg *agg, const AnalyzeThr
                            GPtrArray *findings)
 {
     html_page_begin(out, "nfw-advisor log analysis");
-    g_string_append(out, "<header><h1>nfw-advisor log analysis</h1><nav aria-label=\"Sections\">"
+    g_string_append(out,
+                    "<header><h1>nfw-advisor log analysis</h1><nav aria-label=\"Sections\">"
                     "<ul><li><a href=\"#window\">Window and input</a></li><li><a href=\"#time\">"
                     "Alerts per hour</a></li><li><a href=\"#findings\">Findings</a></li><li>"
                     "<a href=\"#rules\">Rules</a></li><li><a href=\"#top\">Top talkers and "
@@ -348,8 +359,9 @@ report_analyze_html_string(GString *out, const AnalyzeAgg *agg, const AnalyzeThr
     append_time_charts(out, agg, &r, order);
 
     g_string_append(out, "<section aria-labelledby=\"findings\"><h2 id=\"findings\">Findings, "
-                    "most severe first</h2>\n");
-    g_string_append_printf(out, "<p class=\"meta\">Thresholds: noisy at %.0f%% of alerts or "
+                         "most severe first</h2>\n");
+    g_string_append_printf(out,
+                           "<p class=\"meta\">Thresholds: noisy at %.0f%% of alerts or "
                            "%.0f alerts per hour (at least %" G_GUINT64_FORMAT " hits); "
                            "alert-mode review from %" G_GUINT64_FORMAT " sources.</p>\n",
                            t->noisy_share * 100, t->noisy_rate, t->noisy_min_hits,
@@ -371,7 +383,7 @@ report_analyze_html_string(GString *out, const AnalyzeAgg *agg, const AnalyzeThr
 
     append_rule_table(out, agg, &r, order);
     g_string_append(out, "<section aria-labelledby=\"top\"><h2 id=\"top\">Top talkers and "
-                    "blocked names</h2>\n");
+                         "blocked names</h2>\n");
     guint limit = t->top ? t->top : 10;
     append_top_chart(out, agg->top_sources, limit, "chart-talkers", "Top sources of alerts");
     append_top_chart(out, agg->top_blocked_names, limit, "chart-blocked-names",

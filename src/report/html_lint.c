@@ -24,8 +24,8 @@
 
 typedef struct {
     const Policy *policy;
-    GPtrArray *findings;      /* borrowed */
-    GHashTable *by_loc;       /* "file\nline" -> GPtrArray* of Finding* (borrowed) */
+    GPtrArray *findings; /* borrowed */
+    GHashTable *by_loc;  /* "file\nline" -> GPtrArray* of Finding* (borrowed) */
 } LintPage;
 
 static char *
@@ -37,8 +37,8 @@ loc_key(const char *file, int line)
 static void
 index_findings(LintPage *page)
 {
-    page->by_loc = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify)g_ptr_array_unref);
+    page->by_loc =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
     for (guint i = 0; i < page->findings->len; i++) {
         Finding *f = g_ptr_array_index(page->findings, i);
         if (f->loc.file == NULL || f->loc.line <= 0)
@@ -110,7 +110,7 @@ append_glance(GString *out, const LintPage *page, const LintSummary *s)
 {
     const Policy *policy = page->policy;
     g_string_append(out, "<section aria-labelledby=\"glance\"><h2 id=\"glance\">The policy at a "
-                    "glance</h2>\n<ul class=\"cards\">");
+                         "glance</h2>\n<ul class=\"cards\">");
     append_card(out, "files", s->files, "count-files");
     append_card(out, "rule groups", s->groups, "count-groups");
     append_card(out, "rules in evaluation order", s->rules, "count-rules");
@@ -132,7 +132,8 @@ append_glance(GString *out, const LintPage *page, const LintSummary *s)
     g_string_append(out, ".</p>\n");
 
     /* Groups. */
-    g_string_append(out, "<h3>Rule groups in evaluation order</h3>\n<table class=\"sortable\">"
+    g_string_append(out,
+                    "<h3>Rule groups in evaluation order</h3>\n<table class=\"sortable\">"
                     "<thead><tr><th scope=\"col\" class=\"num\"><button type=\"button\">Priority"
                     "</button></th><th scope=\"col\"><button type=\"button\">Group</button></th>"
                     "<th scope=\"col\"><button type=\"button\">Kind</button></th>"
@@ -144,17 +145,18 @@ append_glance(GString *out, const LintPage *page, const LintSummary *s)
     for (guint i = 0; i < policy->groups->len && shown < HTML_MAX_ROWS; i++, shown++) {
         const RuleGroup *g = g_ptr_array_index(policy->groups, i);
         guint nf = group_finding_count(page, g);
-        g_string_append_printf(out, "<tr><td class=\"num\" data-v=\"%d\">%d</td><td>",
-                               g->priority, g->priority);
+        g_string_append_printf(out, "<tr><td class=\"num\" data-v=\"%d\">%d</td><td>", g->priority,
+                               g->priority);
         html_escape(out, g->name);
         if (g->drop_to_alert)
             g_string_append(out, " <span class=\"mark\">DROP_TO_ALERT</span>");
         if (!g->referenced)
             g_string_append(out, " <span class=\"mark\">not referenced</span>");
-        g_string_append_printf(out, "</td><td>%s</td><td>%s</td><td class=\"num\" data-v=\"%u\">"
+        g_string_append_printf(out,
+                               "</td><td>%s</td><td>%s</td><td class=\"num\" data-v=\"%u\">"
                                "%u</td><td class=\"num\" data-v=\"%u\">%u</td></tr>\n",
-                               group_kind_name(g->kind), rule_order_name(g->order),
-                               g->rules->len, g->rules->len, nf, nf);
+                               group_kind_name(g->kind), rule_order_name(g->order), g->rules->len,
+                               g->rules->len, nf, nf);
     }
     g_string_append(out, "</tbody></table>\n");
     if (policy->groups->len > shown)
@@ -197,10 +199,11 @@ append_findings_chart(GString *out, const LintPage *page)
     g_hash_table_iter_init(&it, counts);
     while (g_hash_table_iter_next(&it, &k, &v))
         bars[n++] = (ChartBar){ k, GPOINTER_TO_UINT(v) };
-    for (gsize i = 1; i < n; i++)  /* insertion sort: few checks */
+    for (gsize i = 1; i < n; i++) /* insertion sort: few checks */
         for (gsize j = i; j > 0 && (bars[j].value > bars[j - 1].value ||
                                     (bars[j].value == bars[j - 1].value &&
-                                     strcmp(bars[j].label, bars[j - 1].label) < 0)); j--) {
+                                     strcmp(bars[j].label, bars[j - 1].label) < 0));
+             j--) {
             ChartBar t = bars[j];
             bars[j] = bars[j - 1];
             bars[j - 1] = t;
@@ -215,7 +218,8 @@ void
 html_append_finding(GString *out, const Finding *f, guint index)
 {
     const char *sev = severity_name(f->severity);
-    g_string_append_printf(out, "<article class=\"finding %s\" id=\"finding-%u\">"
+    g_string_append_printf(out,
+                           "<article class=\"finding %s\" id=\"finding-%u\">"
                            "<h3><span class=\"sev sev-%s\">%s</span> <span class=\"check\">",
                            sev, index, sev, sev);
     html_escape(out, f->check);
@@ -254,7 +258,7 @@ static void
 append_findings(GString *out, const LintPage *page)
 {
     g_string_append(out, "<section aria-labelledby=\"findings\"><h2 id=\"findings\">Findings, "
-                    "most severe first</h2>\n");
+                         "most severe first</h2>\n");
     if (page->findings->len == 0) {
         g_string_append(out, "<p id=\"no-findings\">No findings: nothing to fix.</p></section>\n");
         return;
@@ -263,12 +267,14 @@ append_findings(GString *out, const LintPage *page)
     GPtrArray *ranked = g_ptr_array_sized_new(page->findings->len);
     for (guint i = 0; i < page->findings->len; i++)
         g_ptr_array_add(ranked, g_ptr_array_index(page->findings, i));
-    g_ptr_array_sort(ranked, finding_compare_severity);  /* stable: keeps file order within a severity */
+    g_ptr_array_sort(ranked,
+                     finding_compare_severity); /* stable: keeps file order within a severity */
     guint shown = MIN(ranked->len, HTML_MAX_ROWS);
     for (guint i = 0; i < shown; i++)
         html_append_finding(out, g_ptr_array_index(ranked, i), i + 1);
     if (ranked->len > shown)
-        g_string_append_printf(out, "<p class=\"capped\">%u of %u findings shown (the most "
+        g_string_append_printf(out,
+                               "<p class=\"capped\">%u of %u findings shown (the most "
                                "severe); the chart above counts them all. Use "
                                "<code>--format json</code> for the complete list.</p>\n",
                                shown, ranked->len);
@@ -290,10 +296,10 @@ append_marks(GString *out, GPtrArray *list)
         const Finding *f = g_ptr_array_index(list, i);
         gboolean strong = is_check(f, "shadowed-rule") || is_check(f, "pass-without-alert") ||
                           f->severity == SEVERITY_ERROR;
-        const char *label = is_check(f, "shadowed-rule") ? "shadowed"
-                          : is_check(f, "pass-without-alert") ? "no alert twin"
-                          : is_check(f, "redundant-rule") ? "redundant"
-                          : f->check;
+        const char *label = is_check(f, "shadowed-rule")        ? "shadowed"
+                            : is_check(f, "pass-without-alert") ? "no alert twin"
+                            : is_check(f, "redundant-rule")     ? "redundant"
+                                                                : f->check;
         g_string_append_printf(out, "<span class=\"mark%s\" title=\"", strong ? " strong" : "");
         html_escape(out, f->message);
         g_string_append(out, "\">");
@@ -315,7 +321,7 @@ append_rule_row(GString *out, const Rule *r, guint position, GPtrArray *list)
         const Finding *f = g_ptr_array_index(list, i);
         if (is_check(f, "pass-without-alert") && f->fix != NULL) {
             g_string_append(out, "<tr class=\"ghost\"><td class=\"num\">+</td><td colspan=\"3\">"
-                            "<em>missing alert twin (suggested)</em></td><td class=\"rule\">");
+                                 "<em>missing alert twin (suggested)</em></td><td class=\"rule\">");
             html_escape_truncated(out, f->fix, RULE_TEXT_CHARS);
             g_string_append(out, "</td><td></td></tr>\n");
         }
@@ -323,8 +329,9 @@ append_rule_row(GString *out, const Rule *r, guint position, GPtrArray *list)
     g_string_append_printf(out, "<tr%s><td class=\"num\">%u</td><td>",
                            list ? " class=\"flagged\"" : "", position);
     html_escape(out, r->group ? r->group->name : "");
-    g_string_append_printf(out, "</td><td>%s</td><td class=\"num\">%" G_GUINT64_FORMAT
-                           "</td><td class=\"rule\">", rule_action_name(r->action), r->sid);
+    g_string_append_printf(
+        out, "</td><td>%s</td><td class=\"num\">%" G_GUINT64_FORMAT "</td><td class=\"rule\">",
+        rule_action_name(r->action), r->sid);
     html_escape_truncated(out, r->text, RULE_TEXT_CHARS);
     g_string_append(out, "<br>");
     append_loc(out, &r->loc);
@@ -340,19 +347,20 @@ append_rule_order(GString *out, const LintPage *page)
     guint total = policy->eval_order->len;
     gboolean only_flagged = total > HTML_MAX_ROWS;
     g_string_append(out, "<section aria-labelledby=\"order\"><h2 id=\"order\">Rule order</h2>\n"
-                    "<p>Every enabled rule in the order the firewall evaluates them");
+                         "<p>Every enabled rule in the order the firewall evaluates them");
     if (policy->order == RULE_ORDER_ACTION)
         g_string_append(out, " (action order: pass, then drop, reject, alert)");
     g_string_append(out, ". Findings are marked on the rule they are about; a dashed row shows "
-                    "a missing alert twin where it should be inserted.</p>\n");
+                         "a missing alert twin where it should be inserted.</p>\n");
     if (only_flagged)
-        g_string_append_printf(out, "<p class=\"capped\" id=\"order-capped\">The policy has %u "
+        g_string_append_printf(out,
+                               "<p class=\"capped\" id=\"order-capped\">The policy has %u "
                                "rules: only rules with findings are listed (at most %d).</p>\n",
                                total, HTML_MAX_ROWS);
     g_string_append(out, "<table id=\"rule-order\"><thead><tr><th scope=\"col\" class=\"num\">#"
-                    "</th><th scope=\"col\">Group</th><th scope=\"col\">Action</th>"
-                    "<th scope=\"col\" class=\"num\">sid</th><th scope=\"col\">Rule</th>"
-                    "<th scope=\"col\">Findings</th></tr></thead><tbody>\n");
+                         "</th><th scope=\"col\">Group</th><th scope=\"col\">Action</th>"
+                         "<th scope=\"col\" class=\"num\">sid</th><th scope=\"col\">Rule</th>"
+                         "<th scope=\"col\">Findings</th></tr></thead><tbody>\n");
     guint shown = 0;
     for (guint i = 0; i < total && shown < HTML_MAX_ROWS; i++) {
         const Rule *r = g_ptr_array_index(policy->eval_order, i);
@@ -391,13 +399,14 @@ report_lint_html_string(GString *out, const Policy *policy, GPtrArray *findings,
         append_loc(out, &(SourceLoc){ policy->info->file, 0, 0 });
         g_string_append(out, ". ");
     }
-    g_string_append_printf(out, "%d error%s, %d warning%s, %d note%s.</p>\n<nav aria-label="
+    g_string_append_printf(out,
+                           "%d error%s, %d warning%s, %d note%s.</p>\n<nav aria-label="
                            "\"Sections\"><ul><li><a href=\"#glance\">The policy at a glance</a>"
                            "</li><li><a href=\"#findings\">Findings</a></li><li><a href=\"#order\">"
                            "Rule order</a></li></ul></nav></header>\n",
-                           summary->errors, summary->errors == 1 ? "" : "s",
-                           summary->warnings, summary->warnings == 1 ? "" : "s",
-                           summary->notes, summary->notes == 1 ? "" : "s");
+                           summary->errors, summary->errors == 1 ? "" : "s", summary->warnings,
+                           summary->warnings == 1 ? "" : "s", summary->notes,
+                           summary->notes == 1 ? "" : "s");
     append_glance(out, &page, summary);
     append_findings(out, &page);
     append_rule_order(out, &page);
@@ -407,8 +416,7 @@ report_lint_html_string(GString *out, const Policy *policy, GPtrArray *findings,
 }
 
 void
-report_lint_html(FILE *out, const Policy *policy, GPtrArray *findings,
-                 const LintSummary *summary)
+report_lint_html(FILE *out, const Policy *policy, GPtrArray *findings, const LintSummary *summary)
 {
     GString *buf = g_string_sized_new(64 * 1024);
     report_lint_html_string(buf, policy, findings, summary);

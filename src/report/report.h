@@ -21,7 +21,7 @@
 typedef struct {
     int files;
     int groups;
-    int rules;           /* enabled rules in evaluation order */
+    int rules; /* enabled rules in evaluation order */
     int disabled_rules;
     int errors, warnings, notes;
 } LintSummary;
@@ -63,7 +63,6 @@ void report_findings_sarif(FILE *out, GPtrArray *findings, const char *tool_vers
 /* A pull-request review comment: "## TITLE: totals", `scope` (a line, may
  * be NULL), a summary table per check, then findings grouped by severity
  * with related locations and the fix as a code block. */
-void report_findings_markdown(FILE *out, GPtrArray *findings, const char *title,
-                              const char *scope);
+void report_findings_markdown(FILE *out, GPtrArray *findings, const char *title, const char *scope);
 
 #endif

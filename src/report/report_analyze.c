@@ -122,8 +122,9 @@ json_input(const AnalyzeAgg *agg)
     cJSON_AddItemToObject(in, "skipped_samples", samples);
     json_add_time(in, "first_event", agg->first_event_us);
     json_add_time(in, "last_event", agg->last_event_us);
-    cJSON_AddNumberToObject(in, "window_hours",
-                            agg->first_event_us ? (agg->last_event_us - agg->first_event_us) / 3600e6 : 0);
+    cJSON_AddNumberToObject(
+        in, "window_hours",
+        agg->first_event_us ? (agg->last_event_us - agg->first_event_us) / 3600e6 : 0);
     cJSON *m = cJSON_AddObjectToObject(in, "alerts_mapped");
     cJSON_AddNumberToObject(m, "rules", (double)agg->alerts_rules);
     cJSON_AddNumberToObject(m, "ambiguous", (double)agg->alerts_ambiguous);
@@ -162,8 +163,9 @@ json_rules(const AnalyzeAgg *agg, const AnalyzeThresholds *t)
         cJSON_AddNumberToObject(o, "rev", r->rev);
         cJSON_AddStringToObject(o, "action", rule_action_name(r->action));
         json_add_str(o, "msg", r->msg);
-        cJSON_AddBoolToObject(o, "logs", !(r->flags & RULE_F_NOALERT) &&
-                              (r->action != RULE_ACTION_PASS || (r->flags & RULE_F_ALERT_KW)));
+        cJSON_AddBoolToObject(o, "logs",
+                              !(r->flags & RULE_F_NOALERT) &&
+                                  (r->action != RULE_ACTION_PASS || (r->flags & RULE_F_ALERT_KW)));
         guint twin = g_array_index(agg->index->twin_of, guint, i);
         if (twin) {
             const Rule *p = g_ptr_array_index(agg->index->rules, twin - 1);
@@ -180,7 +182,8 @@ json_rules(const AnalyzeAgg *agg, const AnalyzeThresholds *t)
         json_add_time(o, "last_hit", s->last_us);
         if (s->talkers) {
             cJSON_AddItemToObject(o, "top_talkers", json_top(s->talkers, "source", t->top));
-            cJSON_AddItemToObject(o, "top_destinations", json_top(s->targets, "destination", t->top));
+            cJSON_AddItemToObject(o, "top_destinations",
+                                  json_top(s->targets, "destination", t->top));
             cJSON_AddItemToObject(o, "hourly", json_hours(s->hours));
         }
         cJSON_AddItemToArray(arr, o);
@@ -309,7 +312,8 @@ report_analyze_json(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t
     cJSON_AddItemToObject(doc, "defaults", json_defaults(agg));
     cJSON_AddItemToObject(doc, "signatures", json_signatures(agg, t));
     cJSON_AddItemToObject(doc, "top_talkers", json_top(agg->top_sources, "source", t->top));
-    cJSON_AddItemToObject(doc, "top_blocked_names", json_top(agg->top_blocked_names, "name", t->top));
+    cJSON_AddItemToObject(doc, "top_blocked_names",
+                          json_top(agg->top_blocked_names, "name", t->top));
     cJSON_AddItemToObject(doc, "hourly", json_hours(agg->hours));
     cJSON_AddItemToObject(doc, "silent_flows", json_silent(agg, t));
     cJSON *fa = cJSON_AddArrayToObject(doc, "findings");
@@ -339,20 +343,23 @@ text_input(GString *s, const AnalyzeAgg *agg)
     const LogStats *st = &agg->stats;
     char *a = iso_time(agg->first_event_us), *b = iso_time(agg->last_event_us);
     g_string_append_printf(s, "Log window: %s .. %s (%.1f h)\n", a ? a : "-", b ? b : "-",
-                           agg->first_event_us ? (agg->last_event_us - agg->first_event_us) / 3600e6 : 0.0);
+                           agg->first_event_us ? (agg->last_event_us - agg->first_event_us) / 3600e6
+                                               : 0.0);
     g_free(a);
     g_free(b);
-    g_string_append_printf(s,
+    g_string_append_printf(
+        s,
         "Input: %" G_GUINT64_FORMAT " files, %" G_GUINT64_FORMAT " lines, %" G_GUINT64_FORMAT
         " records: %" G_GUINT64_FORMAT " used (%" G_GUINT64_FORMAT " alerts, %" G_GUINT64_FORMAT
-        " flow records, %" G_GUINT64_FORMAT " TLS log records), %" G_GUINT64_FORMAT " filtered, %"
-        G_GUINT64_FORMAT " skipped, %" G_GUINT64_FORMAT " empty lines\n",
+        " flow records, %" G_GUINT64_FORMAT " TLS log records), %" G_GUINT64_FORMAT
+        " filtered, %" G_GUINT64_FORMAT " skipped, %" G_GUINT64_FORMAT " empty lines\n",
         st->files, st->lines, st->records, st->used, agg->alerts, agg->flows, st->tls_logs,
         st->filtered, log_stats_skipped_total(st), st->empty);
     for (int r = 0; r < LOG_SKIP_N; r++) {
         if (st->skipped[r] == 0)
             continue;
-        g_string_append_printf(s, "  skipped %s: %" G_GUINT64_FORMAT, log_skip_reason_name(r), st->skipped[r]);
+        g_string_append_printf(s, "  skipped %s: %" G_GUINT64_FORMAT, log_skip_reason_name(r),
+                               st->skipped[r]);
         for (guint i = 0; st->samples[r] && i < st->samples[r]->len; i++) {
             g_string_append(s, i ? ", " : " (e.g. ");
             esc(s, g_ptr_array_index(st->samples[r], i));
@@ -360,17 +367,19 @@ text_input(GString *s, const AnalyzeAgg *agg)
         g_string_append(s, st->samples[r] && st->samples[r]->len ? ")\n" : "\n");
     }
     g_string_append_printf(s,
-        "Alerts mapped: %" G_GUINT64_FORMAT " to rules (%" G_GUINT64_FORMAT " ambiguous), %"
-        G_GUINT64_FORMAT " to default actions, %" G_GUINT64_FORMAT " to managed groups, %"
-        G_GUINT64_FORMAT " unknown\n",
-        agg->alerts_rules, agg->alerts_ambiguous, agg->alerts_default, agg->alerts_managed,
-        agg->alerts_unknown);
+                           "Alerts mapped: %" G_GUINT64_FORMAT " to rules (%" G_GUINT64_FORMAT
+                           " ambiguous), %" G_GUINT64_FORMAT
+                           " to default actions, %" G_GUINT64_FORMAT
+                           " to managed groups, %" G_GUINT64_FORMAT " unknown\n",
+                           agg->alerts_rules, agg->alerts_ambiguous, agg->alerts_default,
+                           agg->alerts_managed, agg->alerts_unknown);
 }
 
 static void
 text_thresholds(GString *s, const AnalyzeThresholds *t)
 {
-    g_string_append_printf(s,
+    g_string_append_printf(
+        s,
         "Thresholds: noisy at >= %" G_GUINT64_FORMAT " hits and >= %.0f%% of alerts or >= %.0f/h; "
         "alert-mode review at >= %" G_GUINT64_FORMAT " sources; NAT at >= %.0f%% from two sources. "
         "Distinct counts are exact up to %d, then estimated (~, about %.1f%% error).\n",
@@ -415,8 +424,8 @@ text_findings(GString *s, GPtrArray *findings, const AnalyzeThresholds *t)
     int counts[4] = { 0 };
     for (guint i = 0; i < findings->len; i++)
         counts[((Finding *)g_ptr_array_index(findings, i))->severity]++;
-    g_string_append_printf(s, "\nFindings: %d errors, %d warnings, %d notes\n", counts[SEVERITY_ERROR],
-                           counts[SEVERITY_WARNING], counts[SEVERITY_NOTE]);
+    g_string_append_printf(s, "\nFindings: %d errors, %d warnings, %d notes\n",
+                           counts[SEVERITY_ERROR], counts[SEVERITY_WARNING], counts[SEVERITY_NOTE]);
     /* At most --top findings per check; the rest counted. */
     GHashTable *shown = g_hash_table_new(g_str_hash, g_str_equal);
     GHashTable *hidden = g_hash_table_new(g_str_hash, g_str_equal);
@@ -424,7 +433,8 @@ text_findings(GString *s, GPtrArray *findings, const AnalyzeThresholds *t)
         const Finding *f = g_ptr_array_index(findings, i);
         guint n = GPOINTER_TO_UINT(g_hash_table_lookup(shown, f->check));
         if (n >= t->top) {
-            g_hash_table_insert(hidden, (gpointer)f->check,
+            g_hash_table_insert(
+                hidden, (gpointer)f->check,
                 GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(hidden, f->check)) + 1));
             continue;
         }
@@ -435,7 +445,8 @@ text_findings(GString *s, GPtrArray *findings, const AnalyzeThresholds *t)
         const Finding *f = g_ptr_array_index(findings, i);
         guint n = GPOINTER_TO_UINT(g_hash_table_lookup(hidden, f->check));
         if (n > 0) {
-            g_string_append_printf(s, "... and %u more %s findings (--top, or --format json)\n", n, f->check);
+            g_string_append_printf(s, "... and %u more %s findings (--top, or --format json)\n", n,
+                                   f->check);
             g_hash_table_remove(hidden, f->check);
         }
     }
@@ -462,8 +473,9 @@ text_rules(GString *s, const AnalyzeAgg *agg)
                                         analyze_distinct_is_estimate(&st->sources) ? "~" : "",
                                         analyze_distinct_count(&st->sources));
         if (logs)
-            g_string_append_printf(s, "  %-20s %10" G_GUINT64_FORMAT " %-6s %9" G_GUINT64_FORMAT " %9"
-                                   G_GUINT64_FORMAT " %9" G_GUINT64_FORMAT " %8s  ",
+            g_string_append_printf(s,
+                                   "  %-20s %10" G_GUINT64_FORMAT " %-6s %9" G_GUINT64_FORMAT
+                                   " %9" G_GUINT64_FORMAT " %9" G_GUINT64_FORMAT " %8s  ",
                                    name->str, r->sid, rule_action_name(r->action), st->counts.hits,
                                    st->counts.blocked, st->counts.allowed, sources);
         else
@@ -485,12 +497,13 @@ text_defaults(GString *s, const AnalyzeAgg *agg, const AnalyzeThresholds *t)
         const AnalyzeDefault *d = g_ptr_array_index(defaults, i);
         g_string_append(s, "\nDefault action ");
         esc(s, d->signature);
-        g_string_append_printf(s, ": %" G_GUINT64_FORMAT " alerts (%" G_GUINT64_FORMAT " blocked, %"
-                               G_GUINT64_FORMAT " on flows a rule had already blocked), %u groups\n",
-                               d->counts.hits, d->counts.blocked, d->after_rule_block,
-                               g_hash_table_size(d->groups));
-        g_string_append_printf(s, "  %8s %8s  %-18s %-32s %5s %-5s %s\n", "flows", "alerts", "source",
-                               "destination", "port", "proto", "app");
+        g_string_append_printf(
+            s,
+            ": %" G_GUINT64_FORMAT " alerts (%" G_GUINT64_FORMAT " blocked, %" G_GUINT64_FORMAT
+            " on flows a rule had already blocked), %u groups\n",
+            d->counts.hits, d->counts.blocked, d->after_rule_block, g_hash_table_size(d->groups));
+        g_string_append_printf(s, "  %8s %8s  %-18s %-32s %5s %-5s %s\n", "flows", "alerts",
+                               "source", "destination", "port", "proto", "app");
         GPtrArray *groups = analyze_default_groups_sorted(d);
         for (guint j = 0; j < groups->len && j < t->top; j++) {
             const AnalyzeDefaultGroup *g = g_ptr_array_index(groups, j);
@@ -525,8 +538,9 @@ text_signatures(GString *s, const AnalyzeAgg *agg, const AnalyzeThresholds *t)
         g_string_append(s, "\nSignatures not in the loaded rules:\n");
         for (guint i = 0; i < sigs->len && i < t->top; i++) {
             const AnalyzeSigStats *g = g_ptr_array_index(sigs, i);
-            g_string_append_printf(s, "  sid %" G_GUINT64_FORMAT " rev %u %9" G_GUINT64_FORMAT " alerts  %s  ",
-                                   g->sid, g->rev, g->counts.hits, g->managed ? "managed" : "unknown");
+            g_string_append_printf(
+                s, "  sid %" G_GUINT64_FORMAT " rev %u %9" G_GUINT64_FORMAT " alerts  %s  ", g->sid,
+                g->rev, g->counts.hits, g->managed ? "managed" : "unknown");
             esc(s, g->msg);
             g_string_append_c(s, '\n');
         }

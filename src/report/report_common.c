@@ -20,7 +20,8 @@ report_json_string(const char *s)
 
 /* Code points that change how a terminal shows text without being C0/C1
  * controls: bidirectional overrides and isolates ("Trojan Source"). */
-static gboolean is_bidi_control(gunichar c)
+static gboolean
+is_bidi_control(gunichar c)
 {
     return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
            c == 0x200F || c == 0x061C;

@@ -42,10 +42,9 @@ static void
 print_placeholder(GString *out, const RuleGroup *g, RuleOrder order)
 {
     print_group_header(out, g, order);
-    g_string_append(out, g->kind == GROUP_KIND_MANAGED
-        ? "#   managed: rule text not available\n"
-        : g->kind == GROUP_KIND_MISSING ? "#   referenced but not loaded\n"
-        : "#   stateless: not Suricata rules\n");
+    g_string_append(out, g->kind == GROUP_KIND_MANAGED   ? "#   managed: rule text not available\n"
+                         : g->kind == GROUP_KIND_MISSING ? "#   referenced but not loaded\n"
+                                                         : "#   stateless: not Suricata rules\n");
 }
 
 /* Strict order: group by group in priority order, each group's rules as
@@ -101,7 +100,8 @@ report_expand_text(FILE *out, const Policy *policy)
         g_string_append(buf, "# default actions:");
         for (guint i = 0; i < policy->info->stateful_default_actions->len; i++) {
             g_string_append_c(buf, ' ');
-            report_escape_terminal(buf, g_ptr_array_index(policy->info->stateful_default_actions, i));
+            report_escape_terminal(buf,
+                                   g_ptr_array_index(policy->info->stateful_default_actions, i));
         }
         g_string_append_c(buf, '\n');
     }
@@ -133,7 +133,8 @@ report_expand_json(FILE *out, const Policy *policy)
     for (guint i = 0; i < policy->eval_order->len; i++) {
         const Rule *rule = g_ptr_array_index(policy->eval_order, i);
         cJSON *j = cJSON_CreateObject();
-        cJSON_AddItemToObject(j, "group", report_json_string(rule->group ? rule->group->name : NULL));
+        cJSON_AddItemToObject(j, "group",
+                              report_json_string(rule->group ? rule->group->name : NULL));
         cJSON_AddNumberToObject(j, "priority", rule->group ? rule->group->priority : -1);
         cJSON_AddNumberToObject(j, "index", rule->index);
         cJSON_AddNumberToObject(j, "sid", (double)rule->sid);
@@ -149,7 +150,7 @@ report_expand_json(FILE *out, const Policy *policy)
     cJSON *defaults = cJSON_AddArrayToObject(doc, "default_actions");
     if (policy->info != NULL)
         for (guint i = 0; i < policy->info->stateful_default_actions->len; i++)
-            cJSON_AddItemToArray(defaults, report_json_string(
-                g_ptr_array_index(policy->info->stateful_default_actions, i)));
+            cJSON_AddItemToArray(defaults, report_json_string(g_ptr_array_index(
+                                               policy->info->stateful_default_actions, i)));
     report_print_json(out, doc);
 }

@@ -86,13 +86,12 @@ report_lint_text(FILE *out, GPtrArray *findings, const LintSummary *s)
     GString *buf = g_string_new(NULL);
     for (guint i = 0; i < findings->len; i++)
         print_finding(buf, g_ptr_array_index(findings, i));
-    g_string_append_printf(buf, "%d error%s, %d warning%s, %d note%s in %d rule%s "
+    g_string_append_printf(buf,
+                           "%d error%s, %d warning%s, %d note%s in %d rule%s "
                            "(%d group%s, %d file%s",
-                           s->errors, s->errors == 1 ? "" : "s",
-                           s->warnings, s->warnings == 1 ? "" : "s",
-                           s->notes, s->notes == 1 ? "" : "s",
-                           s->rules, s->rules == 1 ? "" : "s",
-                           s->groups, s->groups == 1 ? "" : "s",
+                           s->errors, s->errors == 1 ? "" : "s", s->warnings,
+                           s->warnings == 1 ? "" : "s", s->notes, s->notes == 1 ? "" : "s",
+                           s->rules, s->rules == 1 ? "" : "s", s->groups, s->groups == 1 ? "" : "s",
                            s->files, s->files == 1 ? "" : "s");
     if (s->disabled_rules > 0)
         g_string_append_printf(buf, ", %d disabled rule%s", s->disabled_rules,

@@ -27,13 +27,19 @@ append_escaped(GString *out, const char *s)
         case '>': g_string_append(out, "&gt;"); break;
         case '&': g_string_append(out, "&amp;"); break;
         case '\n': g_string_append(out, "<br>"); break;
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#':
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '|':
+        case '#':
         case '~':
             g_string_append_c(out, '\\');
             g_string_append_c(out, *p);
             break;
-        default:
-            g_string_append_c(out, *p);
+        default: g_string_append_c(out, *p);
         }
     }
     g_string_free(plain, TRUE);
@@ -169,12 +175,13 @@ report_findings_markdown(FILE *out, GPtrArray *findings, const char *title, cons
                     continue;
                 char *key = g_strdup_printf("%s\x1f%d", f->check, f->severity);
                 g_string_append_printf(buf, "| `%s` | %s | %d |\n", f->check, severity_name(s),
-                    GPOINTER_TO_INT(g_hash_table_lookup(per_check, key)));
+                                       GPOINTER_TO_INT(g_hash_table_lookup(per_check, key)));
                 g_free(key);
             }
         }
         static const char *const headings[] = {
-            [SEVERITY_ERROR] = "Errors", [SEVERITY_WARNING] = "Warnings",
+            [SEVERITY_ERROR] = "Errors",
+            [SEVERITY_WARNING] = "Warnings",
             [SEVERITY_NOTE] = "Notes",
         };
         for (Severity s = SEVERITY_ERROR; s >= SEVERITY_NOTE; s--) {

@@ -80,8 +80,8 @@ rules_json(void)
         cJSON_AddStringToObject(conf, "level", sarif_level(c->severity));
         cJSON *props = cJSON_AddObjectToObject(r, "properties");
         cJSON *tags = cJSON_AddArrayToObject(props, "tags");
-        cJSON_AddItemToArray(tags, cJSON_CreateString(c->kind == CHECK_KIND_STATIC ? "lint"
-                                                                                    : "analyze"));
+        cJSON_AddItemToArray(tags,
+                             cJSON_CreateString(c->kind == CHECK_KIND_STATIC ? "lint" : "analyze"));
         cJSON_AddItemToArray(tags, cJSON_CreateString("network-firewall"));
         cJSON_AddItemToArray(rules, r);
     }

@@ -30,17 +30,17 @@
 /* Fill styles: a base colour of distinct lightness and a pattern over it. */
 typedef struct {
     const char *base;
-    const char *ink;      /* pattern strokes */
-    const char *pattern;  /* "solid", "hatch", "dots", "cross", "hlines", "rhatch" */
+    const char *ink;     /* pattern strokes */
+    const char *pattern; /* "solid", "hatch", "dots", "cross", "hlines", "rhatch" */
 } FillStyle;
 
 static const FillStyle fill_styles[SVG_FILL_STYLES] = {
-    { "#1d3557", "#1d3557", "solid" },   /* dark */
-    { "#e9c46a", "#5a4400", "hatch" },   /* light, dark diagonal lines */
-    { "#8ab4d8", "#8ab4d8", "solid" },   /* middle */
-    { "#ffffff", "#333333", "dots" },    /* white with dots */
-    { "#9d4e5b", "#ffffff", "cross" },   /* middle-dark, light cross-hatch */
-    { "#d9d9d9", "#222222", "hlines" },  /* light grey, horizontal lines */
+    { "#1d3557", "#1d3557", "solid" },  /* dark */
+    { "#e9c46a", "#5a4400", "hatch" },  /* light, dark diagonal lines */
+    { "#8ab4d8", "#8ab4d8", "solid" },  /* middle */
+    { "#ffffff", "#333333", "dots" },   /* white with dots */
+    { "#9d4e5b", "#ffffff", "cross" },  /* middle-dark, light cross-hatch */
+    { "#d9d9d9", "#222222", "hlines" }, /* light grey, horizontal lines */
 };
 
 static double
@@ -79,7 +79,7 @@ chart_scale_nice(double max, int max_ticks, gboolean integer, ChartScale *out)
         if (step < 1)
             step = 1;
         else if (step != floor(step))
-            step = ceil(step);  /* 2.5 -> 3 only when mag == 1; keeps whole numbers */
+            step = ceil(step); /* 2.5 -> 3 only when mag == 1; keeps whole numbers */
     }
     int intervals = (int)ceil(max / step - 1e-9);
     if (intervals < 1)
@@ -128,21 +128,29 @@ append_fill_defs(GString *out, const char *id)
         const FillStyle *s = &fill_styles[k];
         if (strcmp(s->pattern, "solid") == 0)
             continue;
-        g_string_append_printf(out, "<pattern id=\"%s-f%d\" width=\"6\" height=\"6\" "
+        g_string_append_printf(out,
+                               "<pattern id=\"%s-f%d\" width=\"6\" height=\"6\" "
                                "patternUnits=\"userSpaceOnUse\">"
-                               "<rect width=\"6\" height=\"6\" fill=\"%s\"/>", id, k, s->base);
+                               "<rect width=\"6\" height=\"6\" fill=\"%s\"/>",
+                               id, k, s->base);
         if (strcmp(s->pattern, "hatch") == 0)
-            g_string_append_printf(out, "<path d=\"M0,6 L6,0 M-1,1 L1,-1 M5,7 L7,5\" "
-                                   "stroke=\"%s\" stroke-width=\"1.2\"/>", s->ink);
+            g_string_append_printf(out,
+                                   "<path d=\"M0,6 L6,0 M-1,1 L1,-1 M5,7 L7,5\" "
+                                   "stroke=\"%s\" stroke-width=\"1.2\"/>",
+                                   s->ink);
         else if (strcmp(s->pattern, "dots") == 0)
             g_string_append_printf(out, "<circle cx=\"3\" cy=\"3\" r=\"1.2\" fill=\"%s\"/>",
                                    s->ink);
         else if (strcmp(s->pattern, "cross") == 0)
-            g_string_append_printf(out, "<path d=\"M0,0 L6,6 M6,0 L0,6\" stroke=\"%s\" "
-                                   "stroke-width=\"0.8\"/>", s->ink);
+            g_string_append_printf(out,
+                                   "<path d=\"M0,0 L6,6 M6,0 L0,6\" stroke=\"%s\" "
+                                   "stroke-width=\"0.8\"/>",
+                                   s->ink);
         else if (strcmp(s->pattern, "hlines") == 0)
-            g_string_append_printf(out, "<path d=\"M0,3 L6,3\" stroke=\"%s\" "
-                                   "stroke-width=\"1\"/>", s->ink);
+            g_string_append_printf(out,
+                                   "<path d=\"M0,3 L6,3\" stroke=\"%s\" "
+                                   "stroke-width=\"1\"/>",
+                                   s->ink);
         g_string_append(out, "</pattern>");
     }
     g_string_append(out, "</defs>");
@@ -163,11 +171,12 @@ append_fill(GString *out, const char *id, gsize k)
 static void
 svg_begin(GString *out, const ChartOptions *opt, int width, int height)
 {
-    g_string_append_printf(out, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
+    g_string_append_printf(out,
+                           "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
                            "role=\"img\" aria-labelledby=\"%s-title\" width=\"%d\" "
                            "height=\"%d\" viewBox=\"0 0 %d %d\" id=\"%s\">"
-                           "<title id=\"%s-title\">", opt->id, width, height, width, height,
-                           opt->id, opt->id);
+                           "<title id=\"%s-title\">",
+                           opt->id, width, height, width, height, opt->id, opt->id);
     html_escape(out, opt->title);
     g_string_append(out, "</title>");
 }
@@ -176,10 +185,12 @@ static void
 svg_no_data(GString *out, const ChartOptions *opt, int width)
 {
     svg_begin(out, opt, width, 40);
-    g_string_append_printf(out, "<rect x=\"0.5\" y=\"0.5\" width=\"%d\" height=\"39\" "
+    g_string_append_printf(out,
+                           "<rect x=\"0.5\" y=\"0.5\" width=\"%d\" height=\"39\" "
                            "fill=\"none\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>"
                            "<text x=\"%d\" y=\"25\" text-anchor=\"middle\" class=\"nodata\">"
-                           "No data</text></svg>", width - 1, width / 2);
+                           "No data</text></svg>",
+                           width - 1, width / 2);
 }
 
 /* x position of value v on a scale drawn from x0 over `span` pixels. */
@@ -212,7 +223,8 @@ svg_bar_chart(GString *out, const ChartOptions *opt, const ChartBar *bars, gsize
     /* Grid and tick labels. */
     for (int t = 0; t < scale.ticks; t++) {
         double x = plot_x + scale_pos(&scale, scale.step * t, plot_w);
-        g_string_append_printf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+        g_string_append_printf(out,
+                               "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
                                "class=\"grid\" stroke=\"#ccc\"/>"
                                "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" class=\"tick\">",
                                x, top - 4, x, plot_bottom, x, plot_bottom + 14);
@@ -226,13 +238,18 @@ svg_bar_chart(GString *out, const ChartOptions *opt, const ChartBar *bars, gsize
         html_escape(out, bars[i].label);
         g_string_append(out, ": ");
         html_append_count(out, count_of_value(bars[i].value));
-        g_string_append_printf(out, "</title><text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
-                               "class=\"label\">", label_w, y + BAR_HEIGHT - 5);
+        g_string_append_printf(out,
+                               "</title><text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
+                               "class=\"label\">",
+                               label_w, y + BAR_HEIGHT - 5);
         html_escape_truncated(out, bars[i].label, LABEL_CHARS);
-        g_string_append_printf(out, "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
-                               "height=\"%d\" ", plot_x, y, MAX(w, 0.5), BAR_HEIGHT);
+        g_string_append_printf(out,
+                               "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
+                               "height=\"%d\" ",
+                               plot_x, y, MAX(w, 0.5), BAR_HEIGHT);
         append_fill(out, opt->id, 0);
-        g_string_append_printf(out, " stroke=\"#000\" stroke-width=\"0.5\"/>"
+        g_string_append_printf(out,
+                               " stroke=\"#000\" stroke-width=\"0.5\"/>"
                                "<text x=\"%.1f\" y=\"%d\" class=\"value\">",
                                plot_x + w + 4, y + BAR_HEIGHT - 5);
         chart_format_number(out, clean_value(bars[i].value));
@@ -257,8 +274,7 @@ append_bucket_label(GString *out, gint64 seconds, gint64 bucket_seconds)
 }
 
 static void
-append_legend(GString *out, const ChartOptions *opt, const ChartTimeSeries *ts, int y,
-              int width)
+append_legend(GString *out, const ChartOptions *opt, const ChartTimeSeries *ts, int y, int width)
 {
     int x = 50;
     for (gsize s = 0; s < ts->n_series; s++) {
@@ -268,11 +284,15 @@ append_legend(GString *out, const ChartOptions *opt, const ChartTimeSeries *ts, 
             x = 50;
             y += 18;
         }
-        g_string_append_printf(out, "<g class=\"legend\"><rect x=\"%d\" y=\"%d\" width=\"14\" "
-                               "height=\"12\" ", x, y);
+        g_string_append_printf(out,
+                               "<g class=\"legend\"><rect x=\"%d\" y=\"%d\" width=\"14\" "
+                               "height=\"12\" ",
+                               x, y);
         append_fill(out, opt->id, s);
-        g_string_append_printf(out, " stroke=\"#000\" stroke-width=\"0.5\"/>"
-                               "<text x=\"%d\" y=\"%d\" class=\"label\">", x + 18, y + 10);
+        g_string_append_printf(out,
+                               " stroke=\"#000\" stroke-width=\"0.5\"/>"
+                               "<text x=\"%d\" y=\"%d\" class=\"label\">",
+                               x + 18, y + 10);
         html_escape_truncated(out, name, 32);
         g_string_append(out, "</text></g>");
         x += text_w;
@@ -321,7 +341,8 @@ svg_time_series(GString *out, const ChartOptions *opt, const ChartTimeSeries *ts
     int bottom = plot_y + plot_h;
     for (int t = 0; t < scale.ticks; t++) {
         double y = bottom - scale_pos(&scale, scale.step * t, plot_h);
-        g_string_append_printf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
+        g_string_append_printf(out,
+                               "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
                                "class=\"grid\" stroke=\"#ccc\"/>"
                                "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" class=\"tick\">",
                                plot_x, y, plot_x + plot_w, y, plot_x - 4, y + 4);
@@ -351,21 +372,27 @@ svg_time_series(GString *out, const ChartOptions *opt, const ChartTimeSeries *ts
             if (h <= 0)
                 continue;
             y -= h;
-            g_string_append_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-                                   "height=\"%.1f\" ", x, y, bar_w, h);
+            g_string_append_printf(out,
+                                   "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+                                   "height=\"%.1f\" ",
+                                   x, y, bar_w, h);
             append_fill(out, opt->id, s);
             g_string_append(out, " stroke=\"#000\" stroke-width=\"0.4\"/>");
         }
         g_string_append(out, "</g>");
         if (b % label_every == 0) {
-            g_string_append_printf(out, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" "
-                                   "class=\"tick\">", plot_x + slot * b + slot / 2, bottom + 14);
+            g_string_append_printf(out,
+                                   "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" "
+                                   "class=\"tick\">",
+                                   plot_x + slot * b + slot / 2, bottom + 14);
             append_bucket_label(out, when, ts->bucket_seconds);
             g_string_append(out, "</text>");
         }
     }
-    g_string_append_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
-                           "stroke=\"#000\"/>", plot_x, bottom, plot_x + plot_w, bottom);
+    g_string_append_printf(out,
+                           "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+                           "stroke=\"#000\"/>",
+                           plot_x, bottom, plot_x + plot_w, bottom);
     g_string_append_printf(out, "<text x=\"%d\" y=\"%d\" class=\"tick\">UTC</text>",
                            plot_x + plot_w - 24, bottom + 28);
     append_legend(out, opt, ts, legend_y, width);
@@ -376,14 +403,16 @@ void
 svg_sparkline(GString *out, const double *values, gsize n, const char *title)
 {
     const int w = 100, h = 20;
-    g_string_append_printf(out, "<svg class=\"spark\" xmlns=\"http://www.w3.org/2000/svg\" "
+    g_string_append_printf(out,
+                           "<svg class=\"spark\" xmlns=\"http://www.w3.org/2000/svg\" "
                            "role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">"
-                           "<title>", w, h, w, h);
+                           "<title>",
+                           w, h, w, h);
     html_escape(out, title);
     g_string_append(out, "</title>");
     if (n == 0) {
         g_string_append(out, "<line x1=\"0\" y1=\"19.5\" x2=\"100\" y2=\"19.5\" "
-                        "stroke=\"#999\" stroke-dasharray=\"2 2\"/></svg>");
+                             "stroke=\"#999\" stroke-dasharray=\"2 2\"/></svg>");
         return;
     }
     double max = 0;
@@ -397,8 +426,7 @@ svg_sparkline(GString *out, const double *values, gsize n, const char *title)
     }
     g_string_append(out, "<polyline fill=\"none\" stroke=\"#000\" stroke-width=\"1.2\" points=\"");
     for (gsize i = 0; i < n; i++)
-        g_string_append_printf(out, "%s%.1f,%.1f", i ? " " : "",
-                               (double)i * (w - 2) / (n - 1) + 1,
+        g_string_append_printf(out, "%s%.1f,%.1f", i ? " " : "", (double)i * (w - 2) / (n - 1) + 1,
                                h - 1.5 - clean_value(values[i]) * scale);
     g_string_append(out, "\"/></svg>");
 }

@@ -71,8 +71,8 @@ static char *
 take_atom(ExprParser *p)
 {
     int start = p->pos;
-    while (p->text[p->pos] != '\0' && p->text[p->pos] != ',' && p->text[p->pos] != ']'
-           && p->text[p->pos] != '[' && p->text[p->pos] != ' ' && p->text[p->pos] != '\t')
+    while (p->text[p->pos] != '\0' && p->text[p->pos] != ',' && p->text[p->pos] != ']' &&
+           p->text[p->pos] != '[' && p->text[p->pos] != ' ' && p->text[p->pos] != '\t')
         p->pos++;
     return g_strndup(p->text + start, p->pos - start);
 }
@@ -98,7 +98,8 @@ parse_ip_atom(ExprParser *p, const char *atom, int offset)
     NetExpr *e = netexpr_alloc(NETEXPR_CIDR, offset);
     const char *slash = strchr(atom, '/');
     const char *dash = strchr(atom, '-');
-    char *host = g_strndup(atom, slash ? (gsize)(slash - atom) : (dash ? (gsize)(dash - atom) : strlen(atom)));
+    char *host = g_strndup(atom, slash ? (gsize)(slash - atom)
+                                       : (dash ? (gsize)(dash - atom) : strlen(atom)));
 
     if (strchr(host, ':') != NULL) {
         e->family = 6;
@@ -372,9 +373,7 @@ format_expr(GString *out, const NetExpr *e)
     if (e->negated)
         g_string_append_c(out, '!');
     switch (e->kind) {
-    case NETEXPR_ANY:
-        g_string_append(out, "any");
-        break;
+    case NETEXPR_ANY: g_string_append(out, "any"); break;
     case NETEXPR_CIDR:
         inet_ntop(e->family == 4 ? AF_INET : AF_INET6, e->addr, buf, sizeof buf);
         g_string_append(out, buf);
@@ -388,12 +387,8 @@ format_expr(GString *out, const NetExpr *e)
         inet_ntop(e->family == 4 ? AF_INET : AF_INET6, e->addr_hi, buf, sizeof buf);
         g_string_append(out, buf);
         break;
-    case NETEXPR_VAR:
-        g_string_append_printf(out, "$%s", e->name);
-        break;
-    case NETEXPR_IPSET_REF:
-        g_string_append_printf(out, "@%s", e->name);
-        break;
+    case NETEXPR_VAR: g_string_append_printf(out, "$%s", e->name); break;
+    case NETEXPR_IPSET_REF: g_string_append_printf(out, "@%s", e->name); break;
     case NETEXPR_PORT_RANGE:
         if (e->port_lo == e->port_hi)
             g_string_append_printf(out, "%u", e->port_lo);

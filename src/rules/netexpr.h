@@ -24,15 +24,15 @@ typedef enum {
 typedef struct NetExpr {
     NetExprKind kind;
     gboolean negated;
-    int offset;             /* byte offset in the text the expression came from */
-    int family;             /* CIDR / IP_RANGE: 4 or 6 */
-    guint8 addr[16];        /* CIDR: network address (host bits cleared);
+    int offset;               /* byte offset in the text the expression came from */
+    int family;               /* CIDR / IP_RANGE: 4 or 6 */
+    guint8 addr[16];          /* CIDR: network address (host bits cleared);
                                IP_RANGE: first address */
-    guint8 addr_hi[16];     /* IP_RANGE: last address */
-    int prefix;             /* CIDR: prefix length */
+    guint8 addr_hi[16];       /* IP_RANGE: last address */
+    int prefix;               /* CIDR: prefix length */
     guint32 port_lo, port_hi; /* PORT_RANGE, inclusive */
-    char *name;             /* VAR / IPSET_REF: name without $ or @ */
-    GPtrArray *items;       /* GROUP: NetExpr* */
+    char *name;               /* VAR / IPSET_REF: name without $ or @ */
+    GPtrArray *items;         /* GROUP: NetExpr* */
 } NetExpr;
 
 /* Parse an address or port field.  On error returns NULL, sets *error to a

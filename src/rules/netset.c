@@ -145,18 +145,17 @@ bytes_to_u128(const guint8 *b, int n)
     return v;
 }
 
-static NetSet *eval_expr(const NetExpr *e, gboolean ports, NetVarResolver resolver,
-                         gpointer data, int depth, char **error);
+static NetSet *eval_expr(const NetExpr *e, gboolean ports, NetVarResolver resolver, gpointer data,
+                         int depth, char **error);
 
 /* An item without its own negation. */
 static NetSet *
-eval_positive(const NetExpr *e, gboolean ports, NetVarResolver resolver, gpointer data,
-              int depth, char **error)
+eval_positive(const NetExpr *e, gboolean ports, NetVarResolver resolver, gpointer data, int depth,
+              char **error)
 {
     NetSet *s = NULL;
     switch (e->kind) {
-    case NETEXPR_ANY:
-        return netset_new_any(ports);
+    case NETEXPR_ANY: return netset_new_any(ports);
     case NETEXPR_CIDR: {
         s = netset_new(ports);
         int bits = e->family == 4 ? 32 : 128;
@@ -182,11 +181,12 @@ eval_positive(const NetExpr *e, gboolean ports, NetVarResolver resolver, gpointe
     }
     case NETEXPR_VAR:
     case NETEXPR_IPSET_REF: {
-        const NetExpr *value = resolver ? resolver(e->name, e->kind == NETEXPR_IPSET_REF, data) : NULL;
+        const NetExpr *value =
+            resolver ? resolver(e->name, e->kind == NETEXPR_IPSET_REF, data) : NULL;
         if (value == NULL) {
-            *error = g_strdup_printf("undefined %s %c%s", e->kind == NETEXPR_VAR ? "variable"
-                                     : "IP set reference", e->kind == NETEXPR_VAR ? '$' : '@',
-                                     e->name);
+            *error = g_strdup_printf("undefined %s %c%s",
+                                     e->kind == NETEXPR_VAR ? "variable" : "IP set reference",
+                                     e->kind == NETEXPR_VAR ? '$' : '@', e->name);
             return NULL;
         }
         if (depth >= NETSET_MAX_DEPTH) {
@@ -247,8 +247,8 @@ netset_from_expr(const NetExpr *expr, gboolean ports, NetVarResolver resolver, g
 {
     NetSet *s = eval_expr(expr, ports, resolver, data, 0, error);
     if (s != NULL && netset_is_empty(s)) {
-        *error = g_strdup(ports ? "no ports left after negation"
-                                : "no addresses left after negation");
+        *error =
+            g_strdup(ports ? "no ports left after negation" : "no addresses left after negation");
         netset_free(s);
         return NULL;
     }

@@ -18,13 +18,13 @@
 typedef unsigned __int128 NetU128;
 
 typedef struct {
-    NetU128 lo, hi;  /* inclusive */
+    NetU128 lo, hi; /* inclusive */
 } NetRange;
 
 typedef struct {
     gboolean ports;
-    GArray *v4;      /* NetRange, sorted, disjoint, non-adjacent */
-    GArray *v6;      /* NetRange (addresses only) */
+    GArray *v4; /* NetRange, sorted, disjoint, non-adjacent */
+    GArray *v6; /* NetRange (addresses only) */
 } NetSet;
 
 /* Resolves $NAME / @NAME to an expression (borrowed) or NULL if undefined. */

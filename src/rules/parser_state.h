@@ -14,16 +14,16 @@
 #include "rules/keywords.h"
 
 enum {
-    CMOD_NOCASE     = 1 << 0,
-    CMOD_DEPTH      = 1 << 1,
-    CMOD_OFFSET     = 1 << 2,
-    CMOD_DISTANCE   = 1 << 3,
-    CMOD_WITHIN     = 1 << 4,
+    CMOD_NOCASE = 1 << 0,
+    CMOD_DEPTH = 1 << 1,
+    CMOD_OFFSET = 1 << 2,
+    CMOD_DISTANCE = 1 << 3,
+    CMOD_WITHIN = 1 << 4,
     CMOD_STARTSWITH = 1 << 5,
-    CMOD_ENDSWITH   = 1 << 6,
+    CMOD_ENDSWITH = 1 << 6,
     CMOD_FAST_PATTERN = 1 << 7,
-    CMOD_RAWBYTES   = 1 << 8,
-    CMOD_FP_ONLY    = 1 << 9,
+    CMOD_RAWBYTES = 1 << 8,
+    CMOD_FP_ONLY = 1 << 9,
 };
 
 enum {
@@ -38,33 +38,33 @@ enum {
 };
 
 typedef struct {
-    gboolean present;     /* there is a content to modify */
+    gboolean present; /* there is a content to modify */
     gboolean negated;
-    int length;           /* decoded length in bytes */
-    guint mods;           /* CMOD_* already applied */
-    const char *buffer;   /* buffer the content sits in (NULL = payload) */
+    int length;         /* decoded length in bytes */
+    guint mods;         /* CMOD_* already applied */
+    const char *buffer; /* buffer the content sits in (NULL = payload) */
 } ContentState;
 
 struct RuleParser {
     Rule *rule;
-    const KeywordInfo *kw;      /* keyword being validated */
-    gboolean negated;           /* value began with '!' (content, pcre ...) */
-    const char *alproto;        /* app-layer protocol of the rule, NULL if none */
-    const char *buffer;         /* current sticky buffer (canonical), NULL = payload */
-    gboolean buffer_has_match;  /* a match was added to the current buffer */
-    int buffer_match_count;     /* content/pcre matches in the current buffer */
-    gboolean buffer_just_set;   /* the previous option set the buffer (transforms) */
-    ContentState last;          /* last content/pcre */
+    const KeywordInfo *kw;     /* keyword being validated */
+    gboolean negated;          /* value began with '!' (content, pcre ...) */
+    const char *alproto;       /* app-layer protocol of the rule, NULL if none */
+    const char *buffer;        /* current sticky buffer (canonical), NULL = payload */
+    gboolean buffer_has_match; /* a match was added to the current buffer */
+    int buffer_match_count;    /* content/pcre matches in the current buffer */
+    gboolean buffer_just_set;  /* the previous option set the buffer (transforms) */
+    ContentState last;         /* last content/pcre */
     gboolean fast_pattern_seen;
-    GHashTable *byte_vars;      /* byte_extract / byte_math result names */
-    guint flow_flags;           /* FLOW_* from validate_flow.c */
+    GHashTable *byte_vars; /* byte_extract / byte_math result names */
+    guint flow_flags;      /* FLOW_* from validate_flow.c */
     gboolean seen_sid, seen_rev, seen_gid, seen_msg, seen_priority, seen_classtype;
     gboolean seen_flow, seen_threshold, seen_detection_filter, seen_dsize;
     gboolean seen_base64_decode;
     gboolean alproto_positive, alproto_negated; /* app-layer-protocol matches seen */
-    gboolean uses_raw_header;   /* http.header.raw / http_raw_header */
-    gboolean uses_app_buffer;   /* a sticky buffer or legacy modifier of an app protocol */
-    guint buffer_transforms;    /* XFORM_* applied to the current sticky buffer */
+    gboolean uses_raw_header;                   /* http.header.raw / http_raw_header */
+    gboolean uses_app_buffer; /* a sticky buffer or legacy modifier of an app protocol */
+    guint buffer_transforms;  /* XFORM_* applied to the current sticky buffer */
 };
 
 typedef struct RuleParser RuleParser;

@@ -56,6 +56,7 @@ rule_column_of(const Rule *rule, int offset)
     int base = rule->loc.column > 0 ? rule->loc.column : 1;
     const char *end = rule->text + offset;
     glong chars = g_utf8_validate(rule->text, offset, NULL)
-                      ? g_utf8_pointer_to_offset(rule->text, end) : offset;
+                      ? g_utf8_pointer_to_offset(rule->text, end)
+                      : offset;
     return base + (int)chars;
 }

@@ -37,21 +37,21 @@ typedef enum {
 } RuleAction;
 
 typedef enum {
-    RULE_DIR_FORWARD,  /* -> */
-    RULE_DIR_BOTH,     /* <> */
+    RULE_DIR_FORWARD, /* -> */
+    RULE_DIR_BOTH,    /* <> */
 } RuleDirection;
 
 /* Flags derived from the options, so that checks need not rescan them. */
 enum {
-    RULE_F_DISABLED     = 1 << 0, /* written as a comment: "# alert ..." */
-    RULE_F_ALERT_KW     = 1 << 1, /* has the `alert;` keyword (logs a pass rule) */
-    RULE_F_NOALERT      = 1 << 2, /* has `noalert;` */
-    RULE_F_HAS_SID      = 1 << 3,
-    RULE_F_HAS_REV      = 1 << 4,
+    RULE_F_DISABLED = 1 << 0, /* written as a comment: "# alert ..." */
+    RULE_F_ALERT_KW = 1 << 1, /* has the `alert;` keyword (logs a pass rule) */
+    RULE_F_NOALERT = 1 << 2,  /* has `noalert;` */
+    RULE_F_HAS_SID = 1 << 3,
+    RULE_F_HAS_REV = 1 << 4,
     RULE_F_HAS_PRIORITY = 1 << 5,
-    RULE_F_APP_LAYER    = 1 << 6, /* app-layer protocol or app-layer keyword */
-    RULE_F_HAS_FLOW     = 1 << 7, /* has a flow: keyword */
-    RULE_F_HAS_CONTENT  = 1 << 8, /* content, pcre or another payload match */
+    RULE_F_APP_LAYER = 1 << 6,   /* app-layer protocol or app-layer keyword */
+    RULE_F_HAS_FLOW = 1 << 7,    /* has a flow: keyword */
+    RULE_F_HAS_CONTENT = 1 << 8, /* content, pcre or another payload match */
 };
 
 /* Where something is, for diagnostics.  Lines and columns are 1-based;
@@ -63,52 +63,52 @@ typedef struct {
 } SourceLoc;
 
 typedef struct {
-    char *name;      /* keyword as written, e.g. "tls.sni" or "dns_query" */
-    char *value;     /* raw value as written (NULL when the keyword has none) */
-    int offset;      /* byte offset of the keyword in Rule.text */
-    int value_offset;/* byte offset of the value in Rule.text (-1 if none) */
+    char *name;                   /* keyword as written, e.g. "tls.sni" or "dns_query" */
+    char *value;                  /* raw value as written (NULL when the keyword has none) */
+    int offset;                   /* byte offset of the keyword in Rule.text */
+    int value_offset;             /* byte offset of the value in Rule.text (-1 if none) */
     const struct KeywordInfo *kw; /* registry entry, NULL if unknown */
 } RuleOption;
 
 struct RuleGroup; /* src/policy/policy.h */
 
 typedef struct Rule {
-    char *text;            /* the rule as written, on one line */
-    SourceLoc loc;         /* where the rule starts (column of the action) */
-    int line_count;        /* physical lines spanned (\ continuations) */
-    guint flags;           /* RULE_F_* */
+    char *text;     /* the rule as written, on one line */
+    SourceLoc loc;  /* where the rule starts (column of the action) */
+    int line_count; /* physical lines spanned (\ continuations) */
+    guint flags;    /* RULE_F_* */
 
     RuleAction action;
-    char *proto;           /* lower-case protocol as written ("tcp", "tls") */
-    char *src;             /* header fields exactly as written */
+    char *proto; /* lower-case protocol as written ("tcp", "tls") */
+    char *src;   /* header fields exactly as written */
     char *src_ports;
     RuleDirection direction;
     char *dst;
     char *dst_ports;
-    NetExpr *src_expr;     /* parsed address / port expressions */
+    NetExpr *src_expr; /* parsed address / port expressions */
     NetExpr *src_ports_expr;
     NetExpr *dst_expr;
     NetExpr *dst_ports_expr;
-    int field_offset[6];   /* offsets of action, proto, src, sport, dst, dport */
+    int field_offset[6]; /* offsets of action, proto, src, sport, dst, dport */
 
-    GPtrArray *options;    /* RuleOption*, in order (the options live in the
+    GPtrArray *options; /* RuleOption*, in order (the options live in the
                               Rule's block: never remove or free one) */
-    guint64 sid;           /* 0 when missing */
+    guint64 sid;        /* 0 when missing */
     guint32 rev;
     guint32 gid;
-    int priority;          /* -1 when the keyword is absent */
-    char *msg;             /* unescaped msg, NULL when absent */
+    int priority; /* -1 when the keyword is absent */
+    char *msg;    /* unescaped msg, NULL when absent */
 
     struct RuleGroup *group; /* borrowed; NULL until added to a group */
-    int index;             /* position in its group (0-based), -1 if none */
-    GStringChunk *strings; /* while parsing: every string above and the options';
+    int index;               /* position in its group (0-based), -1 if none */
+    GStringChunk *strings;   /* while parsing: every string above and the options';
                               NULL in a parsed Rule (its strings follow it) */
 } Rule;
 
 /* A reason a rule was not accepted. */
 typedef struct {
-    const char *check;     /* "syntax", "unknown-keyword", "invalid-option", ... */
-    int offset;            /* byte offset into the rule text, -1 if none */
+    const char *check; /* "syntax", "unknown-keyword", "invalid-option", ... */
+    int offset;        /* byte offset into the rule text, -1 if none */
     char *message;
 } RuleDiag;
 

@@ -27,13 +27,14 @@
  * (app-layer.protocols.X.detection-enabled: no), as on Network Firewall. */
 static const char *const disabled_protocols[] = { "modbus", "dnp3", "enip", NULL };
 static const char *const packet_protocols[] = {
-    "ip", "ipv4", "ip4", "ipv6", "ip6", "tcp", "udp", "icmp", "icmpv4", "icmpv6",
-    "sctp", "tcp-pkt", "tcp-stream", "pkthdr", NULL,
+    "ip",     "ipv4",   "ip4",  "ipv6",    "ip6",        "tcp",    "udp", "icmp",
+    "icmpv4", "icmpv6", "sctp", "tcp-pkt", "tcp-stream", "pkthdr", NULL,
 };
 static const char *const app_protocols[] = {
-    "http", "http1", "http2", "ftp", "smtp", "tls", "ssh", "imap", "smb", "dcerpc",
-    "dns", "nfs", "ntp", "ftp-data", "tftp", "ike", "krb5", "quic", "dhcp", "snmp",
-    "sip", "rfb", "mqtt", "telnet", "rdp", "bittorrent-dht", "pgsql", NULL,
+    "http", "http1",          "http2", "ftp",  "smtp", "tls",      "ssh",  "imap",
+    "smb",  "dcerpc",         "dns",   "nfs",  "ntp",  "ftp-data", "tftp", "ike",
+    "krb5", "quic",           "dhcp",  "snmp", "sip",  "rfb",      "mqtt", "telnet",
+    "rdp",  "bittorrent-dht", "pgsql", NULL,
 };
 
 static gboolean
@@ -46,10 +47,14 @@ in_list(const char *const *list, const char *s)
 }
 
 static const char *const action_names[] = {
-    [RULE_ACTION_ALERT] = "alert", [RULE_ACTION_PASS] = "pass",
-    [RULE_ACTION_DROP] = "drop", [RULE_ACTION_REJECT] = "reject",
-    [RULE_ACTION_REJECTSRC] = "rejectsrc", [RULE_ACTION_REJECTDST] = "rejectdst",
-    [RULE_ACTION_REJECTBOTH] = "rejectboth", [RULE_ACTION_CONFIG] = "config",
+    [RULE_ACTION_ALERT] = "alert",
+    [RULE_ACTION_PASS] = "pass",
+    [RULE_ACTION_DROP] = "drop",
+    [RULE_ACTION_REJECT] = "reject",
+    [RULE_ACTION_REJECTSRC] = "rejectsrc",
+    [RULE_ACTION_REJECTDST] = "rejectdst",
+    [RULE_ACTION_REJECTBOTH] = "rejectboth",
+    [RULE_ACTION_CONFIG] = "config",
 };
 
 const char *
@@ -161,9 +166,10 @@ parse_protocol(Rule *rule, const char *proto, int offset, RuleParser *parser, Ru
         return TRUE;
     }
     if (in_list(disabled_protocols, lower)) {
-        diag_set(diag, "syntax", offset, g_strdup_printf(
-            "protocol '%s' is disabled in Suricata's default configuration "
-            "(app-layer.protocols.%s.detection-enabled)", proto, lower));
+        diag_set(diag, "syntax", offset,
+                 g_strdup_printf("protocol '%s' is disabled in Suricata's default configuration "
+                                 "(app-layer.protocols.%s.detection-enabled)",
+                                 proto, lower));
         return FALSE;
     }
     diag_set(diag, "syntax", offset, g_strdup_printf("unknown protocol '%s'", proto));
@@ -182,10 +188,8 @@ netexpr_surely_nonempty(const NetExpr *e)
         return FALSE;
     switch (e->kind) {
     case NETEXPR_ANY:
-    case NETEXPR_CIDR:
-        return TRUE;
-    case NETEXPR_PORT_RANGE:
-        return e->port_lo <= e->port_hi;
+    case NETEXPR_CIDR: return TRUE;
+    case NETEXPR_PORT_RANGE: return e->port_lo <= e->port_hi;
     case NETEXPR_GROUP:
         if (e->items->len == 0)
             return FALSE;
@@ -193,14 +197,13 @@ netexpr_surely_nonempty(const NetExpr *e)
             if (!netexpr_surely_nonempty(g_ptr_array_index(e->items, i)))
                 return FALSE;
         return TRUE;
-    default:
-        return FALSE;
+    default: return FALSE;
     }
 }
 
 static gboolean
-parse_net_field(Rule *rule, const char *text, int offset, gboolean ports,
-                NetExpr **out, RuleDiag *diag)
+parse_net_field(Rule *rule, const char *text, int offset, gboolean ports, NetExpr **out,
+                RuleDiag *diag)
 {
     char *error = NULL;
     int error_offset = 0;
@@ -219,8 +222,8 @@ parse_net_field(Rule *rule, const char *text, int offset, gboolean ports,
     if (!netexpr_surely_nonempty(*out) && !netexpr_has_symbols(*out)) {
         NetSet *set = netset_from_expr(*out, ports, NULL, NULL, &error);
         if (set == NULL) {
-            diag_set(diag, "syntax", offset, g_strdup_printf("%s: %s",
-                     ports ? "invalid port" : "invalid address", error));
+            diag_set(diag, "syntax", offset,
+                     g_strdup_printf("%s: %s", ports ? "invalid port" : "invalid address", error));
             g_free(error);
             netexpr_free(*out);
             *out = NULL;
@@ -234,15 +237,13 @@ parse_net_field(Rule *rule, const char *text, int offset, gboolean ports,
 /* Quote and negation handling of SigParseOptions.  `value` is modified in
  * place; returns the start of the value to validate, or NULL with diag. */
 static char *
-option_unquote(RuleParser *parser, const char *name, char *value, int value_offset,
-               RuleDiag *diag)
+option_unquote(RuleParser *parser, const char *name, char *value, int value_offset, RuleDiag *diag)
 {
     char *ptr = value;
     while (is_blank(*ptr))
         ptr++;
     if (*ptr == '\0') {
-        diag_set(diag, "invalid-option", value_offset,
-                 g_strdup_printf("'%s' needs a value", name));
+        diag_set(diag, "invalid-option", value_offset, g_strdup_printf("'%s' needs a value", name));
         return NULL;
     }
     if ((parser->kw->flags & KW_F_NEGATION) && *ptr == '!') {
@@ -269,9 +270,11 @@ option_unquote(RuleParser *parser, const char *name, char *value, int value_offs
         while (len > 0 && is_blank(ptr[len - 1]))
             ptr[--len] = '\0';
         if (len < 2 || ptr[len - 1] != '"') {
-            diag_set(diag, "syntax", at, g_strdup_printf(
-                "unterminated quoted value of '%s' (a ';' inside quotes must be escaped as '\\;')",
-                name));
+            diag_set(
+                diag, "syntax", at,
+                g_strdup_printf(
+                    "unterminated quoted value of '%s' (a ';' inside quotes must be escaped as '\\;')",
+                    name));
             return NULL;
         }
         ptr[len - 1] = '\0';
@@ -296,7 +299,10 @@ option_unquote(RuleParser *parser, const char *name, char *value, int value_offs
 static gboolean
 header_buffer_matches_proto(const char *buffer, const char *proto)
 {
-    static const struct { const char *buffer; const char *const protos[4]; } needs[] = {
+    static const struct {
+        const char *buffer;
+        const char *const protos[4];
+    } needs[] = {
         { "tcp.hdr", { "tcp", NULL } },
         { "udp.hdr", { "udp", NULL } },
         { "icmpv4.hdr", { "icmp", "icmpv4", NULL } },
@@ -325,8 +331,8 @@ file_data_proto_ok(const char *buffer, const char *alproto)
 
 /* The keyword-independent rules about buffers and content modifiers. */
 static gboolean
-option_apply_flags(RuleParser *parser, const char *name, gboolean has_value,
-                   int offset, RuleDiag *diag)
+option_apply_flags(RuleParser *parser, const char *name, gboolean has_value, int offset,
+                   RuleDiag *diag)
 {
     const KeywordInfo *kw = parser->kw;
     char *error = NULL;
@@ -334,21 +340,20 @@ option_apply_flags(RuleParser *parser, const char *name, gboolean has_value,
     parser->buffer_just_set = FALSE;
 
     if ((kw->flags & KW_F_NOOPT) && has_value) {
-        diag_set(diag, "invalid-option", offset,
-                 g_strdup_printf("'%s' takes no value", name));
+        diag_set(diag, "invalid-option", offset, g_strdup_printf("'%s' takes no value", name));
         return FALSE;
     }
     if (!(kw->flags & (KW_F_NOOPT | KW_F_OPTVALUE)) && !has_value) {
-        diag_set(diag, "invalid-option", offset,
-                 g_strdup_printf("'%s' needs a value", name));
+        diag_set(diag, "invalid-option", offset, g_strdup_printf("'%s' needs a value", name));
         return FALSE;
     }
 
     if (kw->flags & KW_F_STICKY) {
         if (parser->buffer != NULL && !parser->buffer_has_match) {
-            diag_set(diag, "invalid-option", offset, g_strdup_printf(
-                "sticky buffer '%s' is followed by '%s' before any match was added to it",
-                parser->buffer, name));
+            diag_set(diag, "invalid-option", offset,
+                     g_strdup_printf(
+                         "sticky buffer '%s' is followed by '%s' before any match was added to it",
+                         parser->buffer, name));
             return FALSE;
         }
         if (kw->alproto != NULL && !parser_set_alproto(parser, kw->alproto, &error)) {
@@ -356,13 +361,15 @@ option_apply_flags(RuleParser *parser, const char *name, gboolean has_value,
             return FALSE;
         }
         if (!header_buffer_matches_proto(kw->canonical, parser->rule->proto)) {
-            diag_set(diag, "invalid-option", offset, g_strdup_printf(
-                "'%s' cannot be used in a '%s' rule", name, parser->rule->proto));
+            diag_set(
+                diag, "invalid-option", offset,
+                g_strdup_printf("'%s' cannot be used in a '%s' rule", name, parser->rule->proto));
             return FALSE;
         }
         if (!file_data_proto_ok(kw->canonical, parser->alproto)) {
-            diag_set(diag, "invalid-option", offset, g_strdup_printf(
-                "'%s' cannot be used with protocol '%s'", name, parser->alproto));
+            diag_set(
+                diag, "invalid-option", offset,
+                g_strdup_printf("'%s' cannot be used with protocol '%s'", name, parser->alproto));
             return FALSE;
         }
         if (kw->alproto != NULL)
@@ -378,14 +385,14 @@ option_apply_flags(RuleParser *parser, const char *name, gboolean has_value,
         return TRUE;
     }
     if (strcmp(kw->canonical, "lua") == 0) {
-        diag_set(diag, "invalid-option", offset, g_strdup(
-            "Lua rules are disabled in Suricata 7's default configuration "
-            "(security.lua.allow-rules) and not supported by Network Firewall"));
+        diag_set(diag, "invalid-option", offset,
+                 g_strdup("Lua rules are disabled in Suricata 7's default configuration "
+                          "(security.lua.allow-rules) and not supported by Network Firewall"));
         return FALSE;
     }
     if (strcmp(kw->canonical, "base64_data") == 0 && !parser->seen_base64_decode) {
-        diag_set(diag, "invalid-option", offset, g_strdup(
-            "'base64_data' needs a preceding base64_decode"));
+        diag_set(diag, "invalid-option", offset,
+                 g_strdup("'base64_data' needs a preceding base64_decode"));
         return FALSE;
     }
     if (strcmp(kw->canonical, "pkt_data") == 0) {
@@ -399,8 +406,8 @@ option_apply_flags(RuleParser *parser, const char *name, gboolean has_value,
          * (ET's "dns.query; content; pcre; dotprefix; content" loads). */
         (void)was_just_set;
         if (parser->buffer == NULL) {
-            diag_set(diag, "invalid-option", offset, g_strdup_printf(
-                "transform '%s' needs a sticky buffer before it", name));
+            diag_set(diag, "invalid-option", offset,
+                     g_strdup_printf("transform '%s' needs a sticky buffer before it", name));
             return FALSE;
         }
         parser->buffer_just_set = TRUE; /* transforms may be chained */
@@ -413,14 +420,15 @@ option_apply_flags(RuleParser *parser, const char *name, gboolean has_value,
     if ((kw->flags & KW_F_CONTENT_MOD) && (kw->flags & KW_F_APP_LAYER)) {
         /* Legacy modifier (http_uri ...): moves the last content into a buffer. */
         if (parser->buffer != NULL) {
-            diag_set(diag, "invalid-option", offset, g_strdup_printf(
-                "'%s' used while sticky buffer '%s' is set; reset it with pkt_data first",
-                name, parser->buffer));
+            diag_set(diag, "invalid-option", offset,
+                     g_strdup_printf(
+                         "'%s' used while sticky buffer '%s' is set; reset it with pkt_data first",
+                         name, parser->buffer));
             return FALSE;
         }
         if (!parser->last.present || parser->last.buffer != NULL) {
-            diag_set(diag, "invalid-option", offset, g_strdup_printf(
-                "'%s' needs a preceding content in the payload", name));
+            diag_set(diag, "invalid-option", offset,
+                     g_strdup_printf("'%s' needs a preceding content in the payload", name));
             return FALSE;
         }
         if (kw->alproto != NULL && !parser_set_alproto(parser, kw->alproto, &error)) {
@@ -484,7 +492,8 @@ parser_set_alproto(RuleParser *parser, const char *alproto, char **error)
         return TRUE;
     if (cur != NULL && strcmp(cur, alproto) != 0) {
         *error = g_strdup_printf("conflicting protocols: the rule is already '%s', "
-                                 "this keyword needs '%s'", parser->alproto, alproto);
+                                 "this keyword needs '%s'",
+                                 parser->alproto, alproto);
         return FALSE;
     }
     if (parser->alproto == NULL)
@@ -516,9 +525,9 @@ parse_option(RuleParser *parser, const char *text, gsize start, gsize end, RuleD
 
     const KeywordInfo *kw = keyword_lookup(name);
     if (kw == NULL) {
-        diag_set(diag, "unknown-keyword", name_offset, *name
-                 ? g_strdup_printf("unknown rule keyword '%s'", name)
-                 : g_strdup("empty option (stray ';')"));
+        diag_set(diag, "unknown-keyword", name_offset,
+                 *name ? g_strdup_printf("unknown rule keyword '%s'", name)
+                       : g_strdup("empty option (stray ';')"));
         return FALSE;
     }
     opt->kw = kw;
@@ -534,8 +543,10 @@ parse_option(RuleParser *parser, const char *text, gsize start, gsize end, RuleD
             vend--;
         /* The option keeps the value as written; the validators get a
          * working copy that unquoting may cut. */
-        opt->value = g_string_chunk_insert_len(rule->strings, text + vstart, (gssize)(vend - vstart));
-        raw_value = g_string_chunk_insert_len(rule->strings, text + vstart, (gssize)(vend - vstart));
+        opt->value =
+            g_string_chunk_insert_len(rule->strings, text + vstart, (gssize)(vend - vstart));
+        raw_value =
+            g_string_chunk_insert_len(rule->strings, text + vstart, (gssize)(vend - vstart));
         value_offset = (int)vstart;
         opt->value_offset = value_offset;
     }
@@ -592,8 +603,10 @@ parse_options(RuleParser *parser, const char *text, gsize start, gsize end, Rule
             while (semi < end && text[semi] != ';')
                 semi++;
             if (semi >= end) {
-                diag_set(diag, "syntax", (int)opt_start, g_strdup(
-                    "option not terminated by ';' (a rule's options end with ';' before ')')"));
+                diag_set(
+                    diag, "syntax", (int)opt_start,
+                    g_strdup(
+                        "option not terminated by ';' (a rule's options end with ';' before ')')"));
                 return FALSE;
             }
             if (semi > opt_start && text[semi - 1] == '\\') {
@@ -614,19 +627,21 @@ check_complete(RuleParser *parser, gsize text_len, RuleDiag *diag)
 {
     Rule *rule = parser->rule;
     if (parser->buffer != NULL && !parser->buffer_has_match) {
-        diag_set(diag, "invalid-option", -1, g_strdup_printf(
-            "sticky buffer '%s' has no match after it", parser->buffer));
+        diag_set(diag, "invalid-option", -1,
+                 g_strdup_printf("sticky buffer '%s' has no match after it", parser->buffer));
         return FALSE;
     }
-    if (parser->uses_raw_header && !(parser->flow_flags & (FLOW_DIR_TO_SERVER | FLOW_DIR_TO_CLIENT))) {
-        diag_set(diag, "invalid-option", -1, g_strdup(
-            "raw HTTP headers need a direction: add flow:to_server (request) or "
-            "flow:to_client (response)"));
+    if (parser->uses_raw_header &&
+        !(parser->flow_flags & (FLOW_DIR_TO_SERVER | FLOW_DIR_TO_CLIENT))) {
+        diag_set(diag, "invalid-option", -1,
+                 g_strdup("raw HTTP headers need a direction: add flow:to_server (request) or "
+                          "flow:to_client (response)"));
         return FALSE;
     }
     if (parser->seen_dsize && parser->uses_app_buffer) {
-        diag_set(diag, "invalid-option", -1, g_strdup(
-            "dsize matches single packets and cannot be combined with app-layer buffers"));
+        diag_set(
+            diag, "invalid-option", -1,
+            g_strdup("dsize matches single packets and cannot be combined with app-layer buffers"));
         return FALSE;
     }
     if (!(rule->flags & RULE_F_HAS_SID)) {
@@ -727,20 +742,22 @@ rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag)
     int offs[7] = { 0 };
     gboolean ok = TRUE;
     static const char *const field_names[] = {
-        "action", "protocol", "source address", "source port", "direction",
-        "destination address", "destination port",
+        "action",           "protocol",  "source address",
+        "source port",      "direction", "destination address",
+        "destination port",
     };
     for (int i = 0; i < 7; i++) {
         if (c.exhausted) {
-            diag_set(diag, "syntax", (int)c.len, g_strdup_printf(
-                "incomplete rule header: expected the %s", field_names[i]));
+            diag_set(diag, "syntax", (int)c.len,
+                     g_strdup_printf("incomplete rule header: expected the %s", field_names[i]));
             ok = FALSE;
             break;
         }
         fields[i] = (i == 0 || i == 4) ? header_token(&c, &offs[i]) : header_list(&c, &offs[i]);
     }
     if (ok && c.exhausted) {
-        diag_set(diag, "syntax", (int)c.len, g_strdup("rule has no options: expected '(' after the header"));
+        diag_set(diag, "syntax", (int)c.len,
+                 g_strdup("rule has no options: expected '(' after the header"));
         ok = FALSE;
     }
 
@@ -756,8 +773,8 @@ rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag)
         } else if (strcmp(fields[4], "<>") == 0) {
             rule->direction = RULE_DIR_BOTH;
         } else {
-            diag_set(diag, "syntax", offs[4], g_strdup_printf(
-                "invalid direction '%s': expected '->' or '<>'", fields[4]));
+            diag_set(diag, "syntax", offs[4],
+                     g_strdup_printf("invalid direction '%s': expected '->' or '<>'", fields[4]));
             ok = FALSE;
         }
     }

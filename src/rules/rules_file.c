@@ -81,11 +81,11 @@ parse_logical(const char *text, const char *file, int line, int column, int line
 }
 
 void
-rules_text_parse(const char *text, gsize len, const char *file, int first_line,
-                 GPtrArray *rules, GPtrArray *findings)
+rules_text_parse(const char *text, gsize len, const char *file, int first_line, GPtrArray *rules,
+                 GPtrArray *findings)
 {
     GString *logical = g_string_new(NULL);
-    int logical_line = 0;     /* line where the current logical rule started */
+    int logical_line = 0; /* line where the current logical rule started */
     int logical_column = 1;
     int logical_lines = 0;
     int line_no = first_line - 1;
@@ -109,8 +109,10 @@ rules_text_parse(const char *text, gsize len, const char *file, int first_line,
             continue;
         }
         if (line_len > RULE_LINE_MAX) {
-            add_finding(findings, "syntax", file, line_no, 1, NULL, 1, g_strdup_printf(
-                "line of %" G_GSIZE_FORMAT " bytes is too long to be a rule", line_len));
+            add_finding(findings, "syntax", file, line_no, 1, NULL, 1,
+                        g_strdup_printf("line of %" G_GSIZE_FORMAT
+                                        " bytes is too long to be a rule",
+                                        line_len));
             g_string_truncate(logical, 0);
             logical_lines = 0;
             continue;
@@ -157,8 +159,8 @@ rules_text_parse(const char *text, gsize len, const char *file, int first_line,
                 parse_logical(body, file, logical_line, logical_column + (int)(body - s),
                               logical_lines, TRUE, rules, findings);
         } else {
-            parse_logical(s, file, logical_line, logical_column, logical_lines, FALSE,
-                          rules, findings);
+            parse_logical(s, file, logical_line, logical_column, logical_lines, FALSE, rules,
+                          findings);
         }
         g_string_truncate(logical, 0);
         logical_lines = 0;

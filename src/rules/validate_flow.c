@@ -9,24 +9,38 @@
 #include "rules/validate.h"
 
 enum {
-    FLOW_TO_SERVER = FLOW_DIR_TO_SERVER, FLOW_TO_CLIENT = FLOW_DIR_TO_CLIENT,
+    FLOW_TO_SERVER = FLOW_DIR_TO_SERVER,
+    FLOW_TO_CLIENT = FLOW_DIR_TO_CLIENT,
     FLOW_ESTABLISHED = 1 << 2,
-    FLOW_NOT_ESTABLISHED = 1 << 3, FLOW_STATELESS = 1 << 4, FLOW_ONLY_STREAM = 1 << 5,
-    FLOW_NO_STREAM = 1 << 6, FLOW_ONLY_FRAG = 1 << 7, FLOW_NO_FRAG = 1 << 8,
+    FLOW_NOT_ESTABLISHED = 1 << 3,
+    FLOW_STATELESS = 1 << 4,
+    FLOW_ONLY_STREAM = 1 << 5,
+    FLOW_NO_STREAM = 1 << 6,
+    FLOW_ONLY_FRAG = 1 << 7,
+    FLOW_NO_FRAG = 1 << 8,
 };
 
 static guint
 flow_option_bit(const char *s)
 {
-    if (!strcmp(s, "to_server") || !strcmp(s, "from_client")) return FLOW_TO_SERVER;
-    if (!strcmp(s, "to_client") || !strcmp(s, "from_server")) return FLOW_TO_CLIENT;
-    if (!strcmp(s, "established")) return FLOW_ESTABLISHED;
-    if (!strcmp(s, "not_established")) return FLOW_NOT_ESTABLISHED;
-    if (!strcmp(s, "stateless")) return FLOW_STATELESS;
-    if (!strcmp(s, "only_stream")) return FLOW_ONLY_STREAM;
-    if (!strcmp(s, "no_stream")) return FLOW_NO_STREAM;
-    if (!strcmp(s, "only_frag")) return FLOW_ONLY_FRAG;
-    if (!strcmp(s, "no_frag")) return FLOW_NO_FRAG;
+    if (!strcmp(s, "to_server") || !strcmp(s, "from_client"))
+        return FLOW_TO_SERVER;
+    if (!strcmp(s, "to_client") || !strcmp(s, "from_server"))
+        return FLOW_TO_CLIENT;
+    if (!strcmp(s, "established"))
+        return FLOW_ESTABLISHED;
+    if (!strcmp(s, "not_established"))
+        return FLOW_NOT_ESTABLISHED;
+    if (!strcmp(s, "stateless"))
+        return FLOW_STATELESS;
+    if (!strcmp(s, "only_stream"))
+        return FLOW_ONLY_STREAM;
+    if (!strcmp(s, "no_stream"))
+        return FLOW_NO_STREAM;
+    if (!strcmp(s, "only_frag"))
+        return FLOW_ONLY_FRAG;
+    if (!strcmp(s, "no_frag"))
+        return FLOW_NO_FRAG;
     return 0;
 }
 
@@ -34,12 +48,9 @@ gboolean
 validate_flow(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
     static const guint conflicts[][2] = {
-        { FLOW_TO_SERVER, FLOW_TO_CLIENT },
-        { FLOW_ESTABLISHED, FLOW_NOT_ESTABLISHED },
-        { FLOW_ESTABLISHED, FLOW_STATELESS },
-        { FLOW_NOT_ESTABLISHED, FLOW_STATELESS },
-        { FLOW_ONLY_STREAM, FLOW_NO_STREAM },
-        { FLOW_ONLY_FRAG, FLOW_NO_FRAG },
+        { FLOW_TO_SERVER, FLOW_TO_CLIENT },   { FLOW_ESTABLISHED, FLOW_NOT_ESTABLISHED },
+        { FLOW_ESTABLISHED, FLOW_STATELESS }, { FLOW_NOT_ESTABLISHED, FLOW_STATELESS },
+        { FLOW_ONLY_STREAM, FLOW_NO_STREAM }, { FLOW_ONLY_FRAG, FLOW_NO_FRAG },
     };
     if (parser->seen_flow) {
         *error = g_strdup("a rule may have only one flow option");
@@ -169,7 +180,8 @@ validate_flowint(RuleParser *parser, const char *value, char **error, int *error
         for (const char *const *o = ops; *o; o++)
             if (strcmp(*o, op) == 0)
                 ok = TRUE;
-        gboolean unary = ok && (!strcmp(op, "isset") || !strcmp(op, "isnotset") || !strcmp(op, "notset"));
+        gboolean unary =
+            ok && (!strcmp(op, "isset") || !strcmp(op, "isnotset") || !strcmp(op, "notset"));
         ok = ok && (unary ? n == 2 : n == 3 && *g_strstrip(p[2]) != '\0');
     }
     g_strfreev(p);
@@ -216,8 +228,8 @@ threshold_pairs(const char *value, gboolean need_type, char **error)
         if (arg == NULL) {
             ok = FALSE;
         } else if (!strcmp(key, "type") && need_type) {
-            type = ok = !strcmp(arg, "limit") || !strcmp(arg, "threshold") || !strcmp(arg, "both")
-                        || !strcmp(arg, "backoff");
+            type = ok = !strcmp(arg, "limit") || !strcmp(arg, "threshold") ||
+                        !strcmp(arg, "both") || !strcmp(arg, "backoff");
         } else if (!strcmp(key, "track")) {
             track = ok = !strcmp(arg, "by_src") || !strcmp(arg, "by_dst") ||
                          !strcmp(arg, "by_rule") || !strcmp(arg, "by_both") ||
@@ -237,9 +249,10 @@ threshold_pairs(const char *value, gboolean need_type, char **error)
     if (ok && !(track && count && seconds && (type || !need_type)))
         ok = FALSE;
     if (!ok)
-        *error = g_strdup(need_type
-            ? "expected 'type limit|threshold|both, track by_src|by_dst|by_rule|by_both, count N, seconds N'"
-            : "expected 'track by_src|by_dst|by_rule|by_both, count N, seconds N'");
+        *error = g_strdup(
+            need_type
+                ? "expected 'type limit|threshold|both, track by_src|by_dst|by_rule|by_both, count N, seconds N'"
+                : "expected 'track by_src|by_dst|by_rule|by_both, count N, seconds N'");
     return ok;
 }
 
@@ -247,8 +260,9 @@ gboolean
 validate_threshold(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
     if (parser->seen_threshold || parser->seen_detection_filter) {
-        *error = g_strdup(parser->seen_threshold ? "a rule may have only one threshold"
-                          : "threshold and detection_filter cannot be combined");
+        *error =
+            g_strdup(parser->seen_threshold ? "a rule may have only one threshold"
+                                            : "threshold and detection_filter cannot be combined");
         return FALSE;
     }
     parser->seen_threshold = TRUE;
@@ -260,8 +274,8 @@ validate_detection_filter(RuleParser *parser, const char *value, char **error, i
 {
     if (parser->seen_threshold || parser->seen_detection_filter) {
         *error = g_strdup(parser->seen_detection_filter
-                          ? "a rule may have only one detection_filter"
-                          : "threshold and detection_filter cannot be combined");
+                              ? "a rule may have only one detection_filter"
+                              : "threshold and detection_filter cannot be combined");
         return FALSE;
     }
     parser->seen_detection_filter = TRUE;

@@ -11,10 +11,10 @@
 #include "rules/validate.h"
 
 static const char *const known_alprotos[] = {
-    "http", "http1", "http2", "ftp", "smtp", "tls", "ssh", "imap", "smb", "dcerpc", "dns",
-    "nfs", "ntp", "ftp-data", "tftp", "ike", "krb5", "quic", "dhcp", "snmp", "sip", "rfb",
-    "mqtt", "telnet", "rdp", "bittorrent-dht", "pgsql", "modbus", "dnp3", "enip",
-    "failed", "unknown", NULL,
+    "http",   "http1", "http2", "ftp",    "smtp",     "tls",    "ssh", "imap",           "smb",
+    "dcerpc", "dns",   "nfs",   "ntp",    "ftp-data", "tftp",   "ike", "krb5",           "quic",
+    "dhcp",   "snmp",  "sip",   "rfb",    "mqtt",     "telnet", "rdp", "bittorrent-dht", "pgsql",
+    "modbus", "dnp3",  "enip",  "failed", "unknown",  NULL,
 };
 
 static gboolean
@@ -77,8 +77,7 @@ validate_tls_version(RuleParser *parser, const char *value, char **error, int *e
 }
 
 gboolean
-validate_app_layer_protocol(RuleParser *parser, const char *value, char **error,
-                            int *error_offset)
+validate_app_layer_protocol(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
     char **p = g_strsplit(value, ",", 2);
     char *name = g_strstrip(p[0]);
@@ -92,8 +91,8 @@ validate_app_layer_protocol(RuleParser *parser, const char *value, char **error,
         /* Suricata: one positive match per rule, and none when the rule
          * already names its protocol (header or buffer keywords). */
         *error = g_strdup(parser->alproto_positive
-            ? "only one positive app-layer-protocol match per rule"
-            : "the rule's protocol is already set by its header or keywords");
+                              ? "only one positive app-layer-protocol match per rule"
+                              : "the rule's protocol is already set by its header or keywords");
         ok = FALSE;
     } else if ((negated || strcmp(name, "failed") == 0) && parser->alproto_positive) {
         *error = g_strdup("a positive app-layer-protocol match cannot be mixed with a "
@@ -121,8 +120,8 @@ validate_geoip(RuleParser *parser, const char *value, char **error, int *error_o
         return FALSE;
     }
     char *dir = g_strstrip(g_strndup(value, comma - value));
-    gboolean ok = !strcmp(dir, "src") || !strcmp(dir, "dst") || !strcmp(dir, "both") ||
-                  !strcmp(dir, "any");
+    gboolean ok =
+        !strcmp(dir, "src") || !strcmp(dir, "dst") || !strcmp(dir, "both") || !strcmp(dir, "any");
     g_free(dir);
     if (!ok)
         *error = g_strdup("the direction must be src, dst, both or any");
@@ -143,7 +142,8 @@ validate_tcp_flags(RuleParser *parser, const char *value, char **error, int *err
     }
     g_strfreev(p);
     if (!ok)
-        *error = g_strdup_printf("invalid TCP flags '%s' (use F S R P A U C E 0 with + * !)", value);
+        *error =
+            g_strdup_printf("invalid TCP flags '%s' (use F S R P A U C E 0 with + * !)", value);
     return ok;
 }
 
@@ -178,8 +178,9 @@ uint_cmp(const char *value, guint64 max, char **error)
             return TRUE;
         }
     }
-    *error = g_strdup_printf("'%s' is not a valid comparison (N, <N, >N, N<>M ...) up to %" G_GUINT64_FORMAT,
-                             value, max);
+    *error = g_strdup_printf(
+        "'%s' is not a valid comparison (N, <N, >N, N<>M ...) up to %" G_GUINT64_FORMAT, value,
+        max);
     return FALSE;
 }
 

@@ -62,7 +62,8 @@ content_decode(const char *value, GByteArray *out, char **error, int *error_offs
                 i++;
                 continue;
             }
-            *error = g_strdup("'\\' must be followed by ';', '\"', ':' or '\\' (write '\\\\' or |5C|)");
+            *error =
+                g_strdup("'\\' must be followed by ';', '\"', ':' or '\\' (write '\\\\' or |5C|)");
             *error_offset = i;
             return -1;
         }
@@ -111,8 +112,8 @@ validate_content(RuleParser *parser, const char *value, char **error, int *error
             return FALSE;
         }
     }
-    if (parser->buffer != NULL && (!strcmp(parser->buffer, "ja3.hash") ||
-                                   !strcmp(parser->buffer, "ja3s.hash"))) {
+    if (parser->buffer != NULL &&
+        (!strcmp(parser->buffer, "ja3.hash") || !strcmp(parser->buffer, "ja3s.hash"))) {
         gboolean md5 = strlen(value) == 32;
         for (const char *c = value; md5 && *c; c++)
             md5 = g_ascii_isxdigit(*c);
@@ -138,15 +139,24 @@ content_modifier_check(RuleParser *parser, const char *name, char **error)
 {
     const char *kw = parser->kw->canonical;
     guint bit = 0;
-    if (strcmp(kw, "nocase") == 0) bit = CMOD_NOCASE;
-    else if (strcmp(kw, "depth") == 0) bit = CMOD_DEPTH;
-    else if (strcmp(kw, "offset") == 0) bit = CMOD_OFFSET;
-    else if (strcmp(kw, "distance") == 0) bit = CMOD_DISTANCE;
-    else if (strcmp(kw, "within") == 0) bit = CMOD_WITHIN;
-    else if (strcmp(kw, "startswith") == 0) bit = CMOD_STARTSWITH;
-    else if (strcmp(kw, "endswith") == 0) bit = CMOD_ENDSWITH;
-    else if (strcmp(kw, "fast_pattern") == 0) bit = CMOD_FAST_PATTERN;
-    else if (strcmp(kw, "rawbytes") == 0) bit = CMOD_RAWBYTES;
+    if (strcmp(kw, "nocase") == 0)
+        bit = CMOD_NOCASE;
+    else if (strcmp(kw, "depth") == 0)
+        bit = CMOD_DEPTH;
+    else if (strcmp(kw, "offset") == 0)
+        bit = CMOD_OFFSET;
+    else if (strcmp(kw, "distance") == 0)
+        bit = CMOD_DISTANCE;
+    else if (strcmp(kw, "within") == 0)
+        bit = CMOD_WITHIN;
+    else if (strcmp(kw, "startswith") == 0)
+        bit = CMOD_STARTSWITH;
+    else if (strcmp(kw, "endswith") == 0)
+        bit = CMOD_ENDSWITH;
+    else if (strcmp(kw, "fast_pattern") == 0)
+        bit = CMOD_FAST_PATTERN;
+    else if (strcmp(kw, "rawbytes") == 0)
+        bit = CMOD_RAWBYTES;
 
     if (!parser->last.present) {
         *error = g_strdup_printf("'%s' needs a preceding content", name);
@@ -212,13 +222,14 @@ validate_content_pos(RuleParser *parser, const char *value, char **error, int *e
         return FALSE;
     }
     if (strcmp(kw, "depth") == 0 && (gint64)v < parser->last.length) {
-        *error = g_strdup_printf("depth %s is smaller than the content length %d",
-                                 value, parser->last.length);
+        *error = g_strdup_printf("depth %s is smaller than the content length %d", value,
+                                 parser->last.length);
         return FALSE;
     }
     if (strcmp(kw, "within") == 0 && (gint64)v < parser->last.length) {
-        *error = g_strdup_printf("within %s is smaller than the content length %d: it can never match",
-                                 value, parser->last.length);
+        *error =
+            g_strdup_printf("within %s is smaller than the content length %d: it can never match",
+                            value, parser->last.length);
         return FALSE;
     }
     return TRUE;
@@ -241,9 +252,9 @@ validate_fast_pattern(RuleParser *parser, const char *value, char **error, int *
     }
     guint64 a, b;
     char **parts = g_strsplit(value, ",", -1);
-    gboolean ok = g_strv_length(parts) == 2 && parse_uint(parts[0], 65535, &a)
-                  && parse_uint(parts[1], 65535, &b) && b > 0
-                  && (gint64)(a + b) <= parser->last.length;
+    gboolean ok = g_strv_length(parts) == 2 && parse_uint(parts[0], 65535, &a) &&
+                  parse_uint(parts[1], 65535, &b) && b > 0 &&
+                  (gint64)(a + b) <= parser->last.length;
     g_strfreev(parts);
     if (!ok)
         *error = g_strdup_printf("'%s' is not 'only' or 'offset,length' within the content", value);
@@ -255,11 +266,19 @@ static const char *
 pcre_modifier_buffer(char c)
 {
     switch (c) {
-    case 'U': case 'I': case 'P': case 'H': case 'D': case 'M': case 'C':
-    case 'S': case 'Y': case 'V': case 'W': case 'Z':
-        return "http";
-    default:
-        return NULL;
+    case 'U':
+    case 'I':
+    case 'P':
+    case 'H':
+    case 'D':
+    case 'M':
+    case 'C':
+    case 'S':
+    case 'Y':
+    case 'V':
+    case 'W':
+    case 'Z': return "http";
+    default: return NULL;
     }
 }
 
@@ -287,8 +306,10 @@ validate_pcre(RuleParser *parser, const char *value, char **error, int *error_of
         case 'A': options |= PCRE2_ANCHORED; break;
         case 'E': options |= PCRE2_DOLLAR_ENDONLY; break;
         case 'G': options |= PCRE2_UNGREEDY; break;
-        case 'R': case 'O': case 'B': case 'Q':
-            break;
+        case 'R':
+        case 'O':
+        case 'B':
+        case 'Q': break;
         default: {
             const char *buf = pcre_modifier_buffer(*f);
             if (buf == NULL) {
@@ -311,8 +332,8 @@ validate_pcre(RuleParser *parser, const char *value, char **error, int *error_of
     int errcode = 0;
     PCRE2_SIZE erroffset = 0;
     gsize pattern_len = (gsize)(last_slash - value) - 1;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)(value + 1), pattern_len, options,
-                                     &errcode, &erroffset, NULL);
+    pcre2_code *code =
+        pcre2_compile((PCRE2_SPTR)(value + 1), pattern_len, options, &errcode, &erroffset, NULL);
     if (code == NULL) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -425,17 +446,21 @@ validate_byte_math(RuleParser *parser, const char *value, char **error, int *err
 {
     char **p = g_strsplit(value, ",", -1);
     gboolean ok = TRUE;
-    gboolean have_bytes = FALSE, have_offset = FALSE, have_oper = FALSE,
-             have_rvalue = FALSE, have_result = FALSE;
+    gboolean have_bytes = FALSE, have_offset = FALSE, have_oper = FALSE, have_rvalue = FALSE,
+             have_result = FALSE;
     for (int i = 0; ok && p[i]; i++) {
         char *item = g_strstrip(p[i]);
         char *space = strchr(item, ' ');
         char *key = space ? g_strndup(item, space - item) : g_strdup(item);
         char *arg = space ? g_strstrip(space + 1) : NULL;
-        if (strcmp(key, "bytes") == 0) have_bytes = TRUE;
-        else if (strcmp(key, "offset") == 0) have_offset = TRUE;
-        else if (strcmp(key, "oper") == 0) have_oper = TRUE;
-        else if (strcmp(key, "rvalue") == 0) have_rvalue = TRUE;
+        if (strcmp(key, "bytes") == 0)
+            have_bytes = TRUE;
+        else if (strcmp(key, "offset") == 0)
+            have_offset = TRUE;
+        else if (strcmp(key, "oper") == 0)
+            have_oper = TRUE;
+        else if (strcmp(key, "rvalue") == 0)
+            have_rvalue = TRUE;
         else if (strcmp(key, "result") == 0 && arg != NULL) {
             have_result = TRUE;
             parser_byte_var_add(parser, arg);
@@ -461,8 +486,8 @@ validate_pcrexform(RuleParser *parser, const char *value, char **error, int *err
 {
     int errcode = 0;
     PCRE2_SIZE erroffset = 0;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)value, PCRE2_ZERO_TERMINATED, 0,
-                                     &errcode, &erroffset, NULL);
+    pcre2_code *code =
+        pcre2_compile((PCRE2_SPTR)value, PCRE2_ZERO_TERMINATED, 0, &errcode, &erroffset, NULL);
     if (code == NULL) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(errcode, msg, sizeof msg);

@@ -21,7 +21,8 @@
 #include "logs/logs.h"
 #include "fuzz.h"
 
-static guint64 touch(LogStr s)
+static guint64
+touch(LogStr s)
 {
     guint64 h = 0;
     for (gsize i = 0; s.ptr && i < s.len; i++)
@@ -29,7 +30,8 @@ static guint64 touch(LogStr s)
     return h;
 }
 
-static guint64 touch_event(const LogEvent *e)
+static guint64
+touch_event(const LogEvent *e)
 {
     return touch(e->firewall_name) + touch(e->availability_zone) + touch(e->event_type) +
            touch(e->src_ip) + touch(e->dest_ip) + touch(e->proto) + touch(e->app_proto) +
@@ -39,7 +41,8 @@ static guint64 touch_event(const LogEvent *e)
            touch(e->dns_rrname) + touch(e->raw) + e->alert.signature_id + e->line;
 }
 
-static void read_all(const char *path, gboolean slow, gboolean keep_other, LogStats *out)
+static void
+read_all(const char *path, gboolean slow, gboolean keep_other, LogStats *out)
 {
     GError *error = NULL;
     LogReader *reader = log_reader_open(path, &error);
@@ -65,7 +68,8 @@ static void read_all(const char *path, gboolean slow, gboolean keep_other, LogSt
     log_reader_free(reader);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     int fd = memfd_create("fuzz-log", MFD_CLOEXEC);
     if (fd < 0)
@@ -88,7 +92,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     read_all(path, TRUE, keep_other, &slow);
     if (fast.used != slow.used || fast.records != slow.records ||
         log_stats_skipped_total(&fast) != log_stats_skipped_total(&slow)) {
-        fprintf(stderr, "fast/slow mismatch: used %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
+        fprintf(stderr,
+                "fast/slow mismatch: used %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT
                 ", records %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT "\n",
                 fast.used, slow.used, fast.records, slow.records);
         abort();

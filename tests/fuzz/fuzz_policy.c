@@ -16,7 +16,8 @@
 
 #define FUZZ_MAX_FILES 8
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *text = (const char *)data;
     Policy *policy = policy_new(size > 0 && (data[0] & 1) ? RULE_ORDER_STRICT : RULE_ORDER_ACTION);

@@ -37,7 +37,8 @@ static const char *const fixed_records[] = {
     "{\"event\":[1,2,{\"x\":[]}],\"n\":-0.0,\"s\":\"9999999999999999999999\"}",
 };
 
-static void feed_text(Query *q, const char *text, gboolean *more)
+static void
+feed_text(Query *q, const char *text, gboolean *more)
 {
     cJSON *json = cJSON_Parse(text);
     if (!json)
@@ -50,7 +51,8 @@ static void feed_text(Query *q, const char *text, gboolean *more)
     cJSON_Delete(json);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* The query: the bytes up to the first NUL (query_parse takes a C string). */
     const char *nul = memchr(data, '\0', size);

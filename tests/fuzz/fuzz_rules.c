@@ -10,7 +10,8 @@
 #include "rules/rules_file.h"
 #include "fuzz.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     GPtrArray *rules = g_ptr_array_new_with_free_func((GDestroyNotify)rule_free);
     GPtrArray *findings = g_ptr_array_new_with_free_func((GDestroyNotify)finding_free);

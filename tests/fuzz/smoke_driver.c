@@ -12,7 +12,8 @@
 
 #include "fuzz.h"
 
-static int run_file(const char *path)
+static int
+run_file(const char *path)
 {
     char *data = NULL;
     gsize len = 0;
@@ -30,12 +31,14 @@ static int run_file(const char *path)
     return 0;
 }
 
-static int compare_names(gconstpointer a, gconstpointer b)
+static int
+compare_names(gconstpointer a, gconstpointer b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int run_dir(const char *path, int *count)
+static int
+run_dir(const char *path, int *count)
 {
     GError *error = NULL;
     GDir *dir = g_dir_open(path, 0, &error);
@@ -60,7 +63,8 @@ static int run_dir(const char *path, int *count)
     return failed;
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
     int failed = 0, count = 0;
     for (int i = 1; i < argc; i++) {

@@ -22,7 +22,8 @@
 #include "logs/logs.h"
 #include "report/report.h"
 
-static void show(const char *label, LogStr s)
+static void
+show(const char *label, LogStr s)
 {
     if (!s.ptr)
         return;
@@ -48,7 +49,8 @@ static void show(const char *label, LogStr s)
     g_string_free(term, TRUE);
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
     gboolean keys = FALSE, show_fields = FALSE;
     GPtrArray *paths = g_ptr_array_new();
@@ -65,8 +67,8 @@ int main(int argc, char **argv)
         return 2;
     }
     GError *error = NULL;
-    LogReader *reader = log_reader_open_paths((const char *const *)paths->pdata, paths->len,
-                                              &error);
+    LogReader *reader =
+        log_reader_open_paths((const char *const *)paths->pdata, paths->len, &error);
     if (!reader) {
         fprintf(stderr, "hostile-read-logs: %s\n", error->message);
         return 2;
@@ -103,10 +105,10 @@ int main(int argc, char **argv)
     for (int r = 0; r < LOG_SKIP_N; r++) {
         if (!st->skipped[r])
             continue;
-        const char *sample = st->samples[r] && st->samples[r]->len
-                                 ? g_ptr_array_index(st->samples[r], 0) : "-";
-        printf("skipped %s %" G_GUINT64_FORMAT " %s\n", log_skip_reason_name(r),
-               st->skipped[r], sample);
+        const char *sample =
+            st->samples[r] && st->samples[r]->len ? g_ptr_array_index(st->samples[r], 0) : "-";
+        printf("skipped %s %" G_GUINT64_FORMAT " %s\n", log_skip_reason_name(r), st->skipped[r],
+               sample);
     }
     if (keys)
         printf("keys %u\n", g_hash_table_size(seen));

@@ -19,7 +19,9 @@ static const char *const hostile[] = {
     "\x1b[31mred\x1b[0m",
     "\x1b]0;pwned\x07",
     "bell\x07 cr\r del\x7f",
-    "c1 \xc2\x9b" "6n \xc2\x9d" "x",  /* U+009B CSI, U+009D OSC as UTF-8 */
+    "c1 \xc2\x9b"
+    "6n \xc2\x9d"
+    "x", /* U+009B CSI, U+009D OSC as UTF-8 */
     "bad \xff\xfe\xc0\xaf utf8",
     "quote\" comma, newline\nnext",
     "md |pipe| *star* _u_ `tick` <b>&amp;</b> [l](x)",
@@ -27,7 +29,8 @@ static const char *const hostile[] = {
 };
 
 /* TRUE when the text holds a C1 control (U+0080..U+009F) or DEL raw. */
-static gboolean has_raw_c1_or_del(const char *text, gsize len)
+static gboolean
+has_raw_c1_or_del(const char *text, gsize len)
 {
     for (gsize i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
@@ -39,7 +42,8 @@ static gboolean has_raw_c1_or_del(const char *text, gsize len)
 }
 
 /* No raw C0 control but \n and \t (ESC, BEL, CR...), valid UTF-8. */
-static void assert_no_c0(const char *text, gsize len)
+static void
+assert_no_c0(const char *text, gsize len)
 {
     for (gsize i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
@@ -50,14 +54,16 @@ static void assert_no_c0(const char *text, gsize len)
 }
 
 /* No byte a terminal would act on: C0 but \n and \t, DEL, C1 (as UTF-8). */
-static void assert_terminal_safe(const char *text, gsize len)
+static void
+assert_terminal_safe(const char *text, gsize len)
 {
     assert_no_c0(text, len);
     if (has_raw_c1_or_del(text, len))
         g_error("raw DEL or C1 control in: %s", text);
 }
 
-static void test_escape_terminal(void)
+static void
+test_escape_terminal(void)
 {
     for (gsize i = 0; i < G_N_ELEMENTS(hostile); i++) {
         GString *out = g_string_new(NULL);
@@ -71,7 +77,8 @@ static void test_escape_terminal(void)
     g_string_free(out, TRUE);
 }
 
-static void test_json_string(void)
+static void
+test_json_string(void)
 {
     for (gsize i = 0; i < G_N_ELEMENTS(hostile); i++) {
         cJSON *s = report_json_string(hostile[i]);
@@ -83,7 +90,7 @@ static void test_json_string(void)
         if (g_utf8_validate(hostile[i], -1, NULL))
             g_assert_cmpstr(back->valuestring, ==, hostile[i]);
         else
-            g_assert_nonnull(strstr(back->valuestring, "\xef\xbf\xbd"));  /* U+FFFD */
+            g_assert_nonnull(strstr(back->valuestring, "\xef\xbf\xbd")); /* U+FFFD */
         cJSON_Delete(back);
         g_free(text);
         cJSON_Delete(s);
@@ -91,13 +98,15 @@ static void test_json_string(void)
 }
 
 /* Lint's text and JSON output over rules whose text and msg are hostile. */
-static char *lint_output(gboolean json)
+static char *
+lint_output(gboolean json)
 {
     GString *rules = g_string_new(NULL);
     for (gsize i = 0; i < G_N_ELEMENTS(hostile); i++) {
         g_autofree char *one = g_strdelimit(g_strdup(hostile[i]), "\n;\"", ' ');
-        g_string_append_printf(rules, "alert tcp any any -> any 80 (msg:\"%s\"; sid:%d; bogus:%s;)\n",
-                               one, (int)i + 1, one);
+        g_string_append_printf(rules,
+                               "alert tcp any any -> any 80 (msg:\"%s\"; sid:%d; bogus:%s;)\n", one,
+                               (int)i + 1, one);
         g_string_append_printf(rules, "%s\n", one);
     }
     GPtrArray *parsed = g_ptr_array_new_with_free_func((GDestroyNotify)rule_free);
@@ -120,7 +129,8 @@ static char *lint_output(gboolean json)
     return buf;
 }
 
-static void test_lint_text(void)
+static void
+test_lint_text(void)
 {
     char *text = lint_output(FALSE);
     assert_terminal_safe(text, strlen(text));
@@ -128,7 +138,8 @@ static void test_lint_text(void)
     free(text);
 }
 
-static void test_lint_json(void)
+static void
+test_lint_json(void)
 {
     char *text = lint_output(TRUE);
     assert_terminal_safe(text, strlen(text));
@@ -141,11 +152,12 @@ static void test_lint_json(void)
 }
 
 /* A query result whose cells are the hostile strings (from log records). */
-static QueryResult *hostile_result(void)
+static QueryResult *
+hostile_result(void)
 {
     GError *error = NULL;
-    Query *q = query_parse("fields event.http.hostname as host, event.tls.sni as sni", "query",
-                           &error);
+    Query *q =
+        query_parse("fields event.http.hostname as host, event.tls.sni as sni", "query", &error);
     g_assert_no_error(error);
     for (gsize i = 0; i < G_N_ELEMENTS(hostile); i++) {
         cJSON *rec = cJSON_CreateObject();
@@ -161,7 +173,8 @@ static QueryResult *hostile_result(void)
     return r;
 }
 
-static void test_query_table(void)
+static void
+test_query_table(void)
 {
     QueryResult *r = hostile_result();
     GString *out = g_string_new(NULL);
@@ -173,7 +186,8 @@ static void test_query_table(void)
     query_result_free(r);
 }
 
-static void test_query_json(void)
+static void
+test_query_json(void)
 {
     QueryResult *r = hostile_result();
     GString *out = g_string_new(NULL);
@@ -187,7 +201,8 @@ static void test_query_json(void)
 }
 
 /* Minimal RFC 4180 reader: the fields of the CSV text, row by row. */
-static GPtrArray *csv_parse(const char *s)
+static GPtrArray *
+csv_parse(const char *s)
 {
     GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
     GPtrArray *row = g_ptr_array_new_with_free_func(g_free);
@@ -218,7 +233,7 @@ static GPtrArray *csv_parse(const char *s)
             g_ptr_array_add(rows, row);
             row = g_ptr_array_new_with_free_func(g_free);
         } else {
-            g_assert_true(*p != '"');   /* a bare quote: the writer did not quote */
+            g_assert_true(*p != '"'); /* a bare quote: the writer did not quote */
             g_string_append_c(field, *p);
         }
     }
@@ -228,7 +243,8 @@ static GPtrArray *csv_parse(const char *s)
     return rows;
 }
 
-static void test_query_csv(void)
+static void
+test_query_csv(void)
 {
     QueryResult *r = hostile_result();
     GString *out = g_string_new(NULL);
@@ -239,7 +255,7 @@ static void test_query_csv(void)
     g_assert_false(has_raw_c1_or_del(out->str, out->len));
     g_assert_true(g_utf8_validate(out->str, (gssize)out->len, NULL));
     GPtrArray *rows = csv_parse(out->str);
-    g_assert_cmpuint(rows->len, ==, G_N_ELEMENTS(hostile) + 1);   /* header */
+    g_assert_cmpuint(rows->len, ==, G_N_ELEMENTS(hostile) + 1); /* header */
     for (gsize i = 0; i < G_N_ELEMENTS(hostile); i++) {
         GPtrArray *row = g_ptr_array_index(rows, i + 1);
         g_assert_cmpuint(row->len, ==, 2);
@@ -254,7 +270,8 @@ static void test_query_csv(void)
     query_result_free(r);
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/output-safety/terminal-escape", test_escape_terminal);

@@ -37,7 +37,8 @@ import suricata_run as sr  # noqa: E402
 from keyword_samples import SAMPLES, PROBE_PROTOCOLS  # noqa: E402
 
 TABLE = os.path.join(sr.SOURCE_ROOT, "src", "rules", "keywords_table.c")
-ENTRY_RE = re.compile(r'\{\s*"([^"]+)",\s*"([^"]+)",\s*([A-Z_|0-9]+),\s*(NULL|"[^"]*"),\s*(NULL|"[^"]*"),\s*(\w+)\s*\}')
+# Entries may wrap over lines and write flags as "A | B" (clang-format).
+ENTRY_RE = re.compile(r'\{\s*"([^"]+)",\s*"([^"]+)",\s*([A-Z_|0-9 ]+?),\s*(NULL|"[^"]*"),\s*(NULL|"[^"]*"),\s*(\w+)\s*\}')
 # rule protocols that are not app-layer protocols
 PKT_PROTOS = {"tcp", "udp", "ip", "icmp", "pkthdr"}
 # "alert http" means HTTP/1 or HTTP/2 (Suricata's http_any)
@@ -51,7 +52,7 @@ def parse_table(path=TABLE):
             name, canon, flags, alproto, note, validate = m.groups()
             entries.append({
                 "name": name, "canonical": canon,
-                "flags": set() if flags == "0" else set(flags.split("|")),
+                "flags": set() if flags.strip() == "0" else {f.strip() for f in flags.split("|")},
                 "alproto": None if alproto == "NULL" else alproto.strip('"'),
                 "note": None if note == "NULL" else note.strip('"'),
                 "validate": validate,

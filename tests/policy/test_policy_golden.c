@@ -9,13 +9,15 @@
 
 #include "policy/policy.h"
 
-static char *fixture(const char *rel)
+static char *
+fixture(const char *rel)
 {
     const char *root = g_getenv("SOURCE_ROOT");
     return g_build_filename(root ? root : ".", "fixtures", "policy", rel, NULL);
 }
 
-static char *group_text(const RuleGroup *group)
+static char *
+group_text(const RuleGroup *group)
 {
     GString *out = g_string_new(NULL);
     for (guint i = 0; i < group->rules->len; i++) {
@@ -26,16 +28,18 @@ static char *group_text(const RuleGroup *group)
     return g_string_free(out, FALSE);
 }
 
-static void dump_findings(const Policy *p)
+static void
+dump_findings(const Policy *p)
 {
     for (guint i = 0; i < p->findings->len; i++) {
         const Finding *f = g_ptr_array_index(p->findings, i);
-        g_printerr("finding: %s:%d:%d %s %s\n", f->loc.file, f->loc.line, f->loc.column,
-                   f->check, f->message);
+        g_printerr("finding: %s:%d:%d %s %s\n", f->loc.file, f->loc.line, f->loc.column, f->check,
+                   f->message);
     }
 }
 
-static void check_golden_dir(const char *dir_name, GroupKind kind)
+static void
+check_golden_dir(const char *dir_name, GroupKind kind)
 {
     g_autofree char *dir = fixture(dir_name);
     GDir *d = g_dir_open(dir, 0, NULL);
@@ -84,18 +88,21 @@ static void check_golden_dir(const char *dir_name, GroupKind kind)
     g_assert_cmpint(checked, >, 1);
 }
 
-static void test_domain_lists(void)
+static void
+test_domain_lists(void)
 {
     check_golden_dir("domain-lists", GROUP_KIND_DOMAIN_LIST);
 }
 
-static void test_stateful_rules(void)
+static void
+test_stateful_rules(void)
 {
     check_golden_dir("stateful-rules", GROUP_KIND_STATEFUL_RULES);
 }
 
 /* The documented texts, written out here as the specification. */
-static void test_documented_texts(void)
+static void
+test_documented_texts(void)
 {
     DomainList dl = { 0 };
     dl.targets = g_ptr_array_new();
@@ -104,7 +111,8 @@ static void test_documented_texts(void)
     dl.generated_type = "DENYLIST";
     GPtrArray *lines = domain_list_expand(&dl, RULE_ORDER_ACTION);
     g_assert_cmpuint(lines->len, ==, 1);
-    g_assert_cmpstr(g_ptr_array_index(lines, 0), ==,
+    g_assert_cmpstr(
+        g_ptr_array_index(lines, 0), ==,
         "drop tls $HOME_NET any -> $EXTERNAL_NET any (ssl_state:client_hello; tls.sni; "
         "content:\"evil.com\"; startswith; nocase; endswith; msg:\"matching TLS denylisted "
         "FQDNs\"; priority:1; flow:to_server, established; sid:1; rev:1;)");
@@ -113,7 +121,8 @@ static void test_documented_texts(void)
     dl.tls_sni = FALSE;
     dl.http_host = TRUE;
     lines = domain_list_expand(&dl, RULE_ORDER_ACTION);
-    g_assert_cmpstr(g_ptr_array_index(lines, 0), ==,
+    g_assert_cmpstr(
+        g_ptr_array_index(lines, 0), ==,
         "drop http $HOME_NET any -> $EXTERNAL_NET any (http.host; content:\"evil.com\"; "
         "startswith; endswith; msg:\"matching HTTP denylisted FQDNs\"; priority:1; "
         "flow:to_server, established; sid:1; rev:1;)");
@@ -126,19 +135,22 @@ static void test_documented_texts(void)
     lines = domain_list_expand(&dl, RULE_ORDER_ACTION);
     g_assert_cmpuint(lines->len, ==, 4);
     g_assert_cmpstr(g_ptr_array_index(lines, 0), ==,
-        "pass http $HOME_NET any -> $EXTERNAL_NET any (http.host; dotprefix; "
-        "content:\".amazon.com\"; endswith; msg:\"matching HTTP allowlisted FQDNs\"; "
-        "priority:1; flow:to_server, established; sid:1; rev:1;)");
-    g_assert_cmpstr(g_ptr_array_index(lines, 1), ==,
+                    "pass http $HOME_NET any -> $EXTERNAL_NET any (http.host; dotprefix; "
+                    "content:\".amazon.com\"; endswith; msg:\"matching HTTP allowlisted FQDNs\"; "
+                    "priority:1; flow:to_server, established; sid:1; rev:1;)");
+    g_assert_cmpstr(
+        g_ptr_array_index(lines, 1), ==,
         "drop http $HOME_NET any -> $EXTERNAL_NET any (http.header_names; content:\"|0d 0a|\"; "
         "startswith; msg:\"not matching any HTTP allowlisted FQDNs\"; priority:1; "
         "flow:to_server, established; sid:2; rev:1;)");
-    g_assert_cmpstr(g_ptr_array_index(lines, 2), ==,
+    g_assert_cmpstr(
+        g_ptr_array_index(lines, 2), ==,
         "pass tls $HOME_NET any -> $EXTERNAL_NET any (ssl_state:client_hello; tls.sni; "
         "dotprefix; content:\".amazon.com\"; nocase; endswith; msg:\"matching TLS allowlisted "
         "FQDNs\"; priority:1; flow:to_server, established; sid:3; rev:1;)");
     /* EGRESS evidence: the TLS catch-all is sid 4. */
-    g_assert_cmpstr(g_ptr_array_index(lines, 3), ==,
+    g_assert_cmpstr(
+        g_ptr_array_index(lines, 3), ==,
         "drop tls $HOME_NET any -> $EXTERNAL_NET any (msg:\"not matching any TLS allowlisted "
         "FQDNs\"; priority:1; ssl_state:client_hello; flow:to_server, established; sid:4; "
         "rev:1;)");
@@ -157,7 +169,8 @@ static void test_documented_texts(void)
 /* Real Suricata 7 judges the generated text: every golden rule (sids
  * renumbered, as the fixtures reuse 1, 2, ...) must load with suricata -T.
  * Skipped when suricata is not installed. */
-static void append_expected(GString *all, const char *dir_name, int *sid)
+static void
+append_expected(GString *all, const char *dir_name, int *sid)
 {
     g_autofree char *dir = fixture(dir_name);
     GDir *d = g_dir_open(dir, 0, NULL);
@@ -183,7 +196,8 @@ static void append_expected(GString *all, const char *dir_name, int *sid)
     g_dir_close(d);
 }
 
-static void test_suricata_accepts_generated(void)
+static void
+test_suricata_accepts_generated(void)
 {
     g_autofree char *suricata = g_find_program_in_path("suricata");
     if (!suricata) {
@@ -204,17 +218,18 @@ static void test_suricata_accepts_generated(void)
     const char *argv[] = { suricata, "-T", "-v", "-S", rules, "-l", tmp, NULL };
     g_autofree char *out = NULL, *err = NULL;
     int status = 0;
-    g_assert_true(g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, NULL));
-    g_autofree char *want = g_strdup_printf("%d rules successfully loaded, 0 rules failed",
-                                            expected);
+    g_assert_true(g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                               &status, NULL));
+    g_autofree char *want =
+        g_strdup_printf("%d rules successfully loaded, 0 rules failed", expected);
     if (!strstr(out, want) && !strstr(err, want))
         g_error("suricata -T did not load all %d generated rules:\n%s\n%s", expected, out, err);
     g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", tmp);
     g_assert_true(g_spawn_command_line_sync(cmd, NULL, NULL, NULL, NULL));
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/policy/golden/domain-lists", test_domain_lists);

@@ -6,13 +6,15 @@
 
 #include "policy/policy.h"
 
-static char *fixture(const char *rel)
+static char *
+fixture(const char *rel)
 {
     const char *root = g_getenv("SOURCE_ROOT");
     return g_build_filename(root ? root : ".", "fixtures", "policy", rel, NULL);
 }
 
-static Policy *load(RuleOrder order, const char *const *rels)
+static Policy *
+load(RuleOrder order, const char *const *rels)
 {
     Policy *p = policy_new(order);
     for (; *rels; rels++) {
@@ -27,13 +29,15 @@ static Policy *load(RuleOrder order, const char *const *rels)
     return p;
 }
 
-static Policy *load1(const char *rel)
+static Policy *
+load1(const char *rel)
 {
     const char *rels[] = { rel, NULL };
     return load(RULE_ORDER_STRICT, rels);
 }
 
-static const Finding *find_finding(const Policy *p, const char *check, const char *part)
+static const Finding *
+find_finding(const Policy *p, const char *check, const char *part)
 {
     for (guint i = 0; i < p->findings->len; i++) {
         const Finding *f = g_ptr_array_index(p->findings, i);
@@ -43,16 +47,18 @@ static const Finding *find_finding(const Policy *p, const char *check, const cha
     return NULL;
 }
 
-static void dump_findings(const Policy *p)
+static void
+dump_findings(const Policy *p)
 {
     for (guint i = 0; i < p->findings->len; i++) {
         const Finding *f = g_ptr_array_index(p->findings, i);
-        g_printerr("  finding: %s:%d:%d %s %s\n", f->loc.file, f->loc.line, f->loc.column,
-                   f->check, f->message);
+        g_printerr("  finding: %s:%d:%d %s %s\n", f->loc.file, f->loc.line, f->loc.column, f->check,
+                   f->message);
     }
 }
 
-static const Finding *must_find(const Policy *p, const char *check, const char *part)
+static const Finding *
+must_find(const Policy *p, const char *check, const char *part)
 {
     const Finding *f = find_finding(p, check, part);
     if (!f) {
@@ -62,13 +68,15 @@ static const Finding *must_find(const Policy *p, const char *check, const char *
     return f;
 }
 
-static RuleGroup *group(const Policy *p, guint i)
+static RuleGroup *
+group(const Policy *p, guint i)
 {
     g_assert_cmpuint(i, <, p->groups->len);
     return g_ptr_array_index(p->groups, i);
 }
 
-static const char *rule_text(const RuleGroup *g, guint i)
+static const char *
+rule_text(const RuleGroup *g, guint i)
 {
     g_assert_cmpuint(i, <, g->rules->len);
     return ((Rule *)g_ptr_array_index(g->rules, i))->text;
@@ -76,7 +84,8 @@ static const char *rule_text(const RuleGroup *g, guint i)
 
 /* --- rule groups ------------------------------------------------------ */
 
-static void test_describe_rule_group(void)
+static void
+test_describe_rule_group(void)
 {
     Policy *p = load1("forms/describe-rule-group.json");
     dump_findings(p);
@@ -84,14 +93,14 @@ static void test_describe_rule_group(void)
     RuleGroup *g = group(p, 0);
     g_assert_cmpstr(g->name, ==, "described");
     g_assert_cmpstr(g->arn, ==,
-        "arn:aws:network-firewall:us-east-1:123456789012:stateful-rulegroup/described");
+                    "arn:aws:network-firewall:us-east-1:123456789012:stateful-rulegroup/described");
     g_assert_cmpint(g->kind, ==, GROUP_KIND_RULES_STRING);
     g_assert_cmpint(g->capacity, ==, 100);
     g_assert_cmpstr(g->type, ==, "STATEFUL");
     g_assert_cmpstr(g->description, ==, "a described group");
     g_assert_cmpint(g->order, ==, RULE_ORDER_STRICT);
     g_assert_true(g->order_explicit);
-    g_assert_cmpint(g->file_line, ==, 3); /* "RuleGroup": { */
+    g_assert_cmpint(g->file_line, ==, 3);   /* "RuleGroup": { */
     g_assert_cmpuint(g->rules->len, ==, 4); /* the disabled one included */
     g_assert_true(((Rule *)g_ptr_array_index(g->rules, 1))->flags & RULE_F_DISABLED);
     g_assert_true(((Rule *)g_ptr_array_index(g->rules, 0))->group == g);
@@ -115,7 +124,8 @@ static void test_describe_rule_group(void)
     policy_free(p);
 }
 
-static void test_create_rule_group_forms(void)
+static void
+test_create_rule_group_forms(void)
 {
     Policy *p = load1("forms/create-rule-group-rules.json");
     g_assert_cmpuint(p->findings->len, ==, 0);
@@ -125,8 +135,7 @@ static void test_create_rule_group_forms(void)
     g_assert_cmpint(g->kind, ==, GROUP_KIND_RULES_STRING);
     g_assert_false(g->order_explicit);
     g_assert_cmpint(g->order, ==, RULE_ORDER_ACTION); /* AWS's default */
-    g_assert_true(g_str_has_suffix(((Rule *)g_ptr_array_index(g->rules, 0))->loc.file,
-                                   "[Rules]"));
+    g_assert_true(g_str_has_suffix(((Rule *)g_ptr_array_index(g->rules, 0))->loc.file, "[Rules]"));
     policy_free(p);
 
     p = load1("forms/create-rule-group.json");
@@ -148,7 +157,8 @@ static void test_create_rule_group_forms(void)
     policy_free(p);
 }
 
-static void test_stateless_group(void)
+static void
+test_stateless_group(void)
 {
     Policy *p = load1("forms/stateless.json");
     RuleGroup *g = group(p, 0);
@@ -159,7 +169,8 @@ static void test_stateless_group(void)
     policy_free(p);
 }
 
-static void test_rules_file_content_detection(void)
+static void
+test_rules_file_content_detection(void)
 {
     /* Rule text in a file named .json is still rule text. */
     Policy *p = load1("awslabs/sample-rule-group.json");
@@ -185,7 +196,8 @@ static void test_rules_file_content_detection(void)
 
 /* --- policies ------------------------------------------------------------ */
 
-static void check_policy_info(const Policy *p)
+static void
+check_policy_info(const Policy *p)
 {
     const PolicyInfo *info = p->info;
     g_assert_nonnull(info);
@@ -210,7 +222,8 @@ static void check_policy_info(const Policy *p)
     g_assert_nonnull(g_hash_table_lookup(info->variables, "HOME_NET"));
 }
 
-static void test_policy_forms(void)
+static void
+test_policy_forms(void)
 {
     const char *forms[] = { "forms/describe-firewall-policy.json",
                             "forms/create-firewall-policy.json",
@@ -246,7 +259,8 @@ static void test_policy_forms(void)
     policy_free(p);
 }
 
-static void test_policy_directory(void)
+static void
+test_policy_directory(void)
 {
     Policy *p = load1("dir");
     /* README.md and package.json skipped; 5 files loaded. */
@@ -255,8 +269,12 @@ static void test_policy_directory(void)
     g_assert_cmpstr(p->info->name, ==, "egress-policy");
     /* Strict: managed (5), more (10), domains (20), egress (30), gone (40),
      * then the unreferenced group. */
-    const char *want[] = { "ThreatSignaturesMalwareStrictOrder", "more", "domains-by-arn",
-                           "egress", "gone", "unreferenced" };
+    const char *want[] = { "ThreatSignaturesMalwareStrictOrder",
+                           "more",
+                           "domains-by-arn",
+                           "egress",
+                           "gone",
+                           "unreferenced" };
     g_assert_cmpuint(p->groups->len, ==, G_N_ELEMENTS(want));
     for (gsize i = 0; i < G_N_ELEMENTS(want); i++)
         g_assert_cmpstr(group(p, i)->name, ==, want[i]);
@@ -292,7 +310,8 @@ static void test_policy_directory(void)
     policy_free(p);
 }
 
-static void test_bare_rules_files(void)
+static void
+test_bare_rules_files(void)
 {
     /* No policy JSON: groups in load order, priority = load position,
      * RuleOrder = --rule-order. */
@@ -318,7 +337,8 @@ static void test_bare_rules_files(void)
 
 /* --- bad input ------------------------------------------------------------ */
 
-static void expect_error(const char *rel, int code, const char *part)
+static void
+expect_error(const char *rel, int code, const char *part)
 {
     Policy *p = policy_new(RULE_ORDER_STRICT);
     g_autofree char *path = fixture(rel);
@@ -333,7 +353,8 @@ static void expect_error(const char *rel, int code, const char *part)
     policy_free(p);
 }
 
-static void test_bad_files(void)
+static void
+test_bad_files(void)
 {
     expect_error("bad/truncated.json", POLICY_ERROR_FORMAT, ":5:1: invalid JSON");
     expect_error("bad/empty.rules", POLICY_ERROR_FORMAT, "empty file");
@@ -341,7 +362,8 @@ static void test_bad_files(void)
     expect_error("bad/nul.json", POLICY_ERROR_FORMAT, ":2:23: NUL byte");
     expect_error("bad/not-input.txt", POLICY_ERROR_NOT_INPUT, "neither Suricata rule text");
     expect_error("bad/array.json", POLICY_ERROR_NOT_INPUT, ":1:1: expected a JSON object");
-    expect_error("bad/unknown.json", POLICY_ERROR_NOT_INPUT, "neither a Network Firewall rule group");
+    expect_error("bad/unknown.json", POLICY_ERROR_NOT_INPUT,
+                 "neither a Network Firewall rule group");
     expect_error("bad/trailing.json", POLICY_ERROR_FORMAT, ":2:1: unexpected text after");
     expect_error("no/such/file.rules", POLICY_ERROR_IO, "no such file");
 
@@ -357,18 +379,22 @@ static void test_bad_files(void)
     policy_free(p);
 }
 
-static void test_wrong_types(void)
+static void
+test_wrong_types(void)
 {
     Policy *p = load1("bad/wrong-types.json");
-    const Finding *f = must_find(p, "syntax", "RuleGroup.RulesSource.RulesString: expected a "
+    const Finding *f = must_find(p, "syntax",
+                                 "RuleGroup.RulesSource.RulesString: expected a "
                                  "string, got a number");
     g_assert_cmpint(f->loc.line, ==, 4);
     g_assert_true(g_str_has_suffix(f->loc.file, "wrong-types.json"));
-    f = must_find(p, "syntax", "RuleGroup.RuleVariables.IPSets.HOME_NET.Definition: expected "
+    f = must_find(p, "syntax",
+                  "RuleGroup.RuleVariables.IPSets.HOME_NET.Definition: expected "
                   "an array");
     g_assert_cmpint(f->loc.line, ==, 9);
     must_find(p, "syntax", "Capacity: expected an integer, got a string");
-    must_find(p, "syntax", "RuleGroup.RuleVariables.PortSets.WEB.Definition[1]: invalid port "
+    must_find(p, "syntax",
+              "RuleGroup.RuleVariables.PortSets.WEB.Definition[1]: invalid port "
               "'http'");
     must_find(p, "syntax", "IPSets.DNS.Definition[0]: invalid address '10.0.0.300'");
     g_assert_cmpint(group(p, 0)->capacity, ==, -1);
@@ -376,7 +402,8 @@ static void test_wrong_types(void)
 
     p = load1("bad/wrong-policy-types.json");
     must_find(p, "syntax", "FirewallPolicy.StatelessFragmentDefaultActions: expected an array");
-    f = must_find(p, "syntax", "FirewallPolicy.StatefulRuleGroupReferences[0].Priority: "
+    f = must_find(p, "syntax",
+                  "FirewallPolicy.StatefulRuleGroupReferences[0].Priority: "
                   "expected an integer, got a string");
     g_assert_cmpint(f->loc.line, >, 1);
     must_find(p, "syntax", "StatefulRuleGroupReferences[1]: missing ResourceArn");
@@ -390,25 +417,35 @@ static void test_wrong_types(void)
 
 /* Garbage of every kind through the in-memory entry point: errors or
  * findings, never a crash (ASan/valgrind runs make this meaningful). */
-static void test_garbage_never_crashes(void)
+static void
+test_garbage_never_crashes(void)
 {
     static const char *inputs[] = {
-        "{", "[", "{\"RuleGroup\":", "{\"RuleGroup\":{\"RulesSource\":[]}}",
+        "{",
+        "[",
+        "{\"RuleGroup\":",
+        "{\"RuleGroup\":{\"RulesSource\":[]}}",
         "{\"RuleGroup\":null,\"RuleGroupResponse\":null}",
         "{\"RulesSource\":{\"RulesSourceList\":{\"Targets\":[1,null,{}],\"TargetTypes\":\"x\"}}}",
         "{\"RulesSource\":{\"StatefulRules\":[1,{},{\"Action\":\"PASS\"},{\"Action\":\"PASS\","
-            "\"Header\":{}},{\"Action\":1,\"Header\":[],\"RuleOptions\":{}}]}}",
+        "\"Header\":{}},{\"Action\":1,\"Header\":[],\"RuleOptions\":{}}]}}",
         "{\"RulesSource\":{\"StatefulRules\":[{\"Action\":\"PASS\",\"Header\":{\"Protocol\":"
-            "\"TCP\",\"Source\":\"ANY\",\"SourcePort\":\"ANY\",\"Direction\":\"UP\","
-            "\"Destination\":\"ANY\",\"DestinationPort\":\"ANY\"},\"RuleOptions\":[]}]}}",
-        "{\"FirewallPolicy\":\"x\"}", "{\"FirewallPolicy\":{\"StatefulRuleGroupReferences\":{}}}",
+        "\"TCP\",\"Source\":\"ANY\",\"SourcePort\":\"ANY\",\"Direction\":\"UP\","
+        "\"Destination\":\"ANY\",\"DestinationPort\":\"ANY\"},\"RuleOptions\":[]}]}}",
+        "{\"FirewallPolicy\":\"x\"}",
+        "{\"FirewallPolicy\":{\"StatefulRuleGroupReferences\":{}}}",
         "{\"StatefulRuleGroupReferences\":[{\"ResourceArn\":\"\"},{\"ResourceArn\":\"/\"}]}",
         "{\"RulesSource\":{\"RulesString\":\"pass tcp any any -> any any (sid:1;\"}}",
-        "{\"RulesSource\":{}}", "{\"RulesSource\":{\"RulesString\":\"\",\"StatefulRules\":[]}}",
-        "\xEF\xBB\xBF{\"RulesSource\":{\"RulesString\":\"\"}}", "{\"a\":\"\\",
+        "{\"RulesSource\":{}}",
+        "{\"RulesSource\":{\"RulesString\":\"\",\"StatefulRules\":[]}}",
+        "\xEF\xBB\xBF{\"RulesSource\":{\"RulesString\":\"\"}}",
+        "{\"a\":\"\\",
         "{\"RuleGroup\":{\"RulesSource\":{\"RulesString\":\"x\"}},\"RuleGroup\":1}",
         "alert tcp any any -> any any (sid:1;)\n\x01\x02\xff\xfe",
-        "\xff\xfe\x00\x01", "#", "   {   ", "{\"RulesSource\":{\"RulesSourceList\":{}}}",
+        "\xff\xfe\x00\x01",
+        "#",
+        "   {   ",
+        "{\"RulesSource\":{\"RulesSourceList\":{}}}",
     };
     for (gsize i = 0; i < G_N_ELEMENTS(inputs); i++) {
         Policy *p = policy_new(RULE_ORDER_STRICT);
@@ -426,7 +463,8 @@ static void test_garbage_never_crashes(void)
     }
 }
 
-static void test_json_with_bom(void)
+static void
+test_json_with_bom(void)
 {
     const char *text = "\xEF\xBB\xBF{\"RulesSource\": {\"RulesString\": "
                        "\"pass tcp any any -> any any (sid:1;)\"}}";
@@ -439,7 +477,8 @@ static void test_json_with_bom(void)
     policy_free(p);
 }
 
-static void test_cli_vars(void)
+static void
+test_cli_vars(void)
 {
     Policy *p = policy_new(RULE_ORDER_STRICT);
     GError *error = NULL;
@@ -455,7 +494,8 @@ static void test_cli_vars(void)
     policy_free(p);
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/policy/load/describe-rule-group", test_describe_rule_group);

@@ -6,7 +6,8 @@
 
 #include "policy/policy.h"
 
-static Policy *load_texts(RuleOrder order, const char *const *name_text_pairs)
+static Policy *
+load_texts(RuleOrder order, const char *const *name_text_pairs)
 {
     Policy *p = policy_new(order);
     for (; *name_text_pairs; name_text_pairs += 2) {
@@ -19,7 +20,8 @@ static Policy *load_texts(RuleOrder order, const char *const *name_text_pairs)
     return p;
 }
 
-static char *sids(const Policy *p)
+static char *
+sids(const Policy *p)
 {
     GString *s = g_string_new(NULL);
     for (guint i = 0; i < p->eval_order->len; i++) {
@@ -29,7 +31,8 @@ static char *sids(const Policy *p)
     return g_string_free(s, FALSE);
 }
 
-static const Finding *find_finding(const Policy *p, const char *check, const char *part)
+static const Finding *
+find_finding(const Policy *p, const char *check, const char *part)
 {
     for (guint i = 0; i < p->findings->len; i++) {
         const Finding *f = g_ptr_array_index(p->findings, i);
@@ -52,10 +55,11 @@ static const char *MIXED =
     "rejectboth tcp any any -> any any (sid:10;)\n"
     "pass tcp any any -> any any (sid:11;)\n";
 
-static void test_strict_order(void)
+static void
+test_strict_order(void)
 {
-    const char *files[] = { "a.rules", MIXED, "b.rules",
-                            "drop ip any any -> any any (sid:100;)\n", NULL };
+    const char *files[] = { "a.rules", MIXED, "b.rules", "drop ip any any -> any any (sid:100;)\n",
+                            NULL };
     Policy *p = load_texts(RULE_ORDER_STRICT, files);
     g_autofree char *got = sids(p);
     /* as written, disabled sid 3 left out, then the second group */
@@ -63,10 +67,11 @@ static void test_strict_order(void)
     policy_free(p);
 }
 
-static void test_action_order(void)
+static void
+test_action_order(void)
 {
-    const char *files[] = { "a.rules", MIXED, "b.rules",
-                            "drop ip any any -> any any (sid:100;)\n", NULL };
+    const char *files[] = { "a.rules", MIXED, "b.rules", "drop ip any any -> any any (sid:100;)\n",
+                            NULL };
     Policy *p = load_texts(RULE_ORDER_ACTION, files);
     g_autofree char *got = sids(p);
     /* pass (5, 11), drop (2, 100), reject incl. rejectboth (4, 10), alert by
@@ -76,15 +81,19 @@ static void test_action_order(void)
     policy_free(p);
 }
 
-static void test_action_order_flowbits(void)
+static void
+test_action_order_flowbits(void)
 {
-    const char *files[] = { "f.rules",
+    const char *files[] = {
+        "f.rules",
         "alert tcp any any -> any any (sid:1;)\n"
         "alert tcp any any -> any any (flowbits:isset,x; sid:2;)\n"
         "alert tcp any any -> any any (flowbits:set,x; flowbits:noalert; sid:3;)\n"
         "alert tcp any any -> any any (flowbits:isset,y; flowbits:set,x; sid:4;)\n"
         "alert tcp any any -> any any (priority:1; sid:5;)\n"
-        "drop tcp any any -> any any (flowbits:isset,x; sid:6;)\n", NULL };
+        "drop tcp any any -> any any (flowbits:isset,x; sid:6;)\n",
+        NULL
+    };
     Policy *p = load_texts(RULE_ORDER_ACTION, files);
     g_autofree char *got = sids(p);
     /* Within alerts: setters (3), set+read (4), readers (2), then the rest by
@@ -93,11 +102,13 @@ static void test_action_order_flowbits(void)
     policy_free(p);
 }
 
-static void test_action_order_same_key_is_stable(void)
+static void
+test_action_order_same_key_is_stable(void)
 {
-    const char *files[] = { "a.rules", "alert tcp any any -> any any (sid:7;)\n",
-                            "b.rules", "alert tcp any any -> any any (sid:7;)\n"
-                                       "alert udp any any -> any any (sid:7;)\n", NULL };
+    const char *files[] = { "a.rules", "alert tcp any any -> any any (sid:7;)\n", "b.rules",
+                            "alert tcp any any -> any any (sid:7;)\n"
+                            "alert udp any any -> any any (sid:7;)\n",
+                            NULL };
     Policy *p = load_texts(RULE_ORDER_ACTION, files);
     const Rule *r0 = g_ptr_array_index(p->eval_order, 0);
     const Rule *r2 = g_ptr_array_index(p->eval_order, 2);
@@ -106,7 +117,8 @@ static void test_action_order_same_key_is_stable(void)
     policy_free(p);
 }
 
-static void test_variables_nfw_way(void)
+static void
+test_variables_nfw_way(void)
 {
     const char *policy_json =
         "{\"FirewallPolicy\": {\"StatelessDefaultActions\": [\"aws:forward_to_sfe\"],\n"
@@ -149,7 +161,8 @@ static void test_variables_nfw_way(void)
     policy_free(p);
 }
 
-static void test_variables_defaults_and_cli(void)
+static void
+test_variables_defaults_and_cli(void)
 {
     Policy *p = policy_new(RULE_ORDER_STRICT);
     g_assert_true(policy_finish(p, NULL));
@@ -173,13 +186,14 @@ static void test_variables_defaults_and_cli(void)
     policy_free(p);
 }
 
-static void test_drop_to_alert_sorts_as_alert(void)
+static void
+test_drop_to_alert_sorts_as_alert(void)
 {
     const char *policy_json =
         "{\"StatefulEngineOptions\": {\"RuleOrder\": \"DEFAULT_ACTION_ORDER\"},\n"
         " \"StatefulRuleGroupReferences\": [{\"ResourceArn\": \"arn:x/m\", "
         "\"Override\": {\"Action\": \"DROP_TO_ALERT\"}}, {\"ResourceArn\": \"arn:x/n\"}]}";
-    const char *files[] = { "p.json", policy_json,
+    const char *files[] = { "p.json",  policy_json,
                             "m.rules", "drop tcp any any -> any any (sid:1;)\n",
                             "n.rules", "alert tcp any any -> any any (priority:1; sid:2;)\n",
                             NULL };
@@ -191,7 +205,8 @@ static void test_drop_to_alert_sorts_as_alert(void)
     policy_free(p);
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/policy/order/strict", test_strict_order);

@@ -69,12 +69,13 @@ test_escape(void)
 {
     GString *s = g_string_new(NULL);
     html_escape(s, "<a href=\"x\">'&'</a>\x01\x7f\xc2\x85 ok\xff\tend");
-    g_assert_cmpstr(s->str, ==, "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+    g_assert_cmpstr(s->str, ==,
+                    "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
                     "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd ok\xef\xbf\xbd\tend");
     g_string_truncate(s, 0);
     html_escape(s, NULL);
     g_assert_cmpstr(s->str, ==, "");
-    html_escape_truncated(s, "\xe3\x81\x82\xe3\x81\x84\xe3\x81\x86<>", 3);  /* 3 chars max */
+    html_escape_truncated(s, "\xe3\x81\x82\xe3\x81\x84\xe3\x81\x86<>", 3); /* 3 chars max */
     g_assert_cmpstr(s->str, ==, "\xe3\x81\x82\xe3\x81\x84\xe2\x80\xa6");
     g_string_truncate(s, 0);
     html_append_count(s, 1234567);
@@ -188,8 +189,8 @@ test_lint_report_marks_in_place(void)
 static void
 test_lint_report_no_findings(void)
 {
-    Policy *policy = load_rules("clean.rules",
-                                "drop tcp any any -> any 22 (msg:\"ssh\"; sid:3; rev:1;)\n");
+    Policy *policy =
+        load_rules("clean.rules", "drop tcp any any -> any 22 (msg:\"ssh\"; sid:3; rev:1;)\n");
     GPtrArray *findings = g_ptr_array_new_with_free_func((GDestroyNotify)finding_free);
     char *html = render(policy, findings);
     assert_self_contained(html);

@@ -26,7 +26,7 @@ assert_sane_svg(const char *s)
     g_assert_null(strstr(s, "nan"));
     g_assert_null(strstr(s, "inf"));
     g_assert_null(strstr(s, "NaN"));
-    g_assert_null(strstr(s, "=\"-"));  /* no negative coordinates or sizes */
+    g_assert_null(strstr(s, "=\"-")); /* no negative coordinates or sizes */
 }
 
 static void
@@ -38,7 +38,7 @@ test_scale_nice(void)
     g_assert_cmpfloat(s.top, ==, 100);
     g_assert_cmpint(s.ticks, ==, 6);
 
-    chart_scale_nice(100, 5, TRUE, &s);  /* exactly on a tick: no extra interval */
+    chart_scale_nice(100, 5, TRUE, &s); /* exactly on a tick: no extra interval */
     g_assert_cmpfloat(s.top, ==, 100);
 
     chart_scale_nice(1234567, 5, TRUE, &s);
@@ -46,7 +46,7 @@ test_scale_nice(void)
     g_assert_cmpfloat(s.top, ==, 1250000);
     g_assert_cmpint(s.ticks, ==, 6);
 
-    chart_scale_nice(3, 5, TRUE, &s);  /* integer counts never step below 1 */
+    chart_scale_nice(3, 5, TRUE, &s); /* integer counts never step below 1 */
     g_assert_cmpfloat(s.step, ==, 1);
     g_assert_cmpfloat(s.top, ==, 3);
 
@@ -54,7 +54,7 @@ test_scale_nice(void)
     g_assert_cmpfloat(fabs(s.step - 0.1), <, 1e-12);
     g_assert_cmpfloat(s.top, >=, 0.3 - 1e-12);
 
-    chart_scale_nice(12, 5, TRUE, &s);  /* 2.5 x 1 becomes 3: whole numbers */
+    chart_scale_nice(12, 5, TRUE, &s); /* 2.5 x 1 becomes 3: whole numbers */
     g_assert_cmpfloat(s.step, ==, 3);
     g_assert_cmpfloat(s.top, ==, 12);
 }
@@ -70,7 +70,7 @@ test_scale_degenerate(void)
         g_assert_cmpfloat(s.step, ==, 1);
         g_assert_cmpint(s.ticks, ==, 2);
     }
-    chart_scale_nice(10, 0, TRUE, &s);  /* no ticks asked: one interval */
+    chart_scale_nice(10, 0, TRUE, &s); /* no ticks asked: one interval */
     g_assert_cmpfloat(s.top, >=, 10);
     g_assert_cmpint(s.ticks, ==, 2);
 }
@@ -79,7 +79,7 @@ static void
 test_scale_huge(void)
 {
     ChartScale s;
-    double max = (double)G_MAXUINT64;  /* 1.8e19 */
+    double max = (double)G_MAXUINT64; /* 1.8e19 */
     chart_scale_nice(max, 5, TRUE, &s);
     g_assert_true(isfinite(s.top));
     g_assert_cmpfloat(s.top, >=, max);
@@ -101,10 +101,21 @@ fmt(double v)
 static void
 test_format_number(void)
 {
-    struct { double v; const char *want; } cases[] = {
-        { 0, "0" }, { 7, "7" }, { 9999, "9999" }, { 10000, "10k" }, { 12345, "12k" },
-        { 1500000, "1.5M" }, { 2.5, "2.5" }, { 250000000, "250M" },
-        { (double)G_MAXUINT64, "18E" }, { 1e30, "1e+06Y" }, { NAN, "0" },
+    struct {
+        double v;
+        const char *want;
+    } cases[] = {
+        { 0, "0" },
+        { 7, "7" },
+        { 9999, "9999" },
+        { 10000, "10k" },
+        { 12345, "12k" },
+        { 1500000, "1.5M" },
+        { 2.5, "2.5" },
+        { 250000000, "250M" },
+        { (double)G_MAXUINT64, "18E" },
+        { 1e30, "1e+06Y" },
+        { NAN, "0" },
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         char *got = fmt(cases[i].v);
@@ -139,7 +150,7 @@ test_bar_chart_empty(void)
     svg_bar_chart(s, &opt, NULL, 0);
     assert_sane_svg(s->str);
     g_assert_nonnull(strstr(s->str, "No data"));
-    g_assert_nonnull(strstr(s->str, "width=\"720\""));  /* default width */
+    g_assert_nonnull(strstr(s->str, "width=\"720\"")); /* default width */
     g_string_free(s, TRUE);
 }
 
@@ -177,8 +188,10 @@ test_bar_chart_hostile_and_long_labels(void)
 static void
 test_bar_chart_huge_and_bad_values(void)
 {
-    ChartBar bars[] = { { "max", (double)G_MAXUINT64 }, { "not a number", NAN },
-                        { "negative", -3 }, { "endless", INFINITY } };
+    ChartBar bars[] = { { "max", (double)G_MAXUINT64 },
+                        { "not a number", NAN },
+                        { "negative", -3 },
+                        { "endless", INFINITY } };
     ChartOptions opt = { "c4", "Huge", 0 };
     GString *s = g_string_new(NULL);
     svg_bar_chart(s, &opt, bars, G_N_ELEMENTS(bars));

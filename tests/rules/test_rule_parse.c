@@ -63,14 +63,18 @@ test_tolerated_forms(void)
     rule_free(parse_ok("alert tcp any any -> any any msg:\"x\"; sid:1;"));
     rule_free(parse_ok("alert tcp any any -> any any (msg:\"x\"; sid:2;"));
     rule_free(parse_ok("ALERT TCP any any <> any any ( msg : \"x\" ; sid : 3 ; )"));
-    rule_free(parse_ok("alert tcp any any -> any any (msg:\"a\\;b\"; content:\"x\"; nocase:; sid:4;)"));
+    rule_free(
+        parse_ok("alert tcp any any -> any any (msg:\"a\\;b\"; content:\"x\"; nocase:; sid:4;)"));
     rule_free(parse_ok("rejectboth tcp any any -> any any (sid:5;)"));
     rule_free(parse_ok("alert tcp any any -> any any (content:\"a|41 42|\\\\\"; depth:4; sid:6;)"));
     rule_free(parse_ok("alert tcp any any -> any any (content:!\"abc\"; fast_pattern; sid:7;)"));
-    rule_free(parse_ok("alert tcp any any -> any any (content:\"abc\"; endswith; within:5; sid:8;)"));
+    rule_free(
+        parse_ok("alert tcp any any -> any any (content:\"abc\"; endswith; within:5; sid:8;)"));
     rule_free(parse_ok("alert udp any any -> any any (http.uri; content:\"x\"; sid:9;)"));
-    rule_free(parse_ok("alert tcp any any -> any any (byte_extract:1,0,v; content:\"ab\"; depth:v; sid:10;)"));
-    rule_free(parse_ok("alert tcp any any -> any any (tls.sni; dotprefix; content:\".a\"; endswith; sid:11;)"));
+    rule_free(parse_ok(
+        "alert tcp any any -> any any (byte_extract:1,0,v; content:\"ab\"; depth:v; sid:10;)"));
+    rule_free(parse_ok(
+        "alert tcp any any -> any any (tls.sni; dotprefix; content:\".a\"; endswith; sid:11;)"));
 }
 
 static void
@@ -99,12 +103,17 @@ test_rejections(void)
                     "invalid-option", "relative");
     assert_rejected("alert tcp any any -> any any (content:\"abc\"; within:2; sid:7;)",
                     "invalid-option", "within");
-    assert_rejected("alert tcp any any -> any any (content:\"a\"; fast_pattern; content:\"b\"; fast_pattern; sid:9;)",
-                    "invalid-option", "fast_pattern");
-    assert_rejected("alert tcp any any -> any any (content:\"a|4g|\"; sid:10;)", "invalid-option", "hex");
-    assert_rejected("alert tcp any any -> any any (content:\"a|41\"; sid:11;)", "invalid-option", "hex");
-    assert_rejected("alert tcp any any -> any any (content:\"a|414|\"; sid:12;)", "invalid-option", "hex");
-    assert_rejected("alert tcp any any -> any any (content:\"a\\x\"; sid:13;)", "invalid-option", "\\");
+    assert_rejected(
+        "alert tcp any any -> any any (content:\"a\"; fast_pattern; content:\"b\"; fast_pattern; sid:9;)",
+        "invalid-option", "fast_pattern");
+    assert_rejected("alert tcp any any -> any any (content:\"a|4g|\"; sid:10;)", "invalid-option",
+                    "hex");
+    assert_rejected("alert tcp any any -> any any (content:\"a|41\"; sid:11;)", "invalid-option",
+                    "hex");
+    assert_rejected("alert tcp any any -> any any (content:\"a|414|\"; sid:12;)", "invalid-option",
+                    "hex");
+    assert_rejected("alert tcp any any -> any any (content:\"a\\x\"; sid:13;)", "invalid-option",
+                    "\\");
     assert_rejected("alert tcp any any -> any any (tls.sni; content:\"x\"; http_uri; sid:15;)",
                     "invalid-option", "sticky");
     assert_rejected("alert tcp any any -> any any (dotprefix; content:\"x\"; sid:19;)",
@@ -114,7 +123,8 @@ test_rejections(void)
     assert_rejected("alert tcp any any -> any any (sid:0;)", "invalid-option", NULL);
     assert_rejected("alert tcp any any -> any any (sid:4294967296;)", "invalid-option", NULL);
     assert_rejected("alert tcp any any -> any any (msg:\"x\";)", "syntax", "sid");
-    assert_rejected("alert tcp any any -> any any (pcre:\"/a(/\"; sid:1;)", "invalid-option", "regex");
+    assert_rejected("alert tcp any any -> any any (pcre:\"/a(/\"; sid:1;)", "invalid-option",
+                    "regex");
     assert_rejected("alert tcp any any -> any any (flow:to_server,to_client; sid:1;)",
                     "invalid-option", "contradicts");
     assert_rejected("alert tcp 300.1.1.1 any -> any any (sid:1;)", "syntax", "address");
@@ -126,14 +136,13 @@ test_rejections(void)
 static void
 test_rules_file(void)
 {
-    const char *text =
-        "# a comment\n"
-        "\n"
-        "alert tcp any any -> any any (msg:\"one\"; \\\n"
-        "    sid:1;)\n"
-        "# drop tcp any any -> any any (msg:\"disabled\"; sid:2;)\n"
-        "alert tcp any any -> any any (msg:\"bad\"; sid:3)\n"
-        "  pass ip any any -> any any (sid:4;)\n";
+    const char *text = "# a comment\n"
+                       "\n"
+                       "alert tcp any any -> any any (msg:\"one\"; \\\n"
+                       "    sid:1;)\n"
+                       "# drop tcp any any -> any any (msg:\"disabled\"; sid:2;)\n"
+                       "alert tcp any any -> any any (msg:\"bad\"; sid:3)\n"
+                       "  pass ip any any -> any any (sid:4;)\n";
     GPtrArray *rules = g_ptr_array_new_with_free_func((GDestroyNotify)rule_free);
     GPtrArray *findings = g_ptr_array_new_with_free_func((GDestroyNotify)finding_free);
     rules_text_parse(text, strlen(text), "f.rules", 1, rules, findings);
