@@ -26,7 +26,7 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 need=""
 for p in meson ninja-build gcc pkg-config libglib2.0-dev libcjson-dev libpcre2-dev \
-         zlib1g-dev jq valgrind python3-scapy python3-jsonschema; do
+         zlib1g-dev clang-format jq valgrind python3-scapy python3-jsonschema; do
   dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
 done
 if [ -n "$need" ] || ! command -v suricata >/dev/null 2>&1; then
