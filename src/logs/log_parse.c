@@ -10,9 +10,13 @@
  * alert, tls, http, dns, netflow, verdict) are at most four levels deep.
  *
  * The slow path parses with cJSON and extracts the same fields with the
- * same rules.  Differences, by design and tested: cJSON strings stop at a
- * \u0000 (the fast path keeps the NUL byte), and integers above 2^53 lose
- * precision in cJSON's double.
+ * same rules.  Difference, by design and tested: cJSON strings stop at a
+ * \u0000 (the fast path keeps the NUL byte; decisions use the text before
+ * it, log_str_before_nul).  Numbers mean what cJSON's double says (the
+ * nearest double, as in jq): the fast path decides only digit runs, whose
+ * double it knows exactly, and declines fractions, exponents and numbers
+ * over LOG_PARSE_MAX_NUMBER_TEXT characters, which the slow path shortens
+ * before cJSON sees them (its strtod buffer holds 63).
  *
  * Both paths fill two candidate field sets: the top-level object's EVE
  * keys (raw Suricata eve.json) and the "event" object's (NFW envelope);
@@ -431,29 +435,41 @@ skip_digits(const char *p, const char *end)
     return p;
 }
 
-/* -?digits(.digits)?([eE][+-]?digits)? (leading zeros allowed, as cJSON). */
+/* The end of the number at p: -?digits(.digits)?([eE][+-]?digits)?
+ * (leading zeros allowed, as cJSON); NULL if there is none. */
+static const char *
+number_end(const char *p, const char *end)
+{
+    const char *d;
+    if (p < end && *p == '-')
+        p++;
+    if ((d = skip_digits(p, end)) == p)
+        return NULL;
+    p = d;
+    if (p < end && *p == '.') {
+        if ((d = skip_digits(p + 1, end)) == p + 1)
+            return NULL;
+        p = d;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < end && (*p == '+' || *p == '-'))
+            p++;
+        if ((d = skip_digits(p, end)) == p)
+            return NULL;
+        p = d;
+    }
+    return p;
+}
+
+/* Skips a number.  One longer than LOG_PARSE_MAX_NUMBER_TEXT fails: the
+ * slow path decides (cJSON reads at most that many characters of it). */
 static gboolean
 skip_number(Scan *s)
 {
-    const char *p = s->p, *d;
-    if (p < s->end && *p == '-')
-        p++;
-    if ((d = skip_digits(p, s->end)) == p)
+    const char *p = number_end(s->p, s->end);
+    if (p == NULL || p - s->p > LOG_PARSE_MAX_NUMBER_TEXT)
         return FALSE;
-    p = d;
-    if (p < s->end && *p == '.') {
-        if ((d = skip_digits(p + 1, s->end)) == p + 1)
-            return FALSE;
-        p = d;
-    }
-    if (p < s->end && (*p == 'e' || *p == 'E')) {
-        p++;
-        if (p < s->end && (*p == '+' || *p == '-'))
-            p++;
-        if ((d = skip_digits(p, s->end)) == p)
-            return FALSE;
-        p = d;
-    }
     s->p = p;
     return TRUE;
 }
@@ -565,11 +581,19 @@ bad_bits(Scan *s, const LogEvent *ev)
 
 /* Wanted unsigned field `field` (BAD_*) of `ev`: integer or digit string →
  * value; null → absent; negative, too big, non-numeric string, bool,
- * object → bad field; fraction/exponent → decline to the slow path.  A
- * later duplicate of the key decides anew.  A JSON number at or above 2^53
- * is a bad field too: cJSON (the slow path), jq and JavaScript hold it as
- * a double that has lost digits, and Suricata keeps its own numbers below
- * (flow ids have 51 bits); a digit string is exact up to 2^64 - 1. */
+ * object → bad field.  A later duplicate of the key decides anew.  A JSON
+ * number at or above 2^53 is a bad field too: cJSON (the slow path), jq and
+ * JavaScript hold it as a double that has lost digits, and Suricata keeps
+ * its own numbers below (flow ids have 51 bits); a digit string is exact up
+ * to 2^64 - 1.
+ *
+ * The scanner decides a JSON number only where its answer is provably the
+ * one the slow path reads from cJSON's double: digits (leading zeros too),
+ * and a minus sign before digits (-0 and -000 are 0, as the double -0.0
+ * is; any other negative is bad).  Fractions and exponents (443.0, 4.43e2,
+ * 1e-400, 0.99999999999999999999 that rounds to 1) and numbers longer than
+ * LOG_PARSE_MAX_NUMBER_TEXT go to the slow path (fuzzed:
+ * "signature_id":-0 was bad here and 0 there). */
 static void
 take_uint(Scan *s, LogEvent *ev, guint field, guint64 max, guint64 *out, gboolean *present)
 {
@@ -582,17 +606,31 @@ take_uint(Scan *s, LogEvent *ev, guint field, guint64 max, guint64 *out, gboolea
         return;
     }
     char c = *s->p;
-    if (c >= '0' && c <= '9') {
+    if (c == '-' || (c >= '0' && c <= '9')) {
         const char *b = s->p;
-        while (s->p < s->end && *s->p >= '0' && *s->p <= '9')
-            s->p++;
-        if (s->p < s->end && (*s->p == '.' || *s->p == 'e' || *s->p == 'E')) {
-            s->fail = TRUE; /* the slow path handles 443.0 and 4.43e2 */
+        gboolean negative = c == '-';
+        const char *digits = negative ? b + 1 : b;
+        const char *q = skip_digits(digits, s->end);
+        if (q == digits || (q < s->end && (*q == '.' || *q == 'e' || *q == 'E')) ||
+            q - b > LOG_PARSE_MAX_NUMBER_TEXT) {
+            s->fail = TRUE; /* the slow path handles 443.0, 4.43e2, "-" */
             return;
         }
+        s->p = q;
         guint64 v;
-        if (!digits_to_u64(b, (gsize)(s->p - b), &v) || v > max ||
-            v >= LOG_PARSE_MAX_EXACT_NUMBER) {
+        if (negative) {
+            while (digits < q && *digits == '0')
+                digits++;
+            if (digits < q) {
+                *bad |= field; /* below zero */
+                return;
+            }
+            v = 0; /* -0 */
+        } else if (!digits_to_u64(b, (gsize)(q - b), &v)) {
+            *bad |= field; /* at or above 2^64 */
+            return;
+        }
+        if (v > max || v >= LOG_PARSE_MAX_EXACT_NUMBER) {
             *bad |= field;
             return;
         }
@@ -618,21 +656,6 @@ take_uint(Scan *s, LogEvent *ev, guint field, guint64 max, guint64 *out, gboolea
     }
     if (c == 'n' && s->end - s->p >= 4 && memcmp(s->p, "null", 4) == 0) {
         s->p += 4;
-        return;
-    }
-    if (c == '-') {
-        const char *save = s->p;
-        if (!skip_number(s)) {
-            s->fail = TRUE;
-            return;
-        }
-        /* "-0" style and fractions: let cJSON judge; plain negatives are bad. */
-        for (const char *q = save + 1; q < s->p; q++)
-            if (*q < '0' || *q > '9') {
-                s->fail = TRUE;
-                return;
-            }
-        *bad |= field;
         return;
     }
     *bad |= field;
@@ -926,10 +949,19 @@ eve_key(Scan *s, const char *key, gsize klen, LogEvent *ev, gboolean *tls_hint)
             /* Suricata prints unknown protocols as numbers: keep the text. */
             ws(s);
             if (s->p < s->end && (*s->p == '-' || (*s->p >= '0' && *s->p <= '9'))) {
+                /* The slow path prints cJSON's double with %.0f: the same
+                 * text only for an integer below 2^53 written without sign
+                 * or leading zero; anything else is left to it. */
                 const char *b = s->p;
-                if (!skip_number(s))
+                const char *q = skip_digits(b, s->end);
+                if (q == b || (*b == '0' && q - b > 1) ||
+                    (q < s->end && (*q == '.' || *q == 'e' || *q == 'E')) ||
+                    !digits_to_u64(b, (gsize)(q - b), &v) || v >= LOG_PARSE_MAX_EXACT_NUMBER) {
                     s->fail = TRUE;
-                ev->proto = (LogStr){ b, (gsize)(s->p - b) };
+                    return TRUE;
+                }
+                s->p = q;
+                ev->proto = (LogStr){ b, (gsize)(q - b) };
             } else {
                 take_string(s, &ev->proto);
             }
@@ -1043,19 +1075,19 @@ top_key(Scan *s, const char *key, gsize klen, void *ctx)
             take_string(s, &t);
             t = log_str_before_nul(t);
             st->has_ets = t.ptr != NULL && ets_from_text(t, &st->ets);
-        } else if (s->p < s->end && *s->p >= '0' && *s->p <= '9') {
+        } else if (s->p < s->end && (*s->p == '-' || (*s->p >= '0' && *s->p <= '9'))) {
+            /* Digits only: exact in the slow path's double too (the limit
+             * is below 2^53).  A sign, a fraction (1.99999999999999999999
+             * is 2 as a double) or an exponent: the slow path decides. */
             const char *b = s->p;
-            if (!skip_number(s)) {
+            const char *q = skip_digits(b, s->end);
+            if (q == b || (q < s->end && (*q == '.' || *q == 'e' || *q == 'E')) ||
+                q - b > LOG_PARSE_MAX_NUMBER_TEXT) {
                 s->fail = TRUE;
                 return TRUE;
             }
-            LogStr t = { b, (gsize)(s->p - b) };
-            for (gsize i = 0; i < t.len; i++)
-                if (t.ptr[i] == 'e' || t.ptr[i] == 'E') {
-                    s->fail = TRUE; /* slow path */
-                    return TRUE;
-                }
-            st->has_ets = ets_from_text(t, &st->ets);
+            s->p = q;
+            st->has_ets = ets_from_text((LogStr){ b, (gsize)(q - b) }, &st->ets);
         } else if (!skip_value(s)) {
             s->fail = TRUE;
         }
@@ -1311,12 +1343,128 @@ cj_free_parked(cJSON *node)
     }
 }
 
+static gboolean
+is_number_char(char c)
+{
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+/* Appends the JSON number [p, end) (grammar checked by the caller) in at
+ * most LOG_PARSE_MAX_NUMBER_TEXT characters: sign, then "0.DIGITS" with
+ * leading and trailing zeros gone, then the decimal exponent (clamped far
+ * beyond the range of a double).  Exact up to 41 significant digits; past
+ * them the 41st digit is a 1 that keeps the value above the cut, so
+ * strtod rounds it as the whole text unless the text lies within 10^-40
+ * (relative) of a halfway point between two doubles. */
+static void
+append_short_number(GString *out, const char *p, const char *end)
+{
+    enum { MAX_DIGITS = 40 };
+    if (*p == '-') {
+        g_string_append_c(out, '-');
+        p++;
+    }
+    char digits[MAX_DIGITS + 1];
+    gsize n = 0;
+    gboolean cut = FALSE;
+    gint64 point = 0; /* decimal exponent of the first kept digit's place + 1 */
+    gboolean in_fraction = FALSE;
+    for (; p < end && *p != 'e' && *p != 'E'; p++) {
+        if (*p == '.') {
+            in_fraction = TRUE;
+            continue;
+        }
+        if (n == 0 && *p == '0') {
+            if (in_fraction)
+                point--;
+            continue;
+        }
+        if (!in_fraction)
+            point++;
+        if (n < MAX_DIGITS)
+            digits[n++] = *p;
+        else if (*p != '0')
+            cut = TRUE;
+    }
+    gint64 exp = 0;
+    if (p < end) {
+        gboolean neg = FALSE;
+        p++;
+        if (*p == '+' || *p == '-')
+            neg = *p++ == '-';
+        for (; p < end; p++)
+            if (exp < 1000000)
+                exp = exp * 10 + (*p - '0');
+        if (neg)
+            exp = -exp;
+    }
+    while (n > 0 && digits[n - 1] == '0')
+        n--;
+    if (n == 0 && !cut) {
+        g_string_append_c(out, '0');
+        return;
+    }
+    if (cut)
+        digits[n++] = '1';
+    g_string_append(out, "0.");
+    g_string_append_len(out, digits, (gssize)n);
+    g_string_append_printf(out, "e%" G_GINT64_FORMAT, point + exp);
+}
+
+/* cJSON reads a number through a 64-byte buffer: a longer one (valid JSON)
+ * would be a syntax error.  Returns a copy of `text` with each such number
+ * (outside strings) written shorter, or NULL when there is none. */
+static GString *
+shorten_long_numbers(const char *text, gsize len)
+{
+    GString *out = NULL;
+    const char *end = text + len, *copied = text;
+    gboolean in_string = FALSE;
+    for (const char *p = text; p < end; p++) {
+        char c = *p;
+        if (in_string) {
+            if (c == '\\')
+                p++;
+            else if (c == '"')
+                in_string = FALSE;
+            continue;
+        }
+        if (c == '"') {
+            in_string = TRUE;
+            continue;
+        }
+        if (c != '-' && (c < '0' || c > '9'))
+            continue;
+        const char *q = p;
+        while (q < end && is_number_char(*q))
+            q++;
+        if (q - p > LOG_PARSE_MAX_NUMBER_TEXT) {
+            if (number_end(p, q) == q) {
+                if (out == NULL)
+                    out = g_string_sized_new(len);
+                g_string_append_len(out, copied, p - copied);
+                append_short_number(out, p, q);
+                copied = q;
+            }
+        }
+        p = q - 1;
+    }
+    if (out)
+        g_string_append_len(out, copied, end - copied);
+    return out;
+}
+
 LogParseResult
 log_parse_slow(const char *text, gsize len, cJSON **tree, gboolean keep_other, LogEvent *event)
 {
     log_parse_tree_free(*tree);
     *tree = NULL;
     const char *endp = NULL;
+    g_autoptr(GString) shorter = shorten_long_numbers(text, len);
+    if (shorter) {
+        text = shorter->str;
+        len = shorter->len;
+    }
     cJSON *root = cJSON_ParseWithLengthOpts(text, len, &endp, FALSE);
     if (root == NULL)
         return LOG_PARSE_BAD_JSON;
@@ -1335,7 +1483,8 @@ log_parse_slow(const char *text, gsize len, cJSON **tree, gboolean keep_other, L
     if (m && cJSON_IsString(m)) {
         st.has_ets = ets_from_text((LogStr){ m->valuestring, strlen(m->valuestring) }, &st.ets);
     } else if (m && cJSON_IsNumber(m) && m->valuedouble >= 0 &&
-               m->valuedouble < (double)(G_MAXINT64 / G_USEC_PER_SEC)) {
+               m->valuedouble <= (double)(G_MAXINT64 / G_USEC_PER_SEC)) {
+        /* The same limit as a digit string's (ets_from_text). */
         st.has_ets = TRUE;
         st.ets = (gint64)m->valuedouble;
     }

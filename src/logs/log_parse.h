@@ -21,6 +21,10 @@
 /* JSON numbers (not digit strings) at or above this are bad fields: a
  * double holds every integer below 2^53 exactly, and none of the others. */
 #define LOG_PARSE_MAX_EXACT_NUMBER (G_GUINT64_CONSTANT(1) << 53)
+/* cJSON reads at most this many characters of a number (a 64-byte buffer
+ * for strtod); longer numbers are rewritten shorter before cJSON sees
+ * them, and the fast path leaves them to the slow one. */
+#define LOG_PARSE_MAX_NUMBER_TEXT 63
 
 typedef enum {
     LOG_PARSE_OK = 0,

@@ -688,6 +688,236 @@ test_bad_value_overridden(void)
     log_parse_tree_free(tree);
 }
 
+/* One record with `number` as the value of one numeric field. */
+static char *
+number_record(const char *field, const char *number)
+{
+    if (strcmp(field, "event_timestamp") == 0)
+        return g_strdup_printf("{\"firewall_name\":\"fw\",\"event_timestamp\":%s,\"event\":{"
+                               "\"event_type\":\"alert\",\"alert\":{\"signature_id\":1}}}",
+                               number);
+    const char *inner = strcmp(field, "signature_id") == 0 || strcmp(field, "rev") == 0 ||
+                                strcmp(field, "severity") == 0
+                            ? "alert"
+                        : strcmp(field, "pkts") == 0 || strcmp(field, "bytes") == 0 ? "netflow"
+                                                                                    : NULL;
+    if (inner == NULL)
+        return g_strdup_printf("{\"firewall_name\":\"fw\",\"event\":{\"event_type\":\"alert\","
+                               "\"%s\":%s,\"alert\":{\"signature_id\":1}}}",
+                               field, number);
+    return g_strdup_printf("{\"firewall_name\":\"fw\",\"event\":{\"event_type\":\"%s\","
+                           "\"%s\":{\"%s\":%s,\"x\":0}}}",
+                           inner, inner, field, number);
+}
+
+/* Both paths on one record: the scanner declines or says what cJSON's
+ * view says, field by field.  Returns the slow path's result. */
+static LogParseResult
+assert_paths_agree(const char *text, gboolean *declined, LogEvent *out)
+{
+    gsize len = strlen(text);
+    g_autofree char *scratch = g_malloc(len + 1);
+    LogEvent fast = { 0 }, slow = { 0 };
+    cJSON *tree = NULL;
+    LogParseResult rf = log_parse_fast(text, len, scratch, TRUE, &fast);
+    LogParseResult rs = log_parse_slow(text, len, &tree, TRUE, &slow);
+    *declined = rf == LOG_PARSE_DECLINE;
+    if (!*declined) {
+        g_assert_cmpint(rf, ==, rs);
+        if (rf == LOG_PARSE_OK) {
+            g_autofree char *df = describe(&fast, TRUE);
+            g_autofree char *ds = describe(&slow, TRUE);
+            g_assert_cmpstr(df, ==, ds);
+        }
+    }
+    if (out) {
+        *out = slow;
+        /* the caller reads numbers only: strings die with the tree */
+        out->proto = (LogStr){ 0 };
+    }
+    log_parse_tree_free(tree);
+    return rs;
+}
+
+/* Issue 18: every number JSON allows, in every numeric field, is read the
+ * same by both paths (fuzzed: "signature_id":-0 was a bad field for the
+ * scanner and 0 for cJSON).  Signs, fractions, exponents, leading zeros,
+ * big and long values; the scanner decides the plain ones itself. */
+static void
+test_numbers_every_field(void)
+{
+    static const char *const fields[] = { "signature_id",   "rev",       "severity",
+                                          "src_port",       "dest_port", "flow_id",
+                                          "pkts",           "bytes",     "proto",
+                                          "event_timestamp" };
+    GPtrArray *numbers = g_ptr_array_new_with_free_func(g_free);
+    static const char *const fixed[] = {
+        "0",
+        "-0",
+        "-00",
+        "00",
+        "007",
+        "-007",
+        "1",
+        "-1",
+        "-0.0",
+        "0.0",
+        "-0e0",
+        "0e5",
+        "0E-5",
+        "1.0",
+        "1.5",
+        "1e2",
+        "1E+2",
+        "1e-2",
+        "100e-2",
+        "4.43e2",
+        "1e-400",
+        "-1e-400",
+        "1e400",
+        "-1e400",
+        "0.99999999999999999999",
+        "1.99999999999999999999",
+        "1.00000000000000000001",
+        "65535",
+        "65536",
+        "65535.0",
+        "4294967295",
+        "4294967296",
+        "2147483647",
+        "2147483648",
+        "9223372036854",
+        "9223372036855",
+        "9223372036853.5",
+        "9223372036853.99999999999999",
+        "9007199254740991",
+        "9007199254740992",
+        "9007199254740991.0",
+        "9007199254740991.4",
+        "9007199254740993",
+        "18446744073709551615",
+        "18446744073709551616",
+        "1e16",
+        "99999999999999999999999",
+        "-9007199254740993",
+        "1740407457",
+        "1740407457.933",
+        "17404074579e-1",
+        "0.1740407457e10",
+        "6",
+        "06",
+        "17",
+        "6.0",
+        "6e0",
+        /* exactly 63 characters: cJSON's buffer holds them */
+        "000000000000000000000000000000000000000000000000000000000000042",
+        "-00000000000000000000000000000000000000000000000000000000000000",
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(fixed); i++)
+        g_ptr_array_add(numbers, g_strdup(fixed[i]));
+    /* Longer than cJSON's 63 characters: valid JSON all the same. */
+    g_autofree char *z70 = g_strnfill(70, '0');
+    g_autofree char *z69 = g_strnfill(69, '0');
+    g_autofree char *n70 = g_strnfill(70, '9');
+    g_ptr_array_add(numbers, g_strconcat(z70, "42", NULL));
+    g_ptr_array_add(numbers, g_strconcat("-", z70, NULL));
+    g_ptr_array_add(numbers, g_strconcat("1", z70, NULL));
+    g_ptr_array_add(numbers, g_strconcat("443.", z70, NULL));
+    g_ptr_array_add(numbers, g_strconcat("1.", z70, "1", NULL));
+    g_ptr_array_add(numbers, g_strconcat("0.", z69, "1e71", NULL));
+    g_ptr_array_add(numbers, g_strconcat("5e-", z70, "1", NULL));
+    g_ptr_array_add(numbers, g_strconcat("5e", n70, NULL));
+    g_ptr_array_add(numbers, g_strconcat("-5e", n70, NULL));
+    g_ptr_array_add(numbers, g_strconcat("5e-", n70, NULL));
+    /* Every sign x integer x fraction x exponent combination. */
+    static const char *const sign[] = { "", "-" };
+    static const char *const ints[] = { "0", "00", "1", "01", "80", "65535", "9007199254740991" };
+    static const char *const frac[] = { "", ".0", ".00", ".5", ".000000000000000000001" };
+    static const char *const expo[] = { "", "e0", "E+0", "e-0", "e1", "e+2", "e-1", "e-20" };
+    for (gsize a = 0; a < G_N_ELEMENTS(sign); a++)
+        for (gsize b = 0; b < G_N_ELEMENTS(ints); b++)
+            for (gsize c = 0; c < G_N_ELEMENTS(frac); c++)
+                for (gsize d = 0; d < G_N_ELEMENTS(expo); d++)
+                    g_ptr_array_add(numbers, g_strconcat(sign[a], ints[b], frac[c], expo[d], NULL));
+    guint decided = 0, total = 0;
+    for (gsize f = 0; f < G_N_ELEMENTS(fields); f++)
+        for (guint n = 0; n < numbers->len; n++) {
+            g_autofree char *text = number_record(fields[f], numbers->pdata[n]);
+            gboolean declined;
+            g_test_message("%s", text);
+            LogParseResult r = assert_paths_agree(text, &declined, NULL);
+            /* valid JSON, so never bad JSON, however long the number */
+            g_assert_cmpint(r, !=, LOG_PARSE_BAD_JSON);
+            decided += !declined;
+            total++;
+            /* the hot path keeps plain numbers: the scanner decides them */
+            const char *num = numbers->pdata[n];
+            if (strcmp(num, "0") == 0 || strcmp(num, "1") == 0 || strcmp(num, "80") == 0)
+                g_assert_false(declined);
+        }
+    g_test_message("the scanner decided %u of %u records itself", decided, total);
+    g_ptr_array_unref(numbers);
+
+    /* What they agree on. */
+    static const struct {
+        const char *field, *number;
+        LogParseResult result;
+        guint64 value;
+    } expect[] = {
+        { "signature_id", "-0", LOG_PARSE_OK, 0 },
+        { "signature_id", "-000", LOG_PARSE_OK, 0 },
+        { "signature_id", "-0.0e3", LOG_PARSE_OK, 0 },
+        { "signature_id", "-1", LOG_PARSE_BAD_FIELD, 0 },
+        { "signature_id", "0042", LOG_PARSE_OK, 42 },
+        { "signature_id", "4.2e1", LOG_PARSE_OK, 42 },
+        { "signature_id", "42.5", LOG_PARSE_BAD_FIELD, 0 },
+        { "signature_id", "1e-400", LOG_PARSE_OK, 0 }, /* the double is 0 */
+        { "signature_id", "9007199254740991", LOG_PARSE_OK, G_GUINT64_CONSTANT(9007199254740991) },
+        { "signature_id", "9007199254740991.4", LOG_PARSE_OK,
+          G_GUINT64_CONSTANT(9007199254740991) }, /* the nearest double */
+        { "signature_id", "9007199254740992", LOG_PARSE_BAD_FIELD, 0 },
+        { "src_port", "65535", LOG_PARSE_OK, 65535 },
+        { "src_port", "65535.0", LOG_PARSE_OK, 65535 },
+        { "src_port", "65536", LOG_PARSE_BAD_FIELD, 0 },
+        { "rev", "4294967296", LOG_PARSE_BAD_FIELD, 0 },
+        { "severity", "2147483648", LOG_PARSE_BAD_FIELD, 0 },
+        { "event_timestamp", "9223372036854", LOG_PARSE_OK, G_GUINT64_CONSTANT(9223372036854) },
+        { "event_timestamp", "-0", LOG_PARSE_OK, 0 },
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(expect); i++) {
+        g_autofree char *text = number_record(expect[i].field, expect[i].number);
+        gboolean declined;
+        LogEvent ev;
+        g_test_message("%s", text);
+        g_assert_cmpint(assert_paths_agree(text, &declined, &ev), ==, expect[i].result);
+        if (expect[i].result != LOG_PARSE_OK)
+            continue;
+        guint64 got = strcmp(expect[i].field, "signature_id") == 0 ? ev.alert.signature_id
+                      : strcmp(expect[i].field, "src_port") == 0   ? (guint64)ev.src_port
+                                                                   : (guint64)ev.event_timestamp;
+        g_assert_cmpuint(got, ==, expect[i].value);
+        if (strcmp(expect[i].field, "event_timestamp") == 0)
+            g_assert_true(ev.has_event_timestamp);
+    }
+}
+
+/* A number longer than cJSON's 63-character buffer anywhere in a record
+ * (an unneeded field too) is valid JSON: both paths use the record. */
+static void
+test_long_number_elsewhere(void)
+{
+    g_autofree char *zeros = g_strnfill(200, '0');
+    g_autofree char *text =
+        g_strdup_printf("{\"firewall_name\":\"fw\",\"big\":[1%s,-0.%s1e-5,\"%s\"],\"event\":{"
+                        "\"event_type\":\"alert\",\"alert\":{\"signature_id\":%s7}}}",
+                        zeros, zeros, zeros, zeros);
+    gboolean declined;
+    LogEvent ev;
+    g_assert_cmpint(assert_paths_agree(text, &declined, &ev), ==, LOG_PARSE_OK);
+    g_assert_true(declined);
+    g_assert_cmpuint(ev.alert.signature_id, ==, 7);
+}
+
 /* The text query hands to cJSON: NULs a string holds become \x00. */
 static void
 test_show_nul(void)
@@ -895,5 +1125,7 @@ main(int argc, char **argv)
     g_test_add_func("/logs/parse/uint-limits", test_uint_limits);
     g_test_add_func("/logs/parse/bad-value-overridden", test_bad_value_overridden);
     g_test_add_func("/logs/parse/show-nul", test_show_nul);
+    g_test_add_func("/logs/parse/numbers-every-field", test_numbers_every_field);
+    g_test_add_func("/logs/parse/long-number-elsewhere", test_long_number_elsewhere);
     return g_test_run();
 }
