@@ -138,7 +138,11 @@ state_finish(ParseState *st, gboolean keep_other, LogEvent *ev)
     ev->firewall_name = st->firewall_name;
     ev->availability_zone = st->availability_zone;
     ev->has_event_timestamp = st->has_ets;
-    ev->event_timestamp = st->ets;
+    /* A time that did not parse reads 0 on both paths, whatever an earlier
+     * duplicate of its key left (fuzzed). */
+    ev->event_timestamp = st->has_ets ? st->ets : 0;
+    if (!ev->has_timestamp)
+        ev->timestamp_us = 0;
 
     LogStr type = log_str_before_nul(ev->event_type);
     if (type.ptr == NULL) {

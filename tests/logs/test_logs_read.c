@@ -918,6 +918,30 @@ test_long_number_elsewhere(void)
     g_assert_cmpuint(ev.alert.signature_id, ==, 7);
 }
 
+/* A time whose last duplicate does not parse is absent and reads 0 on both
+ * paths, whatever the earlier one held (fuzzed: the scanner kept the first
+ * value's microseconds behind has_timestamp = FALSE). */
+static void
+test_bad_time_duplicate(void)
+{
+    static const char *const texts[] = {
+        "{\"event_type\":\"netflow\",\"timestamp\":\"2023-11-14T22:14:20.000001+0000\","
+        "\"timestamp\":\"2025-02-24T14:03:57.9`3410+0000\"}",
+        "{\"firewall_name\":\"fw\",\"event_timestamp\":\"1740407457\",\"event_timestamp\":\"x\","
+        "\"event\":{\"event_type\":\"netflow\"}}",
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(texts); i++) {
+        gboolean declined;
+        LogEvent ev;
+        g_assert_cmpint(assert_paths_agree(texts[i], &declined, &ev), ==, LOG_PARSE_OK);
+        g_assert_false(declined);
+        g_assert_false(ev.has_timestamp);
+        g_assert_cmpint(ev.timestamp_us, ==, 0);
+        g_assert_false(ev.has_event_timestamp);
+        g_assert_cmpint(ev.event_timestamp, ==, 0);
+    }
+}
+
 /* The text query hands to cJSON: NULs a string holds become \x00. */
 static void
 test_show_nul(void)
@@ -1127,5 +1151,6 @@ main(int argc, char **argv)
     g_test_add_func("/logs/parse/show-nul", test_show_nul);
     g_test_add_func("/logs/parse/numbers-every-field", test_numbers_every_field);
     g_test_add_func("/logs/parse/long-number-elsewhere", test_long_number_elsewhere);
+    g_test_add_func("/logs/parse/bad-time-duplicate", test_bad_time_duplicate);
     return g_test_run();
 }
