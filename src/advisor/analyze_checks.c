@@ -13,17 +13,15 @@
 #include <string.h>
 
 #include "advisor/checks.h"
+#include "base/base.h"
 
 static char *
 format_time(gint64 us)
 {
     if (us == 0)
         return g_strdup("-");
-    GDateTime *dt = g_date_time_new_from_unix_utc(us / G_USEC_PER_SEC);
-    char *s = dt ? g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ") : g_strdup("?");
-    if (dt)
-        g_date_time_unref(dt);
-    return s;
+    char *s = base_utc_format(us / G_USEC_PER_SEC, "%Y-%m-%dT%H:%M:%SZ");
+    return s ? s : g_strdup("?");
 }
 
 static char *

@@ -28,6 +28,7 @@
 
 #include <string.h>
 
+#include "base/base.h"
 #include "rules/keywords.h"
 
 static const char *const tcp_only_protocols[] = {
@@ -47,25 +48,16 @@ static const char *const to_server_buffers[] = {
     NULL,
 };
 
-static gboolean
-in_list(const char *const *list, const char *s)
-{
-    for (; *list; list++)
-        if (strcmp(*list, s) == 0)
-            return TRUE;
-    return FALSE;
-}
-
 gboolean
 match_proto_is_tcp(const char *proto)
 {
-    return in_list(tcp_only_protocols, proto);
+    return base_str_in_list(tcp_only_protocols, proto);
 }
 
 gboolean
 match_proto_is_connectionless(const char *proto)
 {
-    return in_list(udp_only_protocols, proto) || strcmp(proto, "icmp") == 0 ||
+    return base_str_in_list(udp_only_protocols, proto) || strcmp(proto, "icmp") == 0 ||
            strcmp(proto, "icmpv4") == 0 || strcmp(proto, "icmpv6") == 0;
 }
 
@@ -77,9 +69,9 @@ match_proto_covers(const char *outer, const char *inner)
     if (strcmp(outer, "ip") == 0)
         return strcmp(inner, "pkthdr") != 0;
     if (strcmp(outer, "tcp") == 0)
-        return in_list(tcp_only_protocols, inner);
+        return base_str_in_list(tcp_only_protocols, inner);
     if (strcmp(outer, "udp") == 0)
-        return in_list(udp_only_protocols, inner);
+        return base_str_in_list(udp_only_protocols, inner);
     if (strcmp(outer, "icmp") == 0)
         return strcmp(inner, "icmpv4") == 0 || strcmp(inner, "icmpv6") == 0;
     return FALSE;
@@ -390,7 +382,7 @@ collect_options(Collector *c, RuleMatch *m)
                 /* http_uri and friends: the content's buffer, not a weakenable mod */
                 g_string_append_c(c->pc_buffer, '|');
                 g_string_append(c->pc_buffer, name);
-                if (in_list(to_server_buffers, name))
+                if (base_str_in_list(to_server_buffers, name))
                     to_server_buffer = TRUE;
                 if (kw->alproto != NULL && match_proto_is_tcp(kw->alproto))
                     tcp_app_buffer = TRUE;
@@ -403,7 +395,7 @@ collect_options(Collector *c, RuleMatch *m)
         if (kw->flags & KW_F_STICKY || strcmp(name, "pkt_data") == 0 ||
             strcmp(name, "base64_data") == 0) {
             g_string_assign(buffer, strcmp(name, "pkt_data") == 0 ? "" : name);
-            if (in_list(to_server_buffers, name))
+            if (base_str_in_list(to_server_buffers, name))
                 to_server_buffer = TRUE;
             if (kw->alproto != NULL && match_proto_is_tcp(kw->alproto))
                 tcp_app_buffer = TRUE;

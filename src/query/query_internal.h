@@ -25,6 +25,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "base/base.h"
 #include "query/query.h"
 
 /* ---- values (query_value.c) ---- */
@@ -72,8 +73,6 @@ int qv_compare_nulls_last(const QueryValue *a, const QueryValue *b);
 void qv_append_key(GString *key, const QueryValue *v);
 /* "2025-02-24 14:30:57.933" (CloudWatch's display form). */
 void query_time_format(GString *out, gint64 ms);
-/* Civil dates (proleptic Gregorian, UTC) <-> days since 1970-01-01. */
-void query_civil_from_days(gint64 days, int *y, int *m, int *d);
 /* Floors (ceil FALSE) or ceils `ms` to a period of `period_ms` or, when
  * `months` > 0, of calendar months (1mo, 1q = 3, 1y = 12). */
 gint64 query_time_round(gint64 ms, gint64 period_ms, int months, gboolean ceil);

@@ -13,8 +13,6 @@
  */
 #include <string.h>
 
-#include "report/report.h"
-
 #include "query/query_internal.h"
 
 void
@@ -171,7 +169,7 @@ cell_display(const QueryValue *v)
         return g_strdup("");
     g_autofree char *valid = g_utf8_make_valid(s, -1);
     GString *out = g_string_new(NULL);
-    report_escape_terminal(out, valid); /* C0, DEL, C1, bidi controls */
+    base_escape_terminal(out, valid); /* C0, DEL, C1, bidi controls */
     return g_string_free(out, FALSE);
 }
 
@@ -275,7 +273,7 @@ render_json(const QueryResult *r, GString *out)
     if (r->default_limit_applied)
         cJSON_AddNumberToObject(root, "limit", (double)r->limit);
     cJSON_AddNumberToObject(root, "regexLimitHits", (double)r->regex_limit_hits);
-    char *text = report_json_text(root, TRUE); /* DEL and C1 escaped too */
+    char *text = base_json_text(root, TRUE); /* DEL and C1 escaped too */
     g_string_append(out, text);
     g_string_append_c(out, '\n');
     g_free(text);

@@ -77,7 +77,7 @@ query_time_round(gint64 ms, gint64 period_ms, int months, gboolean ceil)
     if (months > 0) {
         gint64 days = floor_div(ms, 86400000);
         int y, m, d;
-        query_civil_from_days(days, &y, &m, &d);
+        base_civil_from_days(days, &y, &m, &d);
         gint64 idx = (gint64)y * 12 + (m - 1);
         gint64 start_idx = floor_div(idx, months) * months;
         gint64 start = month_start_ms(start_idx);

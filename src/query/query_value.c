@@ -155,29 +155,13 @@ qv_truthy(const QueryValue *v)
     }
 }
 
-/* Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm). */
-void
-query_civil_from_days(gint64 z, int *y, int *m, int *d)
-{
-    z += 719468;
-    gint64 era = (z >= 0 ? z : z - 146096) / 146097;
-    gint64 doe = z - era * 146097;
-    gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    gint64 yy = yoe + era * 400;
-    gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    gint64 mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yy + (*m <= 2));
-}
-
 void
 query_time_format(GString *out, gint64 ms)
 {
     gint64 days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
     gint64 rem = ms - days * 86400000;
     int y, m, d;
-    query_civil_from_days(days, &y, &m, &d);
+    base_civil_from_days(days, &y, &m, &d);
     g_string_append_printf(out, "%04d-%02d-%02d %02d:%02d:%02d.%03d", y, m, d, (int)(rem / 3600000),
                            (int)(rem / 60000 % 60), (int)(rem / 1000 % 60), (int)(rem % 1000));
 }

@@ -185,15 +185,9 @@ html_append_time_us(GString *out, gint64 us)
         g_string_append(out, "\xe2\x80\x93"); /* – */
         return;
     }
-    GDateTime *t = g_date_time_new_from_unix_utc(us / G_USEC_PER_SEC);
-    if (t == NULL) {
-        g_string_append(out, "?");
-        return;
-    }
-    char *s = g_date_time_format(t, "%Y-%m-%d %H:%M:%SZ");
-    g_string_append(out, s);
+    char *s = base_utc_format(us / G_USEC_PER_SEC, "%Y-%m-%d %H:%M:%SZ");
+    g_string_append(out, s ? s : "?");
     g_free(s);
-    g_date_time_unref(t);
 }
 
 void

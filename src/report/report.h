@@ -11,6 +11,7 @@
 #include <glib.h>
 #include <cjson/cJSON.h>
 
+#include "base/base.h"
 #include "advisor/finding.h"
 #include "policy/policy.h"
 #include "advisor/analyze.h"
@@ -36,17 +37,6 @@ void report_expand_json(FILE *out, const Policy *policy);
 
 /* Shared helpers. */
 cJSON *report_finding_json(const Finding *finding);
-/* A JSON string from bytes that may be invalid UTF-8 (replaced by U+FFFD). */
-cJSON *report_json_string(const char *s);
-/* Append `s` with control characters (C0, DEL, C1, ESC) shown as \xNN so
- * that log or rule text cannot drive the terminal. */
-void report_escape_terminal(GString *out, const char *s);
-/* A cJSON document as text (g_free) with DEL and C1 controls escaped as
- * \u00XX too (cJSON leaves them raw), so that no JSON we print can drive a
- * terminal.  Use it for every JSON output. */
-char *report_json_text(const cJSON *doc, gboolean pretty);
-/* Print a cJSON document (report_json_text) and free it. */
-void report_print_json(FILE *out, cJSON *doc);
 
 /* `analyze` (report_analyze.c): the aggregates and findings of a log
  * analysis as a report read top to bottom, and as JSON. */

@@ -20,12 +20,7 @@ iso_time(gint64 us)
 {
     if (us == 0)
         return NULL;
-    GDateTime *dt = g_date_time_new_from_unix_utc(us / G_USEC_PER_SEC);
-    if (dt == NULL)
-        return NULL;
-    char *s = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
-    g_date_time_unref(dt);
-    return s;
+    return base_utc_format(us / G_USEC_PER_SEC, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 static void
@@ -42,7 +37,7 @@ json_add_time(cJSON *obj, const char *name, gint64 us)
 static void
 json_add_str(cJSON *obj, const char *name, const char *s)
 {
-    cJSON_AddItemToObject(obj, name, s ? report_json_string(s) : cJSON_CreateNull());
+    cJSON_AddItemToObject(obj, name, s ? base_json_string(s) : cJSON_CreateNull());
 }
 
 static cJSON *
@@ -117,7 +112,7 @@ json_input(const AnalyzeAgg *agg)
         cJSON_AddNumberToObject(sk, log_skip_reason_name(r), (double)st->skipped[r]);
         cJSON *arr = cJSON_AddArrayToObject(samples, log_skip_reason_name(r));
         for (guint i = 0; st->samples[r] && i < st->samples[r]->len; i++)
-            cJSON_AddItemToArray(arr, report_json_string(g_ptr_array_index(st->samples[r], i)));
+            cJSON_AddItemToArray(arr, base_json_string(g_ptr_array_index(st->samples[r], i)));
     }
     cJSON_AddItemToObject(in, "skipped_samples", samples);
     json_add_time(in, "first_event", agg->first_event_us);
@@ -327,14 +322,14 @@ report_analyze_json(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t
     cJSON_AddNumberToObject(sum, "errors", counts[SEVERITY_ERROR]);
     cJSON_AddNumberToObject(sum, "warnings", counts[SEVERITY_WARNING]);
     cJSON_AddNumberToObject(sum, "notes", counts[SEVERITY_NOTE]);
-    report_print_json(out, doc);
+    base_json_print(out, doc);
 }
 
 /* ---- text ---- */
 static void
 esc(GString *s, const char *text)
 {
-    report_escape_terminal(s, text ? text : "");
+    base_escape_terminal(s, text ? text : "");
 }
 
 static void

@@ -12,7 +12,7 @@ static void
 print_group_header(GString *out, const RuleGroup *g, RuleOrder order)
 {
     g_string_append(out, "# group ");
-    report_escape_terminal(out, g->name);
+    base_escape_terminal(out, g->name);
     if (order == RULE_ORDER_STRICT && g->priority >= 0)
         g_string_append_printf(out, " (priority %d)", g->priority);
     g_string_append_printf(out, " [%s]", group_kind_name(g->kind));
@@ -20,7 +20,7 @@ print_group_header(GString *out, const RuleGroup *g, RuleOrder order)
         g_string_append(out, " override DROP_TO_ALERT");
     if (g->file != NULL) {
         g_string_append(out, " from ");
-        report_escape_terminal(out, g->file);
+        base_escape_terminal(out, g->file);
     }
     g_string_append_c(out, '\n');
 }
@@ -73,7 +73,7 @@ report_expand_text(FILE *out, const Policy *policy)
                     print_group_header(buf, g, order);
                     header = TRUE;
                 }
-                report_escape_terminal(buf, rule->text);
+                base_escape_terminal(buf, rule->text);
                 g_string_append_c(buf, '\n');
                 next++;
             }
@@ -81,7 +81,7 @@ report_expand_text(FILE *out, const Policy *policy)
         /* Rules of groups not met above (should not happen): never drop one. */
         for (; next < policy->eval_order->len; next++) {
             const Rule *rule = g_ptr_array_index(policy->eval_order, next);
-            report_escape_terminal(buf, rule->text);
+            base_escape_terminal(buf, rule->text);
             g_string_append_c(buf, '\n');
         }
     } else {
@@ -92,7 +92,7 @@ report_expand_text(FILE *out, const Policy *policy)
         }
         for (guint i = 0; i < policy->eval_order->len; i++) {
             const Rule *rule = g_ptr_array_index(policy->eval_order, i);
-            report_escape_terminal(buf, rule->text);
+            base_escape_terminal(buf, rule->text);
             g_string_append_c(buf, '\n');
         }
     }
@@ -100,8 +100,7 @@ report_expand_text(FILE *out, const Policy *policy)
         g_string_append(buf, "# default actions:");
         for (guint i = 0; i < policy->info->stateful_default_actions->len; i++) {
             g_string_append_c(buf, ' ');
-            report_escape_terminal(buf,
-                                   g_ptr_array_index(policy->info->stateful_default_actions, i));
+            base_escape_terminal(buf, g_ptr_array_index(policy->info->stateful_default_actions, i));
         }
         g_string_append_c(buf, '\n');
     }
@@ -119,13 +118,13 @@ report_expand_json(FILE *out, const Policy *policy)
     for (guint i = 0; i < policy->groups->len; i++) {
         const RuleGroup *g = g_ptr_array_index(policy->groups, i);
         cJSON *j = cJSON_CreateObject();
-        cJSON_AddItemToObject(j, "name", report_json_string(g->name));
+        cJSON_AddItemToObject(j, "name", base_json_string(g->name));
         cJSON_AddStringToObject(j, "kind", group_kind_name(g->kind));
         cJSON_AddNumberToObject(j, "priority", g->priority);
         cJSON_AddStringToObject(j, "rule_order", rule_order_name(g->order));
         cJSON_AddBoolToObject(j, "drop_to_alert", g->drop_to_alert);
-        cJSON_AddItemToObject(j, "arn", report_json_string(g->arn));
-        cJSON_AddItemToObject(j, "file", report_json_string(g->file));
+        cJSON_AddItemToObject(j, "arn", base_json_string(g->arn));
+        cJSON_AddItemToObject(j, "file", base_json_string(g->file));
         cJSON_AddNumberToObject(j, "rules", g->rules->len);
         cJSON_AddItemToArray(groups, j);
     }
@@ -133,24 +132,23 @@ report_expand_json(FILE *out, const Policy *policy)
     for (guint i = 0; i < policy->eval_order->len; i++) {
         const Rule *rule = g_ptr_array_index(policy->eval_order, i);
         cJSON *j = cJSON_CreateObject();
-        cJSON_AddItemToObject(j, "group",
-                              report_json_string(rule->group ? rule->group->name : NULL));
+        cJSON_AddItemToObject(j, "group", base_json_string(rule->group ? rule->group->name : NULL));
         cJSON_AddNumberToObject(j, "priority", rule->group ? rule->group->priority : -1);
         cJSON_AddNumberToObject(j, "index", rule->index);
         cJSON_AddNumberToObject(j, "sid", (double)rule->sid);
         cJSON_AddNumberToObject(j, "rev", rule->rev);
         cJSON_AddStringToObject(j, "action", rule_action_name(rule->action));
-        cJSON_AddItemToObject(j, "protocol", report_json_string(rule->proto));
-        cJSON_AddItemToObject(j, "msg", report_json_string(rule->msg));
-        cJSON_AddItemToObject(j, "text", report_json_string(rule->text));
-        cJSON_AddItemToObject(j, "file", report_json_string(rule->loc.file));
+        cJSON_AddItemToObject(j, "protocol", base_json_string(rule->proto));
+        cJSON_AddItemToObject(j, "msg", base_json_string(rule->msg));
+        cJSON_AddItemToObject(j, "text", base_json_string(rule->text));
+        cJSON_AddItemToObject(j, "file", base_json_string(rule->loc.file));
         cJSON_AddNumberToObject(j, "line", rule->loc.line);
         cJSON_AddItemToArray(rules, j);
     }
     cJSON *defaults = cJSON_AddArrayToObject(doc, "default_actions");
     if (policy->info != NULL)
         for (guint i = 0; i < policy->info->stateful_default_actions->len; i++)
-            cJSON_AddItemToArray(defaults, report_json_string(g_ptr_array_index(
+            cJSON_AddItemToArray(defaults, base_json_string(g_ptr_array_index(
                                                policy->info->stateful_default_actions, i)));
-    report_print_json(out, doc);
+    base_json_print(out, doc);
 }

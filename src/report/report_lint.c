@@ -30,7 +30,7 @@ print_caret_line(GString *out, const Finding *f)
     g_string_append(out, "    ");
     if (from > 0)
         g_string_append(out, "...");
-    report_escape_terminal(out, shown);
+    base_escape_terminal(out, shown);
     if (to < len)
         g_string_append(out, "...");
     g_string_append(out, "\n    ");
@@ -46,7 +46,7 @@ static void
 print_finding(GString *out, const Finding *f)
 {
     if (f->loc.file != NULL) {
-        report_escape_terminal(out, f->loc.file);
+        base_escape_terminal(out, f->loc.file);
         if (f->loc.line > 0)
             g_string_append_printf(out, ":%d", f->loc.line);
         if (f->loc.column > 0)
@@ -54,18 +54,18 @@ print_finding(GString *out, const Finding *f)
         g_string_append(out, ": ");
     }
     g_string_append_printf(out, "%s: ", severity_name(f->severity));
-    report_escape_terminal(out, f->message);
+    base_escape_terminal(out, f->message);
     g_string_append_printf(out, " [%s]\n", f->check);
     if (f->source_line != NULL)
         print_caret_line(out, f);
     for (guint i = 0; i < f->related->len; i++) {
         const RelatedLoc *r = g_ptr_array_index(f->related, i);
         g_string_append(out, "    note: ");
-        report_escape_terminal(out, r->loc.file);
+        base_escape_terminal(out, r->loc.file);
         if (r->loc.line > 0)
             g_string_append_printf(out, ":%d", r->loc.line);
         g_string_append(out, ": ");
-        report_escape_terminal(out, r->message);
+        base_escape_terminal(out, r->message);
         g_string_append_c(out, '\n');
     }
     if (f->fix != NULL) {
@@ -73,7 +73,7 @@ print_finding(GString *out, const Finding *f)
         char **lines = g_strsplit(f->fix, "\n", -1);
         for (int i = 0; lines[i]; i++) {
             g_string_append(out, "        ");
-            report_escape_terminal(out, lines[i]);
+            base_escape_terminal(out, lines[i]);
             g_string_append_c(out, '\n');
         }
         g_strfreev(lines);
@@ -117,5 +117,5 @@ report_lint_json(FILE *out, GPtrArray *findings, const LintSummary *s)
     cJSON_AddNumberToObject(sum, "errors", s->errors);
     cJSON_AddNumberToObject(sum, "warnings", s->warnings);
     cJSON_AddNumberToObject(sum, "notes", s->notes);
-    report_print_json(out, doc);
+    base_json_print(out, doc);
 }

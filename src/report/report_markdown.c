@@ -20,7 +20,7 @@ append_escaped(GString *out, const char *s)
     if (s == NULL)
         return;
     GString *plain = g_string_new(NULL);
-    report_escape_terminal(plain, s);
+    base_escape_terminal(plain, s);
     for (const char *p = plain->str; *p; p++) {
         switch (*p) {
         case '<': g_string_append(out, "&lt;"); break;
@@ -50,7 +50,7 @@ append_location(GString *out, const SourceLoc *loc)
 {
     GString *where = g_string_new(NULL);
     if (loc->file != NULL) {
-        report_escape_terminal(where, loc->file);
+        base_escape_terminal(where, loc->file);
         if (loc->line > 0)
             g_string_append_printf(where, ":%d", loc->line);
         if (loc->column > 0)
@@ -87,7 +87,7 @@ append_code_block(GString *out, const char *code)
     for (int i = 0; lines[i]; i++) {
         if (i > 0)
             g_string_append_c(body, '\n');
-        report_escape_terminal(body, lines[i]);
+        base_escape_terminal(body, lines[i]);
     }
     g_strfreev(lines);
     for (int i = 0; i < fence; i++)

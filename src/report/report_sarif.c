@@ -42,7 +42,7 @@ static cJSON *
 text_object(const char *text)
 {
     cJSON *j = cJSON_CreateObject();
-    cJSON_AddItemToObject(j, "text", report_json_string(text));
+    cJSON_AddItemToObject(j, "text", base_json_string(text));
     return j;
 }
 
@@ -52,7 +52,7 @@ physical_location(const SourceLoc *loc)
     cJSON *phys = cJSON_CreateObject();
     cJSON *art = cJSON_AddObjectToObject(phys, "artifactLocation");
     char *uri = g_uri_escape_string(loc->file, "/", TRUE);
-    cJSON_AddItemToObject(art, "uri", report_json_string(uri));
+    cJSON_AddItemToObject(art, "uri", base_json_string(uri));
     g_free(uri);
     cJSON *region = cJSON_AddObjectToObject(phys, "region");
     cJSON_AddNumberToObject(region, "startLine", loc->line > 0 ? loc->line : 1);
@@ -135,11 +135,11 @@ result_json(const Finding *f)
     }
     cJSON *props = cJSON_AddObjectToObject(r, "properties");
     if (f->group != NULL)
-        cJSON_AddItemToObject(props, "group", report_json_string(f->group));
+        cJSON_AddItemToObject(props, "group", base_json_string(f->group));
     if (f->has_sid)
         cJSON_AddNumberToObject(props, "sid", (double)f->sid);
     if (f->fix != NULL)
-        cJSON_AddItemToObject(props, "fix", report_json_string(f->fix));
+        cJSON_AddItemToObject(props, "fix", base_json_string(f->fix));
     return r;
 }
 
@@ -159,5 +159,5 @@ report_findings_sarif(FILE *out, GPtrArray *findings, const char *tool_version)
     cJSON *results = cJSON_AddArrayToObject(run, "results");
     for (guint i = 0; i < findings->len; i++)
         cJSON_AddItemToArray(results, result_json(g_ptr_array_index(findings, i)));
-    report_print_json(out, doc);
+    base_json_print(out, doc);
 }

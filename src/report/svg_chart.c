@@ -262,15 +262,9 @@ svg_bar_chart(GString *out, const ChartOptions *opt, const ChartBar *bars, gsize
 static void
 append_bucket_label(GString *out, gint64 seconds, gint64 bucket_seconds)
 {
-    GDateTime *t = g_date_time_new_from_unix_utc(seconds);
-    if (t == NULL) {
-        g_string_append(out, "?");
-        return;
-    }
-    char *s = g_date_time_format(t, bucket_seconds >= 86400 ? "%m-%d" : "%m-%d %Hh");
-    g_string_append(out, s);
+    char *s = base_utc_format(seconds, bucket_seconds >= 86400 ? "%m-%d" : "%m-%d %Hh");
+    g_string_append(out, s ? s : "?");
     g_free(s);
-    g_date_time_unref(t);
 }
 
 static void

@@ -19,6 +19,7 @@
 
 #include <string.h>
 
+#include "base/base.h"
 #include "rules/keywords.h"
 #include "rules/netset.h"
 #include "rules/parser_state.h"
@@ -36,15 +37,6 @@ static const char *const app_protocols[] = {
     "krb5", "quic",           "dhcp",  "snmp", "sip",  "rfb",      "mqtt", "telnet",
     "rdp",  "bittorrent-dht", "pgsql", NULL,
 };
-
-static gboolean
-in_list(const char *const *list, const char *s)
-{
-    for (; *list; list++)
-        if (strcmp(*list, s) == 0)
-            return TRUE;
-    return FALSE;
-}
 
 static const char *const action_names[] = {
     [RULE_ACTION_ALERT] = "alert",
@@ -158,14 +150,14 @@ parse_protocol(Rule *rule, const char *proto, int offset, RuleParser *parser, Ru
     for (char *p = lower; *p; p++)
         *p = g_ascii_tolower(*p);
     rule->proto = lower;
-    if (in_list(packet_protocols, lower))
+    if (base_str_in_list(packet_protocols, lower))
         return TRUE;
-    if (in_list(app_protocols, lower)) {
+    if (base_str_in_list(app_protocols, lower)) {
         parser->alproto = lower;
         rule->flags |= RULE_F_APP_LAYER;
         return TRUE;
     }
-    if (in_list(disabled_protocols, lower)) {
+    if (base_str_in_list(disabled_protocols, lower)) {
         diag_set(diag, "syntax", offset,
                  g_strdup_printf("protocol '%s' is disabled in Suricata's default configuration "
                                  "(app-layer.protocols.%s.detection-enabled)",
@@ -309,11 +301,11 @@ header_buffer_matches_proto(const char *buffer, const char *proto)
         { "icmpv6.hdr", { "icmpv6", NULL } },
     };
     static const char *const packet_protos[] = { "tcp", "udp", "icmp", "icmpv4", "icmpv6", NULL };
-    if (!in_list(packet_protos, proto))
+    if (!base_str_in_list(packet_protos, proto))
         return TRUE; /* ip and app-layer rules: decided per packet */
     for (gsize i = 0; i < G_N_ELEMENTS(needs); i++)
         if (strcmp(needs[i].buffer, buffer) == 0)
-            return in_list(needs[i].protos, proto);
+            return base_str_in_list(needs[i].protos, proto);
     return TRUE;
 }
 
@@ -326,7 +318,7 @@ file_data_proto_ok(const char *buffer, const char *alproto)
     };
     if (strcmp(buffer, "file.data") != 0 || alproto == NULL)
         return TRUE;
-    return in_list(file_protos, alproto);
+    return base_str_in_list(file_protos, alproto);
 }
 
 /* The keyword-independent rules about buffers and content modifiers. */

@@ -20,7 +20,7 @@
 #include <glib.h>
 
 #include "logs/logs.h"
-#include "report/report.h"
+#include "base/base.h"
 
 static void
 show(const char *label, LogStr s)
@@ -35,14 +35,14 @@ show(const char *label, LogStr s)
         const char *nul = memchr(s.ptr + start, '\0', s.len - start);
         gsize end = nul ? (gsize)(nul - s.ptr) : s.len;
         g_autofree char *piece = g_strndup(s.ptr + start, end - start);
-        report_escape_terminal(term, piece);
+        base_escape_terminal(term, piece);
         if (!nul)
             break;
         g_string_append(term, "\\x00");
         start = end + 1;
     }
-    cJSON *json = report_json_string(text);
-    char *json_text = report_json_text(json, FALSE);
+    cJSON *json = base_json_string(text);
+    char *json_text = base_json_text(json, FALSE);
     printf("%s len=%" G_GSIZE_FORMAT " text=%s json=%s\n", label, s.len, term->str, json_text);
     g_free(json_text);
     cJSON_Delete(json);
