@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "advisor/checks.h"
+#include "findings/findings.h"
 #include "base/base.h"
 
 static char *
@@ -80,7 +80,7 @@ check_unused(const AnalyzeAgg *agg, GPtrArray *out)
             "unused-rule", &r->loc,
             "%s rule sid %" G_GUINT64_FORMAT " \"%s\" had no hit in the whole %s",
             rule_action_name(r->action), r->sid, msg_or_empty(r), window);
-        finding_set_rule(f, r);
+        policy_finding_set_rule(f, r);
         g_ptr_array_add(out, f);
     }
     g_free(window);
@@ -102,7 +102,7 @@ check_unobservable(const AnalyzeAgg *agg, GPtrArray *out)
             (r->flags & RULE_F_NOALERT)
                 ? "has noalert"
                 : "has neither the alert keyword nor an alert twin before it");
-        finding_set_rule(f, r);
+        policy_finding_set_rule(f, r);
         g_ptr_array_add(out, f);
     }
 }
@@ -168,7 +168,7 @@ check_noisy(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
             " destinations; top talkers %s; top destinations %s. Suggestion: %s",
             r->sid, msg_or_empty(r), s->counts.hits, share * 100, rate, approx(&s->sources),
             sources, approx(&s->destinations), dests, talkers, targets, advice);
-        finding_set_rule(f, r);
+        policy_finding_set_rule(f, r);
         g_ptr_array_add(out, f);
         g_free(talkers);
         g_free(targets);
@@ -410,7 +410,7 @@ check_ambiguous(const AnalyzeAgg *agg, GPtrArray *out)
             " \"%s\" fit %u loaded rules "
             "(protocol and ports do not tell them apart): counted for each of them",
             a->hits, a->sid, a->msg, a->candidates->len);
-        finding_set_rule(f, first);
+        policy_finding_set_rule(f, first);
         for (guint j = 1; j < a->candidates->len; j++) {
             const Rule *r =
                 g_ptr_array_index(agg->index->rules, g_array_index(a->candidates, guint, j));
@@ -438,7 +438,7 @@ check_rev(const AnalyzeAgg *agg, GPtrArray *out)
                                " show rev %u, the loaded rule "
                                "has rev %u: the logs come from another version of the rule",
                                s->rev_mismatch, r->sid, s->log_rev, r->rev);
-        finding_set_rule(f, r);
+        policy_finding_set_rule(f, r);
         g_ptr_array_add(out, f);
     }
 }
@@ -473,7 +473,7 @@ alert_mode_finding(GPtrArray *out, const AnalyzeThresholds *t, const Rule *r, gu
             what, sid, msg, hits, n, talk);
     }
     if (r)
-        finding_set_rule(f, r);
+        policy_finding_set_rule(f, r);
     else {
         f->sid = sid;
         f->has_sid = TRUE;

@@ -52,7 +52,7 @@ check_established(const Rule *rule, GPtrArray *findings)
             "both directions, so the first packet (a query, a ping) is never matched and gets "
             "through",
             rule_action_name(rule->action), rule->proto, rule->proto);
-        finding_set_rule(f, rule);
+        policy_finding_set_rule(f, rule);
         char *fix = fix_replace_option(rule, "flow", kept->len ? kept->str : NULL);
         finding_set_fix(f, fix);
         g_free(fix);
@@ -149,7 +149,7 @@ report_bit(const BitUse *use, const char *bit, gboolean checked_unset, const cha
             "flowbits-unset", &loc,
             "flowbit '%s' is set but no rule of the policy checks it: the set does nothing%s", bit,
             caveat);
-    finding_set_rule(f, use->rule);
+    policy_finding_set_rule(f, use->rule);
     g_ptr_array_add(findings, f);
 }
 

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "advisor/checks.h"
+#include "findings/findings.h"
 #include "advisor/lint.h"
 #include "rules/keywords.h"
 
@@ -37,7 +37,7 @@ rule_finding(GPtrArray *findings, const char *check, const Rule *rule, int offse
     SourceLoc loc = rule->loc;
     loc.column = rule_column_of(rule, offset);
     Finding *f = finding_new(check, &loc, message);
-    finding_set_rule(f, rule);
+    policy_finding_set_rule(f, rule);
     g_ptr_array_add(findings, f);
     g_free(message);
     return f;

@@ -88,7 +88,7 @@ report_shadowed(const RuleMatch *outer, const RuleMatch *inner, GPtrArray *findi
         if (outer->action == RULE_ACTION_PASS && inner->action != RULE_ACTION_PASS)
             f->severity = SEVERITY_ERROR;
     }
-    finding_set_rule(f, b);
+    policy_finding_set_rule(f, b);
     char *note = g_strdup_printf("the earlier %s rule (sid %" G_GUINT64_FORMAT ") that decides "
                                  "these packets first",
                                  rule_action_name(a->action), a->sid);
@@ -149,7 +149,7 @@ check_broad_pass(const MatchSet *set, const RuleMatch *m, GPtrArray *findings)
         m->rule->proto, m->flow_explicit ? "; only a flow restriction" : "", later, m->rule->proto,
         later == 1 ? "" : "s",
         (m->rule->flags & RULE_F_ALERT_KW) ? " (this rule logs it: it has alert;)" : "");
-    finding_set_rule(f, m->rule);
+    policy_finding_set_rule(f, m->rule);
     char *note = g_strdup_printf("the first later rule it overrides (sid %" G_GUINT64_FORMAT ")",
                                  first->rule->sid);
     finding_add_related(f, &first->rule->loc, note);
@@ -198,7 +198,7 @@ check_pass_tcp(const MatchSet *set, const RuleMatch *m, GPtrArray *findings)
             "flow, before the app-layer protocol is known: the later app-layer %s rule sid %" G_GUINT64_FORMAT
             " on the same traffic never sees it",
             proto, rule_action_name(o->rule->action), o->rule->sid);
-        finding_set_rule(f, m->rule);
+        policy_finding_set_rule(f, m->rule);
         char *note =
             g_strdup_printf("the app-layer %s rule it pre-empts (sid %" G_GUINT64_FORMAT ")",
                             rule_action_name(o->rule->action), o->rule->sid);

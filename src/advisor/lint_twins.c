@@ -43,7 +43,7 @@ report_twin_after(const RuleMatch *pass, const RuleMatch *alert, GPtrArray *find
         "the pass stops inspection of the flow, so this alert never fires and the allowed "
         "traffic is not logged; move it right before the pass rule",
         desc);
-    finding_set_rule(f, alert->rule);
+    policy_finding_set_rule(f, alert->rule);
     finding_add_related(f, &pass->rule->loc, "the pass rule this alert should precede");
     finding_set_fix(f, alert->rule->text);
     g_ptr_array_add(findings, f);
@@ -72,7 +72,7 @@ report_unlogged(const Policy *policy, const RuleMatch *pass, GHashTable *sids, G
             "alert rule, so only the alert keyword on the pass rule itself logs what it allows");
         fix = fix_insert_option(rule, "alert;");
     }
-    finding_set_rule(f, rule);
+    policy_finding_set_rule(f, rule);
     finding_set_fix(f, fix);
     g_free(fix);
     g_ptr_array_add(findings, f);

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <glib.h>
 
-#include "advisor/finding.h"
+#include "findings/findings.h"
 #include "logs/logs.h"
 
 #include "policy/policy.h"

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "advisor/checks.h"
+#include "findings/findings.h"
 
 static const char *const format_names[] = {
     [OUTPUT_TEXT] = "text",   [OUTPUT_JSON] = "json",         [OUTPUT_HTML] = "html",

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "advisor/analyze.h"
-#include "advisor/checks.h"
+#include "findings/findings.h"
 #include "advisor/results_queries.h"
 #include "cli/cli.h"
 #include "logs/logs.h"

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "advisor/checks.h"
+#include "findings/findings.h"
 #include "advisor/lint.h"
 #include "cli/cli.h"
 #include "report/report.h"

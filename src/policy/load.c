@@ -16,7 +16,6 @@
 
 #include <string.h>
 
-#include "rules/rules_file.h"
 
 #define LOAD_MAX_DEPTH 32
 
@@ -50,13 +49,7 @@ load_rules_text(Policy *policy, const char *name, const char *text, gsize len)
     group->order = policy->default_order;
     group->order_explicit = FALSE;
     group->priority = policy->next_file_priority++;
-    guint first_finding = policy->findings->len;
-    rules_text_parse(text, len, name, 1, group->rules, policy->findings);
-    for (guint i = first_finding; i < policy->findings->len; i++) {
-        Finding *f = g_ptr_array_index(policy->findings, i);
-        if (!f->group)
-            f->group = g_strdup(group->name);
-    }
+    rule_group_parse_text(group, text, len, name, policy->findings);
     rule_group_index_rules(group);
     g_ptr_array_add(policy->groups, group);
 }

@@ -27,7 +27,6 @@
 
 #include <string.h>
 
-#include "rules/rules_file.h"
 
 typedef struct {
     Policy *policy;
@@ -260,14 +259,7 @@ static void
 load_rules_string(JsonCtx *ctx, RuleGroup *group, const char *text, const char *member)
 {
     g_autofree char *where = g_strdup_printf("%s[%s]", ctx->file, member);
-    GPtrArray *findings = ctx->policy->findings;
-    guint first = findings->len;
-    rules_text_parse(text, strlen(text), where, 1, group->rules, findings);
-    for (guint i = first; i < findings->len; i++) {
-        Finding *f = g_ptr_array_index(findings, i);
-        if (!f->group)
-            f->group = g_strdup(group->name);
-    }
+    rule_group_parse_text(group, text, strlen(text), where, ctx->policy->findings);
     group->kind = GROUP_KIND_RULES_STRING;
 }
 

@@ -134,12 +134,6 @@ policy_free(Policy *policy)
     g_free(policy);
 }
 
-void
-policy_add_finding(Policy *policy, Finding *finding)
-{
-    g_ptr_array_add(policy->findings, finding);
-}
-
 static gboolean
 variable_name_valid(const char *name)
 {

@@ -15,8 +15,8 @@
 
 #include <glib.h>
 
-#include "rules/rule.h"
-#include "advisor/finding.h"
+#include "rules/rules.h"
+#include "findings/findings.h"
 
 #define POLICY_ERROR (policy_error_quark())
 GQuark policy_error_quark(void);
@@ -175,5 +175,9 @@ void domain_list_free(DomainList *list);
 
 /* Lookup helpers for later checks. */
 RuleGroup *policy_find_group(const Policy *policy, const char *name);
+
+/* finding_set_rule() with the name of the rule's group (none for a rule
+ * outside a group). */
+void policy_finding_set_rule(Finding *finding, const Rule *rule);
 
 #endif

@@ -54,8 +54,15 @@ int rule_effective_priority(const Rule *rule);
 void policy_check_variables(Policy *policy);
 extern const char *const POLICY_DEFAULT_HOME_NET;
 
-/* policy.c */
+/* policy_findings.c: takes ownership of the finding. */
 void policy_add_finding(Policy *policy, Finding *finding);
+/* Parse rule text into the group's rules (rules_text_parse); each line
+ * Suricata would reject becomes a Finding of the group, appended to
+ * `findings`.  `file` names the text in locations. */
+void rule_group_parse_text(RuleGroup *group, const char *text, gsize len, const char *file,
+                           GPtrArray *findings);
+
+/* policy.c */
 PolicyInfo *policy_info_new(const char *file);
 void policy_info_free(PolicyInfo *info);
 /* A reference; the name is the ARN's last path component. */

@@ -152,7 +152,7 @@ check_expr(Policy *policy, RuleGroup *group, Rule *rule, const NetExpr *expr, in
     if (loc.column > 0 && field >= 0 && field < 6)
         loc.column = rule_column_of(rule, rule->field_offset[field] + MAX(expr->offset, 0));
     Finding *f = finding_new("syntax", &loc, problem);
-    finding_set_rule(f, rule);
+    policy_finding_set_rule(f, rule);
     policy_add_finding(policy, f);
     return FALSE;
 }

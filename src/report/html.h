@@ -21,7 +21,7 @@
 #include <stdio.h>
 #include <glib.h>
 
-#include "advisor/finding.h"
+#include "findings/findings.h"
 #include "policy/policy.h"
 #include "report/report.h"
 #include "advisor/analyze.h"

@@ -18,7 +18,7 @@
 
 #include <string.h>
 
-#include "advisor/checks.h"
+#include "findings/findings.h"
 
 #define RULE_TEXT_CHARS 400
 

@@ -12,7 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "base/base.h"
-#include "advisor/finding.h"
+#include "findings/findings.h"
 #include "policy/policy.h"
 #include "advisor/analyze.h"
 

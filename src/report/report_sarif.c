@@ -23,7 +23,7 @@
 
 #include <string.h>
 
-#include "advisor/checks.h"
+#include "findings/findings.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 

@@ -4,13 +4,11 @@
  * Lines are joined on a trailing '\' as suricata does (the backslash and the
  * newline are dropped).  A '#' line is a comment, unless what follows the
  * '#' parses as a rule: then it is a disabled rule, as suricata-update
- * treats it.  Problems never stop the file: each becomes a finding.
+ * treats it.  Problems never stop the file: each becomes a diagnostic.
  */
 #include "rules/rules_file.h"
 
 #include <string.h>
-
-#include "advisor/finding.h"
 
 /* Network Firewall's limit is 8,192 characters per rule; Suricata's own
  * buffer is larger.  Far longer lines are surely not rules: report them
@@ -42,24 +40,35 @@ looks_like_rule_start(const char *s)
     return FALSE;
 }
 
-static void
-add_finding(GPtrArray *findings, const char *check, const char *file, int line, int column,
-            const char *source_line, int source_column, char *message)
+void
+rules_text_diag_free(RulesTextDiag *d)
 {
-    SourceLoc loc = { (char *)file, line, column };
-    Finding *f = finding_new(check, &loc, message);
-    if (source_line != NULL) {
-        f->source_line = g_strdup(source_line);
-        f->source_column = source_column;
-    }
-    g_ptr_array_add(findings, f);
-    g_free(message);
+    if (d == NULL)
+        return;
+    g_free(d->message);
+    g_free(d->source_line);
+    g_free(d);
+}
+
+/* Takes ownership of `message`. */
+static void
+add_diag(GPtrArray *diags, const char *check, int line, int column, const char *source_line,
+         int source_column, char *message)
+{
+    RulesTextDiag *d = g_new0(RulesTextDiag, 1);
+    d->check = check;
+    d->line = line;
+    d->column = column;
+    d->message = message;
+    d->source_line = g_strdup(source_line);
+    d->source_column = source_line != NULL ? source_column : 1;
+    g_ptr_array_add(diags, d);
 }
 
 /* Parse one logical rule; `column` is where its text starts on `line`. */
 static void
 parse_logical(const char *text, const char *file, int line, int column, int line_count,
-              gboolean disabled, GPtrArray *rules, GPtrArray *findings)
+              gboolean disabled, GPtrArray *rules, GPtrArray *diags)
 {
     SourceLoc loc = { (char *)file, line, column };
     RuleDiag diag;
@@ -75,14 +84,14 @@ parse_logical(const char *text, const char *file, int line, int column, int line
         int col = column + (diag.offset >= 0 ? (int)g_utf8_strlen(text, diag.offset) : 0);
         if (diag.offset >= 0 && !g_utf8_validate(text, diag.offset, NULL))
             col = column + diag.offset;
-        add_finding(findings, diag.check, file, line, col, text, column, g_strdup(diag.message));
+        add_diag(diags, diag.check, line, col, text, column, g_strdup(diag.message));
     }
     rule_diag_clear(&diag);
 }
 
 void
 rules_text_parse(const char *text, gsize len, const char *file, int first_line, GPtrArray *rules,
-                 GPtrArray *findings)
+                 GPtrArray *diags)
 {
     GString *logical = g_string_new(NULL);
     int logical_line = 0; /* line where the current logical rule started */
@@ -101,18 +110,17 @@ rules_text_parse(const char *text, gsize len, const char *file, int first_line, 
             line_len--;
 
         if (memchr(start, '\0', line_len) != NULL) {
-            add_finding(findings, "syntax", file, line_no,
-                        (int)((const char *)memchr(start, '\0', line_len) - start) + 1, NULL, 1,
-                        g_strdup("NUL byte in rule text"));
+            add_diag(diags, "syntax", line_no,
+                     (int)((const char *)memchr(start, '\0', line_len) - start) + 1, NULL, 1,
+                     g_strdup("NUL byte in rule text"));
             g_string_truncate(logical, 0);
             logical_lines = 0;
             continue;
         }
         if (line_len > RULE_LINE_MAX) {
-            add_finding(findings, "syntax", file, line_no, 1, NULL, 1,
-                        g_strdup_printf("line of %" G_GSIZE_FORMAT
-                                        " bytes is too long to be a rule",
-                                        line_len));
+            add_diag(diags, "syntax", line_no, 1, NULL, 1,
+                     g_strdup_printf("line of %" G_GSIZE_FORMAT " bytes is too long to be a rule",
+                                     line_len));
             g_string_truncate(logical, 0);
             logical_lines = 0;
             continue;
@@ -120,8 +128,8 @@ rules_text_parse(const char *text, gsize len, const char *file, int first_line, 
         if (!text_is_ascii(start, line_len) && !g_utf8_validate(start, line_len, NULL)) {
             const char *bad = NULL;
             g_utf8_validate(start, line_len, &bad);
-            add_finding(findings, "syntax", file, line_no, (int)(bad - start) + 1, NULL, 1,
-                        g_strdup("invalid UTF-8 in rule text"));
+            add_diag(diags, "syntax", line_no, (int)(bad - start) + 1, NULL, 1,
+                     g_strdup("invalid UTF-8 in rule text"));
             g_string_truncate(logical, 0);
             logical_lines = 0;
             continue;
@@ -157,10 +165,10 @@ rules_text_parse(const char *text, gsize len, const char *file, int first_line, 
                 body++;
             if (looks_like_rule_start(body))
                 parse_logical(body, file, logical_line, logical_column + (int)(body - s),
-                              logical_lines, TRUE, rules, findings);
+                              logical_lines, TRUE, rules, diags);
         } else {
             parse_logical(s, file, logical_line, logical_column, logical_lines, FALSE, rules,
-                          findings);
+                          diags);
         }
         g_string_truncate(logical, 0);
         logical_lines = 0;

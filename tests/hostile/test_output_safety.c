@@ -10,10 +10,9 @@
 #include <string.h>
 #include <glib.h>
 
-#include "advisor/finding.h"
+#include "findings/findings.h"
 #include "query/query.h"
 #include "report/report.h"
-#include "rules/rules_file.h"
 
 static const char *const hostile[] = {
     "\x1b[31mred\x1b[0m",
@@ -109,9 +108,9 @@ lint_output(gboolean json)
                                (int)i + 1, one);
         g_string_append_printf(rules, "%s\n", one);
     }
-    GPtrArray *parsed = g_ptr_array_new_with_free_func((GDestroyNotify)rule_free);
-    GPtrArray *findings = g_ptr_array_new_with_free_func((GDestroyNotify)finding_free);
-    rules_text_parse(rules->str, rules->len, "\x1b[31mevil\x07.rules", 1, parsed, findings);
+    Policy *policy = policy_new(RULE_ORDER_STRICT);
+    g_assert_true(policy_load_text(policy, "\x1b[31mevil\x07.rules", rules->str, rules->len, NULL));
+    GPtrArray *findings = policy->findings;
     g_assert_cmpuint(findings->len, >=, G_N_ELEMENTS(hostile));
     LintSummary summary = { 0 };
     summary.files = 1;
@@ -123,8 +122,7 @@ lint_output(gboolean json)
     else
         report_lint_text(out, findings, &summary);
     fclose(out);
-    g_ptr_array_unref(parsed);
-    g_ptr_array_unref(findings);
+    policy_free(policy);
     g_string_free(rules, TRUE);
     return buf;
 }

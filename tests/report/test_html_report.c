@@ -153,11 +153,11 @@ test_lint_report_marks_in_place(void)
     Rule *shadowed = rule_at(policy, 1), *pass = rule_at(policy, 0);
     Finding *f = finding_new("shadowed-rule", &shadowed->loc,
                              "rule sid 11 never decides: sid 10 passes every packet it matches");
-    finding_set_rule(f, shadowed);
+    policy_finding_set_rule(f, shadowed);
     finding_add_related(f, &pass->loc, "the rule that shadows it");
     g_ptr_array_add(findings, f);
     f = finding_new("pass-without-alert", &pass->loc, "pass rule sid 10 logs nothing");
-    finding_set_rule(f, pass);
+    policy_finding_set_rule(f, pass);
     finding_set_fix(f, "alert tcp $HOME_NET any -> any 443 (msg:\"allow https\"; "
                        "sid:1000010; rev:1;)");
     g_ptr_array_add(findings, f);
@@ -212,7 +212,7 @@ test_lint_report_caps_big_policies(void)
     for (int i = 0; i < 1500; i++) {
         Rule *r = rule_at(policy, i * 3);
         Finding *f = finding_new("redundant-rule", &r->loc, "same as an earlier rule");
-        finding_set_rule(f, r);
+        policy_finding_set_rule(f, r);
         g_ptr_array_add(findings, f);
     }
     char *html = render(policy, findings);

@@ -4,9 +4,7 @@
  */
 #include <string.h>
 
-#include "rules/rule.h"
-#include "rules/rules_file.h"
-#include "advisor/finding.h"
+#include "rules/rules.h"
 
 static Rule *
 parse_ok(const char *text)
@@ -144,8 +142,8 @@ test_rules_file(void)
                        "alert tcp any any -> any any (msg:\"bad\"; sid:3)\n"
                        "  pass ip any any -> any any (sid:4;)\n";
     GPtrArray *rules = g_ptr_array_new_with_free_func((GDestroyNotify)rule_free);
-    GPtrArray *findings = g_ptr_array_new_with_free_func((GDestroyNotify)finding_free);
-    rules_text_parse(text, strlen(text), "f.rules", 1, rules, findings);
+    GPtrArray *diags = g_ptr_array_new_with_free_func((GDestroyNotify)rules_text_diag_free);
+    rules_text_parse(text, strlen(text), "f.rules", 1, rules, diags);
     g_assert_cmpuint(rules->len, ==, 3);
     Rule *r0 = g_ptr_array_index(rules, 0);
     g_assert_cmpint(r0->loc.line, ==, 3);
@@ -155,13 +153,13 @@ test_rules_file(void)
     g_assert_cmpint(r1->loc.column, ==, 3);
     Rule *r2 = g_ptr_array_index(rules, 2);
     g_assert_cmpint(r2->loc.column, ==, 3);
-    g_assert_cmpuint(findings->len, ==, 1);
-    Finding *f = g_ptr_array_index(findings, 0);
-    g_assert_cmpstr(f->check, ==, "syntax");
-    g_assert_cmpint(f->loc.line, ==, 6);
-    g_assert_cmpint(f->loc.column, ==, 42);
+    g_assert_cmpuint(diags->len, ==, 1);
+    RulesTextDiag *d = g_ptr_array_index(diags, 0);
+    g_assert_cmpstr(d->check, ==, "syntax");
+    g_assert_cmpint(d->line, ==, 6);
+    g_assert_cmpint(d->column, ==, 42);
     g_ptr_array_free(rules, TRUE);
-    g_ptr_array_free(findings, TRUE);
+    g_ptr_array_free(diags, TRUE);
 }
 
 static void
@@ -172,20 +170,20 @@ test_hostile_text(void)
                         "alert tcp any any -> any any (msg:\"unterminated; sid:3;\n"
                         "alert tcp any any -> any any (\n";
     GPtrArray *rules = g_ptr_array_new_with_free_func((GDestroyNotify)rule_free);
-    GPtrArray *findings = g_ptr_array_new_with_free_func((GDestroyNotify)finding_free);
-    rules_text_parse(text, sizeof text - 1, "h.rules", 1, rules, findings);
+    GPtrArray *diags = g_ptr_array_new_with_free_func((GDestroyNotify)rules_text_diag_free);
+    rules_text_parse(text, sizeof text - 1, "h.rules", 1, rules, diags);
     g_assert_cmpuint(rules->len, ==, 0);
-    g_assert_cmpuint(findings->len, ==, 4);
+    g_assert_cmpuint(diags->len, ==, 4);
     /* A 100 KB rule is parsed, not a crash. */
     GString *big = g_string_new("alert tcp any any -> any any (msg:\"");
     for (int i = 0; i < 100000; i++)
         g_string_append_c(big, 'a');
     g_string_append(big, "\"; sid:9;)");
-    rules_text_parse(big->str, big->len, "big.rules", 1, rules, findings);
+    rules_text_parse(big->str, big->len, "big.rules", 1, rules, diags);
     g_assert_cmpuint(rules->len, ==, 1);
     g_string_free(big, TRUE);
     g_ptr_array_free(rules, TRUE);
-    g_ptr_array_free(findings, TRUE);
+    g_ptr_array_free(diags, TRUE);
 }
 
 int

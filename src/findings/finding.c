@@ -1,12 +1,11 @@
 /*
  * finding.c - life cycle of Findings (finding.h).
  */
-#include "advisor/finding.h"
+#include "findings/finding.h"
 
 #include <string.h>
 
-#include "advisor/checks.h"
-#include "policy/policy.h"
+#include "findings/checks.h"
 
 Finding *
 finding_new(const char *check, const SourceLoc *loc, const char *message)
@@ -64,15 +63,15 @@ finding_free(Finding *f)
 }
 
 void
-finding_set_rule(Finding *f, const Rule *rule)
+finding_set_rule(Finding *f, const Rule *rule, const char *group)
 {
     f->sid = rule->sid;
     f->has_sid = (rule->flags & RULE_F_HAS_SID) != 0;
     g_free(f->source_line);
     f->source_line = g_strdup(rule->text);
     f->source_column = rule->loc.column > 0 ? rule->loc.column : 1;
-    if (rule->group != NULL && f->group == NULL)
-        f->group = g_strdup(rule->group->name);
+    if (group != NULL && f->group == NULL)
+        f->group = g_strdup(group);
     if (f->loc.file == NULL) {
         f->loc.file = g_strdup(rule->loc.file);
         f->loc.line = rule->loc.line;

@@ -1,14 +1,15 @@
 /*
  * checks.h - the registry of checks: one table entry per check id, with its
  * default severity and help text.  Ids are public interface (JSON, SARIF
- * ruleId, --disable): never rename one once shipped.
+ * ruleId, --disable): never rename one once shipped.  Internal to
+ * src/findings: other parts include findings.h.
  */
-#ifndef NFW_ADVISOR_CHECKS_H
-#define NFW_ADVISOR_CHECKS_H
+#ifndef NFW_FINDINGS_CHECKS_H
+#define NFW_FINDINGS_CHECKS_H
 
 #include <glib.h>
 
-#include "advisor/finding.h"
+#include "findings/finding.h"
 
 typedef enum {
     CHECK_KIND_STATIC, /* lint: rules and policy */

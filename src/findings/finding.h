@@ -7,14 +7,15 @@
  * (rule text to add, move or change) and related locations (the rule that
  * shadows this one, the twin that sits in the wrong place, ...).
  * Ownership: a Finding owns every string it points to except `check`, which
- * points into the static check table.
+ * points into the static check table.  Internal to src/findings: other
+ * parts include findings.h.
  */
-#ifndef NFW_ADVISOR_FINDING_H
-#define NFW_ADVISOR_FINDING_H
+#ifndef NFW_FINDINGS_FINDING_H
+#define NFW_FINDINGS_FINDING_H
 
 #include <glib.h>
 
-#include "rules/rule.h"
+#include "rules/rules.h"
 
 typedef enum {
     SEVERITY_NONE = 0, /* only for --fail-on none */
@@ -49,8 +50,11 @@ Finding *finding_new_printf(const char *check, const SourceLoc *loc, const char 
     G_GNUC_PRINTF(3, 4);
 void finding_free(Finding *finding);
 
-/* Attach facts about a rule (group, sid, caret line). */
-void finding_set_rule(Finding *finding, const Rule *rule);
+/* Attach facts about a rule: sid, caret line, the rule's location when the
+ * finding has none, and `group` (the rule group's name, may be NULL) when
+ * the finding has no group yet.  Rules in a policy: policy_finding_set_rule
+ * (policy.h) passes the rule's group. */
+void finding_set_rule(Finding *finding, const Rule *rule, const char *group);
 void finding_set_fix(Finding *finding, const char *fix);
 void finding_add_related(Finding *finding, const SourceLoc *loc, const char *message);
 

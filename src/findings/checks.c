@@ -3,7 +3,7 @@
  * default severity, a one-line summary (--list-checks) and the help text
  * (SARIF rule help, man page).  Semantics: docs/checks.md.
  */
-#include "advisor/checks.h"
+#include "findings/checks.h"
 
 #include <string.h>
 
