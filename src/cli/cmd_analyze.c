@@ -14,13 +14,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "advisor/analyze.h"
+#include "analyze/analyze.h"
 #include "findings/findings.h"
-#include "advisor/results_queries.h"
 #include "cli/cli.h"
 #include "logs/logs.h"
 #include "report/report.h"
-#include "report/html.h"
 
 /* Plain files above this size are read by several threads. */
 #define PART_MIN_BYTES ((gint64)64 << 20)

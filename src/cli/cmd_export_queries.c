@@ -1,7 +1,7 @@
 /*
  * cmd_export_queries.c - `nfw-advisor export-queries`: print the CloudWatch
  * Logs Insights or Athena queries whose results `analyze --results` reads
- * instead of raw logs (src/advisor/results_queries.h), so that the heavy
+ * instead of raw logs (src/analyze/analyze.h), so that the heavy
  * scan of a fleet's logs runs where the logs are.
  *
  * The rules are loaded (and must load) because the queries depend on the
@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "advisor/results_queries.h"
+#include "analyze/analyze.h"
 #include "cli/cli.h"
 
 static void

@@ -7,10 +7,9 @@
 #include <string.h>
 
 #include "findings/findings.h"
-#include "advisor/lint.h"
+#include "lint/lint.h"
 #include "cli/cli.h"
 #include "report/report.h"
-#include "report/html.h"
 
 static void
 print_check_list(void)

@@ -1,6 +1,7 @@
 /*
  * html.h - the self-contained HTML report (`--format html`) and the SVG
- * charts it draws.
+ * charts it draws.  Internal to src/report (the report entry points are in
+ * report.h).
  *
  * Design decisions:
  *  - One file, nothing fetched: inline CSS, inline SVG drawn here, a few
@@ -21,10 +22,7 @@
 #include <stdio.h>
 #include <glib.h>
 
-#include "findings/findings.h"
-#include "policy/policy.h"
 #include "report/report.h"
-#include "advisor/analyze.h"
 
 /* Rows at most in any table of the report (the rest is counted, not shown). */
 #define HTML_MAX_ROWS 500
@@ -104,24 +102,5 @@ void svg_time_series(GString *out, const ChartOptions *opt, const ChartTimeSerie
 /* A small inline line of `n` values (no axes), titled for screen readers;
  * one value draws a dot, none an empty box. */
 void svg_sparkline(GString *out, const double *values, gsize n, const char *title);
-
-/* --- reports ----------------------------------------------------------- */
-
-/* The lint report: policy at a glance, findings ranked by severity with
- * their fixes, the rule order with findings marked in place. */
-void report_lint_html(FILE *out, const Policy *policy, GPtrArray *findings,
-                      const LintSummary *summary);
-/* Same into a string (for tests). */
-void report_lint_html_string(GString *out, const Policy *policy, GPtrArray *findings,
-                             const LintSummary *summary);
-
-/* The analyze report: window and input accounting, alerts per hour by
- * action and by top rules, per-rule table with sparklines, top talkers and
- * blocked names, default-action groups with their suggested rules, and the
- * findings (alert-mode verdicts with their evidence).  From aggregates only. */
-void report_analyze_html(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
-                         GPtrArray *findings);
-void report_analyze_html_string(GString *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
-                                GPtrArray *findings);
 
 #endif

@@ -1,6 +1,7 @@
 /*
- * report.h - renderers: findings and rules to text, JSON (and later SARIF,
- * Markdown, HTML).  A renderer never parses and never decides: it prints
+ * report.h - the face of src/report, the renderers: findings, rules and
+ * analyses to text, JSON, SARIF, Markdown and HTML (html.h is the part's
+ * own).  A renderer never parses and never decides: it prints
  * what the analyses produced, escaping every string for its format
  * (terminal control characters, invalid UTF-8 in JSON).
  */
@@ -14,7 +15,7 @@
 #include "base/base.h"
 #include "findings/findings.h"
 #include "policy/policy.h"
-#include "advisor/analyze.h"
+#include "analyze/analyze.h"
 
 /* Version of the JSON documents we print; bumped on incompatible change. */
 #define REPORT_SCHEMA_VERSION 1
@@ -54,5 +55,24 @@ void report_findings_sarif(FILE *out, GPtrArray *findings, const char *tool_vers
  * be NULL), a summary table per check, then findings grouped by severity
  * with related locations and the fix as a code block. */
 void report_findings_markdown(FILE *out, GPtrArray *findings, const char *title, const char *scope);
+
+/* HTML (html_lint.c, html_analyze.c): one self-contained page. */
+
+/* The lint report: policy at a glance, findings ranked by severity with
+ * their fixes, the rule order with findings marked in place. */
+void report_lint_html(FILE *out, const Policy *policy, GPtrArray *findings,
+                      const LintSummary *summary);
+/* Same into a string (for tests). */
+void report_lint_html_string(GString *out, const Policy *policy, GPtrArray *findings,
+                             const LintSummary *summary);
+
+/* The analyze report: window and input accounting, alerts per hour by
+ * action and by top rules, per-rule table with sparklines, top talkers and
+ * blocked names, default-action groups with their suggested rules, and the
+ * findings (alert-mode verdicts with their evidence).  From aggregates only. */
+void report_analyze_html(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+                         GPtrArray *findings);
+void report_analyze_html_string(GString *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+                                GPtrArray *findings);
 
 #endif

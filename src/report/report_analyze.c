@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "advisor/analyze.h"
+#include "analyze/analyze.h"
 
 static char *
 iso_time(gint64 us)

@@ -4,7 +4,7 @@
  * "[10.0.0.0/8,!10.1.0.0/16,$DNS_SERVERS]" becomes a GROUP of three items,
  * the second negated.  Variables ($NAME) and IP set references (@NAME) stay
  * symbolic: the policy resolves them (src/policy/variables.c), and the
- * advisor turns resolved expressions into interval sets (src/advisor).
+ * checks turn resolved expressions into interval sets (netset.h, src/lint).
  */
 #ifndef NFW_RULES_NETEXPR_H
 #define NFW_RULES_NETEXPR_H

@@ -1,10 +1,10 @@
 /*
- * Unit tests of the flows seen by analyze (src/advisor/analyze_flows.c):
+ * Unit tests of the flows seen by analyze (src/analyze/analyze_flows.c):
  * records of one flow merge, the result does not depend on input order or
  * on how the input is split between threads, the cap keeps the flows whose
  * id hashes lowest, and buckets made large on purpose still sort.
  */
-#include "advisor/analyze_internal.h"
+#include "analyze/analyze_internal.h"
 
 #include <string.h>
 

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "advisor/lint.h"
+#include "lint/lint.h"
 #include "report/html.h"
 
 static int

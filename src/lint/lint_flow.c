@@ -16,10 +16,10 @@
  */
 #include <string.h>
 
-#include "advisor/lint.h"
-#include "advisor/lint_fix.h"
-#include "advisor/lint_match.h"
-#include "rules/keywords.h"
+#include "lint/lint.h"
+#include "lint/lint_fix.h"
+#include "lint/lint_match.h"
+#include "rules/rules.h"
 
 static void
 check_established(const Rule *rule, GPtrArray *findings)

@@ -1,13 +1,13 @@
 /*
  * lint_fix.h - rule text edits for the `fix` of findings: the exact rule a
  * user can paste (an alert twin, a rule with `alert;` added, a flow option
- * without `established`).  Internal to src/advisor.
+ * without `established`).  Internal to src/lint.
  *
  * Edits work on Rule.text with the offsets the parser recorded, so the
  * rest of the rule stays byte for byte as written.
  */
-#ifndef NFW_ADVISOR_LINT_FIX_H
-#define NFW_ADVISOR_LINT_FIX_H
+#ifndef NFW_LINT_LINT_FIX_H
+#define NFW_LINT_LINT_FIX_H
 
 #include <glib.h>
 

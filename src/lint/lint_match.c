@@ -24,12 +24,12 @@
  *  - Keys for the index: a rule with a content is found through that
  *    content's buffer and value, which any rule it covers must also have.
  */
-#include "advisor/lint_match.h"
+#include "lint/lint_match.h"
 
 #include <string.h>
 
 #include "base/base.h"
-#include "rules/keywords.h"
+#include "rules/rules.h"
 
 static const char *const tcp_only_protocols[] = {
     "tcp", "tcp-pkt", "tcp-stream", "http", "http1", "http2",  "ftp", "ftp-data", "smtp",

@@ -15,7 +15,7 @@
  * whatever the input order or thread split, in which alerted and netflow
  * records are kept alike, so every kept flow's verdict is exact.
  */
-#include "advisor/analyze_internal.h"
+#include "analyze/analyze_internal.h"
 
 #include <string.h>
 

@@ -17,9 +17,9 @@
  */
 #include <string.h>
 
-#include "advisor/lint.h"
-#include "advisor/lint_fix.h"
-#include "advisor/lint_match.h"
+#include "lint/lint.h"
+#include "lint/lint_fix.h"
+#include "lint/lint_match.h"
 
 static gboolean
 same_action_class(RuleAction a, RuleAction b)

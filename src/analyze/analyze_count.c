@@ -7,7 +7,7 @@
  * single pass would (HyperLogLog: register-wise max; Space-Saving: the
  * merged list keeps the largest counts, with their error bounds).
  */
-#include "advisor/analyze_internal.h"
+#include "analyze/analyze_internal.h"
 
 #include <math.h>
 #include <string.h>

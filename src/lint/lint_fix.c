@@ -9,11 +9,11 @@
  * the pass sid is too large) the next free sid above the policy's highest
  * is used instead.
  */
-#include "advisor/lint_fix.h"
+#include "lint/lint_fix.h"
 
 #include <string.h>
 
-#include "rules/keywords.h"
+#include "rules/rules.h"
 
 #define TWIN_SID_BASE G_GUINT64_CONSTANT(1000000000)
 #define SID_MAX G_GUINT64_CONSTANT(4294967295)

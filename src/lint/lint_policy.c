@@ -16,8 +16,8 @@
  */
 #include <string.h>
 
-#include "advisor/lint.h"
-#include "advisor/lint_match.h"
+#include "lint/lint.h"
+#include "lint/lint_match.h"
 
 #define EVIDENCE_MAX 5
 

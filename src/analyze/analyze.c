@@ -8,8 +8,8 @@
  * counter updates.  Strings are copied only when a new key appears
  * (a default-action group, an unknown signature, a top-list entry).
  */
-#include "advisor/analyze_internal.h"
-#include "advisor/lint.h"
+#include "analyze/analyze_internal.h"
+#include "lint/lint.h"
 
 #include <arpa/inet.h>
 #include <string.h>

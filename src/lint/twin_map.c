@@ -8,8 +8,8 @@
  * at least everything the pass matches (match_covers).  One definition, so
  * lint and analyze never disagree about a twin.
  */
-#include "advisor/lint.h"
-#include "advisor/lint_match.h"
+#include "lint/lint.h"
+#include "lint/lint_match.h"
 
 GHashTable *
 twin_map_new(const Policy *policy)

@@ -1,5 +1,5 @@
 /*
- * results_queries.c - the text of the exported queries (results_queries.h)
+ * results_queries.c - the text of the exported queries (analyze.h)
  * in CloudWatch Logs Insights QL and in Athena SQL.
  *
  * Design decisions:
@@ -21,7 +21,7 @@
  * - Each CWLI query ends with `limit 10000`, CloudWatch's maximum; a result
  *   with exactly that many rows is reported as possibly cut.
  */
-#include "advisor/results_queries.h"
+#include "analyze/analyze.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * lint.c - the table of static checks and the driver that runs them.
  * Adding a check is adding an entry here and its function.
  */
-#include "advisor/lint.h"
+#include "lint/lint.h"
 
 typedef struct {
     const char *name;

@@ -1,10 +1,10 @@
 /*
  * analyze_internal.h - helpers shared by the analyze_*.c files only.
  */
-#ifndef NFW_ADVISOR_ANALYZE_INTERNAL_H
-#define NFW_ADVISOR_ANALYZE_INTERNAL_H
+#ifndef NFW_ANALYZE_ANALYZE_INTERNAL_H
+#define NFW_ANALYZE_ANALYZE_INTERNAL_H
 
-#include "advisor/analyze.h"
+#include "analyze/analyze.h"
 
 guint64 analyze_hash(const char *s, gsize len);
 guint64 analyze_hash_u64(guint64 x);

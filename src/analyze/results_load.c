@@ -1,6 +1,6 @@
 /*
  * results_load.c - `analyze --results`: read the results of the exported
- * queries (results_queries.h) and add them into an AnalyzeAgg, so that
+ * queries (analyze.h) and add them into an AnalyzeAgg, so that
  * the checks see what they would have seen from the raw logs.
  *
  * Formats, detected from the content: `aws logs get-query-results` JSON
@@ -31,7 +31,7 @@
  * - An empty string is "absent", as analyze treats an empty SNI, protocol
  *   or verdict.
  */
-#include "advisor/results_queries.h"
+#include "analyze/analyze.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -39,7 +39,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "advisor/analyze_internal.h"
+#include "analyze/analyze_internal.h"
 
 G_DEFINE_QUARK(results - error - quark, results_error)
 

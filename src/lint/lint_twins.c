@@ -17,9 +17,9 @@
  */
 #include <string.h>
 
-#include "advisor/lint.h"
-#include "advisor/lint_fix.h"
-#include "advisor/lint_match.h"
+#include "lint/lint.h"
+#include "lint/lint_fix.h"
+#include "lint/lint_match.h"
 
 MatchIndex *
 match_index_new_logging_alerts(const MatchSet *set)

@@ -2,8 +2,8 @@
  * lint.h - the static checks (no logs): rules and policy to findings.
  * Each check is one entry of the table in lint.c: id and function.
  */
-#ifndef NFW_ADVISOR_LINT_H
-#define NFW_ADVISOR_LINT_H
+#ifndef NFW_LINT_LINT_H
+#define NFW_LINT_LINT_H
 
 #include <glib.h>
 

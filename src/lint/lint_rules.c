@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "findings/findings.h"
-#include "advisor/lint.h"
-#include "rules/keywords.h"
+#include "lint/lint.h"
+#include "rules/rules.h"
 
 #define NFW_MAX_RULE_LENGTH 8192
 #define NFW_MAX_GROUP_CAPACITY 30000

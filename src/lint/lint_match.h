@@ -1,7 +1,7 @@
 /*
  * lint_match.h - what a rule matches, in a form that can be compared: the
  * model behind shadowing (lint_shadow.c) and alert twins (lint_twins.c).
- * Internal to src/advisor.
+ * Internal to src/lint.
  *
  * A RuleMatch holds, for one enabled rule of the policy's evaluation order:
  *  - its resolved address and port sets (variables resolved per rule group
@@ -20,13 +20,13 @@
  * and, for rules without atoms, by protocol and destination port, so that
  * a rule is compared only with rules that could cover it.
  */
-#ifndef NFW_ADVISOR_LINT_MATCH_H
-#define NFW_ADVISOR_LINT_MATCH_H
+#ifndef NFW_LINT_LINT_MATCH_H
+#define NFW_LINT_LINT_MATCH_H
 
 #include <glib.h>
 
 #include "policy/policy.h"
-#include "rules/netset.h"
+#include "rules/rules.h"
 
 enum {
     MATCH_FLOW_TO_SERVER = 1 << 0,

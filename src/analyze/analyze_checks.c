@@ -7,7 +7,7 @@
  * check adds its findings biggest first, so the report reads "what matters
  * most" first.
  */
-#include "advisor/analyze_internal.h"
+#include "analyze/analyze_internal.h"
 
 #include <stdio.h>
 #include <string.h>
