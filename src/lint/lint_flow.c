@@ -26,38 +26,33 @@ check_established(const Rule *rule, GPtrArray *findings)
 {
     if ((rule->action == RULE_ACTION_ALERT || rule->action == RULE_ACTION_PASS ||
          rule->action == RULE_ACTION_CONFIG) ||
-        !match_proto_is_connectionless(rule->proto) || !(rule->flags & RULE_F_HAS_FLOW))
+        !match_proto_is_connectionless(rule->proto) || !(rule->flow & RULE_FLOW_ESTABLISHED))
         return;
     const RuleOption *flow = rule_find_option(rule, "flow");
-    if (flow == NULL || flow->value == NULL)
-        return;
+    g_return_if_fail(flow != NULL && flow->value != NULL); /* Rule.flow comes from it */
+    /* The fix: the flow value as written, without the established token. */
     char **tokens = g_strsplit(flow->value, ",", -1);
     GString *kept = g_string_new(NULL);
-    gboolean established = FALSE;
     for (char **t = tokens; *t; t++) {
         char *s = g_strstrip(*t);
-        if (strcmp(s, "established") == 0) {
-            established = TRUE;
-            continue;
-        }
-        g_string_append_printf(kept, "%s%s", kept->len ? "," : "", s);
+        if (strcmp(s, "established") != 0)
+            g_string_append_printf(kept, "%s%s", kept->len ? "," : "", s);
     }
     g_strfreev(tokens);
-    if (established) {
-        SourceLoc loc = rule->loc;
-        loc.column = rule_column_of(rule, flow->offset);
-        Finding *f = finding_new_printf(
-            "connectionless-established", &loc,
-            "flow:established on a %s %s rule: a %s flow is established only after packets in "
-            "both directions, so the first packet (a query, a ping) is never matched and gets "
-            "through",
-            rule_action_name(rule->action), rule->proto, rule->proto);
-        policy_finding_set_rule(f, rule);
-        char *fix = fix_replace_option(rule, "flow", kept->len ? kept->str : NULL);
-        finding_set_fix(f, fix);
-        g_free(fix);
-        g_ptr_array_add(findings, f);
-    }
+
+    SourceLoc loc = rule->loc;
+    loc.column = rule_column_of(rule, flow->offset);
+    Finding *f = finding_new_printf(
+        "connectionless-established", &loc,
+        "flow:established on a %s %s rule: a %s flow is established only after packets in "
+        "both directions, so the first packet (a query, a ping) is never matched and gets "
+        "through",
+        rule_action_name(rule->action), rule->proto, rule->proto);
+    policy_finding_set_rule(f, rule);
+    char *fix = fix_replace_option(rule, "flow", kept->len ? kept->str : NULL);
+    finding_set_fix(f, fix);
+    g_free(fix);
+    g_ptr_array_add(findings, f);
     g_string_free(kept, TRUE);
 }
 

@@ -171,53 +171,6 @@ resolve_set(Resolver *r, GHashTable *sets, const char *text, const NetExpr *expr
 
 /* ---- options ------------------------------------------------------------ */
 
-static guint
-flow_token_flag(const char *s, gsize len)
-{
-    static const struct {
-        const char *name;
-        guint flag;
-    } tokens[] = {
-        { "to_server", MATCH_FLOW_TO_SERVER },
-        { "from_client", MATCH_FLOW_TO_SERVER },
-        { "to_client", MATCH_FLOW_TO_CLIENT },
-        { "from_server", MATCH_FLOW_TO_CLIENT },
-        { "established", MATCH_FLOW_ESTABLISHED },
-        { "not_established", MATCH_FLOW_NOT_ESTABLISHED },
-        { "only_stream", MATCH_FLOW_ONLY_STREAM },
-        { "no_stream", MATCH_FLOW_NO_STREAM },
-        { "only_frag", MATCH_FLOW_ONLY_FRAG },
-        { "no_frag", MATCH_FLOW_NO_FRAG },
-    };
-    for (gsize i = 0; i < G_N_ELEMENTS(tokens); i++)
-        if (strlen(tokens[i].name) == len && memcmp(tokens[i].name, s, len) == 0)
-            return tokens[i].flag;
-    return 0; /* stateless: no constraint */
-}
-
-static guint
-parse_flow(const char *value)
-{
-    guint flags = 0;
-    if (value == NULL)
-        return 0;
-    const char *p = value;
-    for (;;) {
-        const char *end = strchr(p, ',');
-        const char *stop = end != NULL ? end : p + strlen(p);
-        const char *a = p, *b = stop;
-        while (a < b && g_ascii_isspace(*a))
-            a++;
-        while (b > a && g_ascii_isspace(b[-1]))
-            b--;
-        flags |= flow_token_flag(a, (gsize)(b - a));
-        if (end == NULL)
-            break;
-        p = end + 1;
-    }
-    return flags;
-}
-
 /* `value` without blanks, into `out` (reused between calls). */
 static const char *
 squeeze(GString *out, const char *value)
@@ -362,7 +315,8 @@ collect_options(Collector *c, RuleMatch *m)
             strcmp(name, "tag") == 0 || strcmp(name, "bypass") == 0)
             continue;
         if (strcmp(name, "flow") == 0) {
-            m->flow_explicit |= parse_flow(opt->value);
+            /* Parsed once by the rule parser; stateless constrains nothing. */
+            m->flow_explicit |= rule->flow & ~(guint)RULE_FLOW_STATELESS;
             continue;
         }
         const char *value = squeeze(c->value, opt->value);
@@ -440,9 +394,9 @@ collect_options(Collector *c, RuleMatch *m)
     if (tcp_app_buffer ||
         (match_proto_is_tcp(rule->proto) && strcmp(rule->proto, "tcp") != 0 &&
          strcmp(rule->proto, "tcp-pkt") != 0 && strcmp(rule->proto, "tcp-stream") != 0))
-        m->flow |= MATCH_FLOW_ESTABLISHED;
+        m->flow |= RULE_FLOW_ESTABLISHED;
     if (to_server_buffer)
-        m->flow |= MATCH_FLOW_TO_SERVER;
+        m->flow |= RULE_FLOW_TO_SERVER;
 }
 
 /* ---- the set ------------------------------------------------------------ */

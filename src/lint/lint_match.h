@@ -28,17 +28,6 @@
 #include "policy/policy.h"
 #include "rules/rules.h"
 
-enum {
-    MATCH_FLOW_TO_SERVER = 1 << 0,
-    MATCH_FLOW_TO_CLIENT = 1 << 1,
-    MATCH_FLOW_ESTABLISHED = 1 << 2,
-    MATCH_FLOW_NOT_ESTABLISHED = 1 << 3,
-    MATCH_FLOW_ONLY_STREAM = 1 << 4,
-    MATCH_FLOW_NO_STREAM = 1 << 5,
-    MATCH_FLOW_ONLY_FRAG = 1 << 6,
-    MATCH_FLOW_NO_FRAG = 1 << 7,
-};
-
 typedef struct {
     const Rule *rule;
     guint position;          /* index in policy->eval_order */
@@ -46,8 +35,8 @@ typedef struct {
     RuleAction action;       /* effective action (DROP_TO_ALERT drops are alerts) */
     const NetSet *src, *dst; /* NULL: unknown (owned by the MatchSet) */
     const NetSet *sport, *dport;
-    guint flow;          /* MATCH_FLOW_*, explicit and implied */
-    guint flow_explicit; /* MATCH_FLOW_* from the flow keyword only */
+    guint flow;          /* RULE_FLOW_*, explicit and implied */
+    guint flow_explicit; /* RULE_FLOW_* from the flow keyword only */
     GPtrArray *atoms;    /* char*, sorted: match conditions */
     GPtrArray *keys;     /* char*: index keys of the atoms (buffer + content value) */
     char *exact;         /* all match options in order, for relative content

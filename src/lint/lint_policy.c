@@ -89,8 +89,7 @@ passes_handshake(const Rule *rule)
     if (rule->action != RULE_ACTION_PASS ||
         (strcmp(rule->proto, "tcp") != 0 && strcmp(rule->proto, "ip") != 0))
         return FALSE;
-    const RuleOption *flow = rule_find_option(rule, "flow");
-    return flow != NULL && flow->value != NULL && strstr(flow->value, "not_established") != NULL;
+    return (rule->flow & RULE_FLOW_NOT_ESTABLISHED) != 0;
 }
 
 static void

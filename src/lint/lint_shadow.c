@@ -183,7 +183,7 @@ check_pass_tcp(const MatchSet *set, const RuleMatch *m, GPtrArray *findings)
     const char *proto = m->rule->proto;
     if (m->action != RULE_ACTION_PASS || (strcmp(proto, "tcp") != 0 && strcmp(proto, "ip") != 0))
         return;
-    if (m->flow_explicit & (MATCH_FLOW_TO_SERVER | MATCH_FLOW_ESTABLISHED))
+    if (m->flow_explicit & (RULE_FLOW_TO_SERVER | RULE_FLOW_ESTABLISHED))
         return;
     for (guint i = m->position + 1; i < set->matches->len; i++) {
         const RuleMatch *o = g_ptr_array_index(set->matches, i);

@@ -31,12 +31,6 @@ enum {
     XFORM_TO_UPPER = 1 << 1,
 };
 
-/* Direction bits of flow: (validate_flow.c). */
-enum {
-    FLOW_DIR_TO_SERVER = 1 << 0,
-    FLOW_DIR_TO_CLIENT = 1 << 1,
-};
-
 typedef struct {
     gboolean present; /* there is a content to modify */
     gboolean negated;
@@ -57,7 +51,6 @@ struct RuleParser {
     ContentState last;         /* last content/pcre */
     gboolean fast_pattern_seen;
     GHashTable *byte_vars; /* byte_extract / byte_math result names */
-    guint flow_flags;      /* FLOW_* from validate_flow.c */
     gboolean seen_sid, seen_rev, seen_gid, seen_msg, seen_priority, seen_classtype;
     gboolean seen_flow, seen_threshold, seen_detection_filter, seen_dsize;
     gboolean seen_base64_decode;

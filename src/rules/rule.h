@@ -54,6 +54,21 @@ enum {
     RULE_F_HAS_CONTENT = 1 << 8, /* content, pcre or another payload match */
 };
 
+/* The flow keyword, parsed once by the parser (validate_flow.c) into
+ * Rule.flow, so that no check reads its text again.  Aliases share a bit:
+ * from_client is to_server, from_server is to_client. */
+enum {
+    RULE_FLOW_TO_SERVER = 1 << 0,
+    RULE_FLOW_TO_CLIENT = 1 << 1,
+    RULE_FLOW_ESTABLISHED = 1 << 2,
+    RULE_FLOW_NOT_ESTABLISHED = 1 << 3,
+    RULE_FLOW_ONLY_STREAM = 1 << 4,
+    RULE_FLOW_NO_STREAM = 1 << 5,
+    RULE_FLOW_ONLY_FRAG = 1 << 6,
+    RULE_FLOW_NO_FRAG = 1 << 7,
+    RULE_FLOW_STATELESS = 1 << 8,
+};
+
 /* Where something is, for diagnostics.  Lines and columns are 1-based;
  * 0 means unknown.  `file` is owned by whoever made the SourceLoc. */
 typedef struct {
@@ -77,6 +92,7 @@ typedef struct Rule {
     SourceLoc loc;  /* where the rule starts (column of the action) */
     int line_count; /* physical lines spanned (\ continuations) */
     guint flags;    /* RULE_F_* */
+    guint flow;     /* RULE_FLOW_* of the flow keyword; 0 without one */
 
     RuleAction action;
     char *proto; /* lower-case protocol as written ("tcp", "tls") */

@@ -577,8 +577,7 @@ check_complete(RuleParser *parser, gsize text_len, RuleDiag *diag)
                  g_strdup_printf("sticky buffer '%s' has no match after it", parser->buffer));
         return FALSE;
     }
-    if (parser->uses_raw_header &&
-        !(parser->flow_flags & (FLOW_DIR_TO_SERVER | FLOW_DIR_TO_CLIENT))) {
+    if (parser->uses_raw_header && !(rule->flow & (RULE_FLOW_TO_SERVER | RULE_FLOW_TO_CLIENT))) {
         diag_set(diag, "invalid-option", -1,
                  g_strdup("raw HTTP headers need a direction: add flow:to_server (request) or "
                           "flow:to_client (response)"));

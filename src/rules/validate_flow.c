@@ -8,39 +8,27 @@
 #include "rules/parser_state.h"
 #include "rules/validate.h"
 
-enum {
-    FLOW_TO_SERVER = FLOW_DIR_TO_SERVER,
-    FLOW_TO_CLIENT = FLOW_DIR_TO_CLIENT,
-    FLOW_ESTABLISHED = 1 << 2,
-    FLOW_NOT_ESTABLISHED = 1 << 3,
-    FLOW_STATELESS = 1 << 4,
-    FLOW_ONLY_STREAM = 1 << 5,
-    FLOW_NO_STREAM = 1 << 6,
-    FLOW_ONLY_FRAG = 1 << 7,
-    FLOW_NO_FRAG = 1 << 8,
-};
-
 static guint
 flow_option_bit(const char *s)
 {
     if (!strcmp(s, "to_server") || !strcmp(s, "from_client"))
-        return FLOW_TO_SERVER;
+        return RULE_FLOW_TO_SERVER;
     if (!strcmp(s, "to_client") || !strcmp(s, "from_server"))
-        return FLOW_TO_CLIENT;
+        return RULE_FLOW_TO_CLIENT;
     if (!strcmp(s, "established"))
-        return FLOW_ESTABLISHED;
+        return RULE_FLOW_ESTABLISHED;
     if (!strcmp(s, "not_established"))
-        return FLOW_NOT_ESTABLISHED;
+        return RULE_FLOW_NOT_ESTABLISHED;
     if (!strcmp(s, "stateless"))
-        return FLOW_STATELESS;
+        return RULE_FLOW_STATELESS;
     if (!strcmp(s, "only_stream"))
-        return FLOW_ONLY_STREAM;
+        return RULE_FLOW_ONLY_STREAM;
     if (!strcmp(s, "no_stream"))
-        return FLOW_NO_STREAM;
+        return RULE_FLOW_NO_STREAM;
     if (!strcmp(s, "only_frag"))
-        return FLOW_ONLY_FRAG;
+        return RULE_FLOW_ONLY_FRAG;
     if (!strcmp(s, "no_frag"))
-        return FLOW_NO_FRAG;
+        return RULE_FLOW_NO_FRAG;
     return 0;
 }
 
@@ -48,9 +36,12 @@ gboolean
 validate_flow(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
     static const guint conflicts[][2] = {
-        { FLOW_TO_SERVER, FLOW_TO_CLIENT },   { FLOW_ESTABLISHED, FLOW_NOT_ESTABLISHED },
-        { FLOW_ESTABLISHED, FLOW_STATELESS }, { FLOW_NOT_ESTABLISHED, FLOW_STATELESS },
-        { FLOW_ONLY_STREAM, FLOW_NO_STREAM }, { FLOW_ONLY_FRAG, FLOW_NO_FRAG },
+        { RULE_FLOW_TO_SERVER, RULE_FLOW_TO_CLIENT },
+        { RULE_FLOW_ESTABLISHED, RULE_FLOW_NOT_ESTABLISHED },
+        { RULE_FLOW_ESTABLISHED, RULE_FLOW_STATELESS },
+        { RULE_FLOW_NOT_ESTABLISHED, RULE_FLOW_STATELESS },
+        { RULE_FLOW_ONLY_STREAM, RULE_FLOW_NO_STREAM },
+        { RULE_FLOW_ONLY_FRAG, RULE_FLOW_NO_FRAG },
     };
     if (parser->seen_flow) {
         *error = g_strdup("a rule may have only one flow option");
@@ -85,7 +76,7 @@ validate_flow(RuleParser *parser, const char *value, char **error, int *error_of
         g_free(item);
     }
     g_strfreev(parts);
-    parser->flow_flags = flags;
+    parser->rule->flow = flags; /* the one parsed form (rule.h) */
     return ok;
 }
 

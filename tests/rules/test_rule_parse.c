@@ -54,6 +54,36 @@ test_header_fields(void)
     rule_free(r);
 }
 
+/* The flow keyword is parsed once, into Rule.flow, for every check. */
+static void
+test_flow_parsed_once(void)
+{
+    static const struct {
+        const char *flow; /* NULL: no flow keyword */
+        guint bits;
+    } cases[] = {
+        { NULL, 0 },
+        { "to_server", RULE_FLOW_TO_SERVER },
+        { "from_client", RULE_FLOW_TO_SERVER },
+        { " from_server , established ", RULE_FLOW_TO_CLIENT | RULE_FLOW_ESTABLISHED },
+        { "not_established,to_server", RULE_FLOW_NOT_ESTABLISHED | RULE_FLOW_TO_SERVER },
+        { "stateless", RULE_FLOW_STATELESS },
+        { "established,only_stream", RULE_FLOW_ESTABLISHED | RULE_FLOW_ONLY_STREAM },
+        { "no_stream,no_frag", RULE_FLOW_NO_STREAM | RULE_FLOW_NO_FRAG },
+        { "only_frag", RULE_FLOW_ONLY_FRAG },
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *text =
+            cases[i].flow
+                ? g_strdup_printf("alert tcp any any -> any any (flow:%s; sid:1;)", cases[i].flow)
+                : g_strdup("alert tcp any any -> any any (sid:1;)");
+        Rule *r = parse_ok(text);
+        g_assert_cmphex(r->flow, ==, cases[i].bits);
+        g_assert_cmpint((r->flags & RULE_F_HAS_FLOW) != 0, ==, cases[i].flow != NULL);
+        rule_free(r);
+    }
+}
+
 static void
 test_tolerated_forms(void)
 {
@@ -191,6 +221,7 @@ main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/rules/parse/header-fields", test_header_fields);
+    g_test_add_func("/rules/parse/flow-parsed-once", test_flow_parsed_once);
     g_test_add_func("/rules/parse/tolerated-forms", test_tolerated_forms);
     g_test_add_func("/rules/parse/rejections", test_rejections);
     g_test_add_func("/rules/file/lines-comments-continuations", test_rules_file);
