@@ -1,7 +1,11 @@
 /*
  * log_source.c - bytes of one input: plain read(2) in 1 MiB chunks, or
- * zlib inflate (gzip, concatenated members) from a 1 MiB input buffer into
- * the caller's buffer, so decoded bytes are written once.
+ * gzip inflate (ISA-L's isal_inflate, or zlib's inflate; concatenated
+ * members) from a 1 MiB input buffer into the caller's buffer, so decoded
+ * bytes are written once.  Both inflaters see the same input through
+ * zs.next_in/avail_in and report the same three outcomes (bytes, end of a
+ * member, bad data), so the member, padding, truncation and bomb logic is
+ * one.  ISA-L checks each member's CRC-32 and length as zlib does.
  *
  * Ends that are not clean are states, not errors: a truncated gzip keeps
  * what inflated so far and sets LOG_SOURCE_TRUNCATED; the reader counts it
@@ -88,12 +92,22 @@ log_source_open(LogSource *src, const char *path, gint64 start, gint64 limit, GE
     }
     if (have >= 2 && src->zin[0] == 0x1f && src->zin[1] == 0x8b) {
         src->gzip = TRUE;
-        if (inflateInit2(&src->zs, 16 + MAX_WBITS) != Z_OK) {
-            g_set_error(error, LOG_ERROR, LOG_ERROR_READ, "%s: zlib init failed", path);
-            log_source_close(src);
-            return FALSE;
+#ifdef NFW_HAVE_ISAL
+        if (strcmp(log_source_inflater(), "isa-l") == 0) {
+            src->isal = g_new(struct inflate_state, 1);
+            isal_inflate_init(src->isal);
+            src->isal->crc_flag = ISAL_GZIP;
         }
-        src->zs_ready = TRUE;
+        if (src->isal == NULL)
+#endif
+        {
+            if (inflateInit2(&src->zs, 16 + MAX_WBITS) != Z_OK) {
+                g_set_error(error, LOG_ERROR, LOG_ERROR_READ, "%s: zlib init failed", path);
+                log_source_close(src);
+                return FALSE;
+            }
+            src->zs_ready = TRUE;
+        }
         src->zs.next_in = src->zin;
         src->zs.avail_in = (uInt)have;
     } else {
@@ -101,6 +115,64 @@ log_source_open(LogSource *src, const char *path, gint64 start, gint64 limit, GE
         src->pending_len = have;
     }
     return TRUE;
+}
+
+const char *
+log_source_inflater(void)
+{
+#ifdef NFW_HAVE_ISAL
+    const char *want = g_getenv("NFW_ADVISOR_INFLATE");
+    return want && strcmp(want, "zlib") == 0 ? "zlib" : "isa-l";
+#else
+    return "zlib";
+#endif
+}
+
+typedef enum { INFL_OK, INFL_MEMBER_END, INFL_BAD } InflateStatus;
+
+/* Inflates from zs.next_in/avail_in into dst; *produced bytes written. */
+static InflateStatus
+inflate_some(LogSource *src, char *dst, gsize cap, gsize *produced)
+{
+    uInt out_cap = (uInt)MIN(cap, (gsize)G_MAXUINT32);
+#ifdef NFW_HAVE_ISAL
+    if (src->isal) {
+        struct inflate_state *st = src->isal;
+        st->next_in = src->zs.next_in;
+        st->avail_in = src->zs.avail_in;
+        st->next_out = (uint8_t *)dst;
+        st->avail_out = out_cap;
+        int ret = isal_inflate(st);
+        src->zs.next_in = st->next_in;
+        src->zs.avail_in = st->avail_in;
+        *produced = (gsize)((char *)st->next_out - dst);
+        if (ret < 0 || ret == ISAL_NEED_DICT)
+            return INFL_BAD;
+        /* At the end of a member ISA-L gives back the input it had buffered
+         * past the trailer, so the next member starts at next_in. */
+        return st->block_state == ISAL_BLOCK_FINISH ? INFL_MEMBER_END : INFL_OK;
+    }
+#endif
+    src->zs.next_out = (Bytef *)dst;
+    src->zs.avail_out = out_cap;
+    int ret = inflate(&src->zs, Z_NO_FLUSH);
+    *produced = (gsize)((char *)src->zs.next_out - dst);
+    if (ret == Z_STREAM_END)
+        return INFL_MEMBER_END;
+    return ret == Z_OK || ret == Z_BUF_ERROR ? INFL_OK : INFL_BAD;
+}
+
+static void
+inflate_next_member(LogSource *src)
+{
+#ifdef NFW_HAVE_ISAL
+    if (src->isal) {
+        isal_inflate_reset(src->isal);
+        src->isal->crc_flag = ISAL_GZIP;
+        return;
+    }
+#endif
+    inflateReset(&src->zs);
 }
 
 static gssize
@@ -133,21 +205,22 @@ gzip_read(LogSource *src, char *dst, gsize cap, const char *name, GError **error
                 src->done = TRUE;
                 return 0;
             }
-            inflateReset(&src->zs);
+            inflate_next_member(src);
             src->member_done = FALSE;
         }
-        if (src->zs.avail_in == 0 && src->raw_eof) {
+        gsize produced;
+        InflateStatus ret = inflate_some(src, dst, cap, &produced);
+        if (ret == INFL_OK && produced == 0 && src->zs.avail_in == 0 && src->raw_eof) {
+            /* Inflated all it could (ISA-L may hold the last input bytes in
+             * its bit buffer, so the input running out is not yet the end):
+             * the member never finished. */
             src->end_state = LOG_SOURCE_TRUNCATED;
             src->done = TRUE;
             return 0;
         }
-        src->zs.next_out = (Bytef *)dst;
-        src->zs.avail_out = (uInt)MIN(cap, (gsize)G_MAXUINT32);
-        int ret = inflate(&src->zs, Z_NO_FLUSH);
-        gsize produced = (gsize)((char *)src->zs.next_out - dst);
-        if (ret == Z_STREAM_END) {
+        if (ret == INFL_MEMBER_END) {
             src->member_done = TRUE;
-        } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
+        } else if (ret == INFL_BAD) {
             src->end_state = LOG_SOURCE_CORRUPT;
             src->done = TRUE;
             src->bytes_out += produced;
@@ -197,6 +270,9 @@ log_source_close(LogSource *src)
 {
     if (src->zs_ready)
         inflateEnd(&src->zs);
+#ifdef NFW_HAVE_ISAL
+    g_free(src->isal);
+#endif
     if (src->owns_fd && src->fd >= 0)
         close(src->fd);
     g_free(src->zin);
