@@ -4,8 +4,9 @@
  * alert to its rule, aggregate, run the log checks, print, exit by
  * --fail-on.
  *
- * Threads: log_parts_plan() cuts the inputs into parts; part i goes to
- * thread i mod N; each thread has its own LogReader and AnalyzeAgg over the
+ * Threads: log_parts_plan() cuts the inputs into parts; thread t gets the
+ * t-th contiguous run of them (so merging in thread order keeps input
+ * order); each thread has its own LogReader and AnalyzeAgg over the
  * shared read-only AnalyzeIndex; the aggregates are merged at the end.
  * Progress: when stderr is a terminal, thread 0 prints one updating line
  * (events and MB read by all threads) about once a second.
@@ -91,7 +92,7 @@ cmd_analyze(int argc, char **argv)
     char *since = NULL, *until = NULL;
     char **firewalls = NULL, **rules = NULL;
     ReportOptions report = { 0 };
-    gint top = 10, threads = 1;
+    gint top = 10, threads = 0;    /* 0: one per core, as DuckDB, ripgrep and zstd do */
     gboolean from_results = FALSE; /* --results: query results instead of logs */
     gdouble noisy_share = -1, noisy_rate = -1, nat_share = -1;
     gint noisy_min_hits = -1, review_sources = -1;
@@ -107,8 +108,8 @@ cmd_analyze(int argc, char **argv)
           "Only events of this firewall_name (repeatable)", "NAME" },
         { "top", 0, 0, G_OPTION_ARG_INT, &top,
           "Rows in top lists and findings shown per check (10)", "N" },
-        { "threads", 'j', 0, G_OPTION_ARG_INT, &threads, "Reader threads (1; 0 = one per core)",
-          "N" },
+        { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
+          "Reader threads (0 = one per core, the default; 1 = one thread)", "N" },
         { "results", 0, 0, G_OPTION_ARG_NONE, &from_results,
           "The arguments are results of the queries of 'nfw-advisor export-queries' "
           "(get-query-results JSON or Athena CSV), not logs",
@@ -225,8 +226,11 @@ cmd_analyze(int argc, char **argv)
         workers[i].events_total = &events_total;
         workers[i].start_us = start;
     }
+    /* Contiguous runs of parts, merged in order: "first seen" answers,
+     * samples and errors come out as one thread reading in order gives them. */
     for (guint i = 0; i < plan->len; i++)
-        g_ptr_array_add(workers[i % n_workers].parts, g_ptr_array_index(plan, i));
+        g_ptr_array_add(workers[(guint64)i * n_workers / plan->len].parts,
+                        g_ptr_array_index(plan, i));
     for (guint i = 1; i < n_workers; i++)
         handles[i] = g_thread_new("analyze", worker_run, &workers[i]);
     worker_run(&workers[0]);
