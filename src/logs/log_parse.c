@@ -91,9 +91,11 @@ digits_to_u64(const char *p, gsize n, guint64 *out)
     return TRUE;
 }
 
+/* On the text before a NUL, as cJSON sees it (fuzzed: "blocked\0"). */
 static LogAlertAction
 action_from_text(LogStr s)
 {
+    s = log_str_before_nul(s);
     if (s.ptr == NULL)
         return LOG_ACTION_NONE;
     if (log_str_equal(s, "allowed"))

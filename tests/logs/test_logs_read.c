@@ -751,6 +751,9 @@ test_bad_value_overridden(void)
           LOG_PARSE_OK },
         { "{\"event_type\":\"netflow\",\"flow_id\":\"x\"}", LOG_PARSE_BAD_FIELD },
         /* NUL bytes: decisions take what comes before (cJSON's C strings). */
+        { "{\"firewall_name\":\"fw\",\"event\":{\"event_type\":\"alert\","
+          "\"alert\":{\"signature_id\":1,\"action\":\"blocked\\u0000x\"}}}",
+          LOG_PARSE_OK },
         { "{\"firewall_name\":\"fw\",\"event\":{\"event_type\":\"alert\\u0000\\u0000x\","
           "\"alert\":{\"signature_id\":\"5\\u0000\"}}}",
           LOG_PARSE_OK },
@@ -1034,6 +1037,20 @@ test_bad_time_duplicate(void)
     }
 }
 
+/* alert.action decides on the text before a NUL, as cJSON sees it
+ * (fuzzed: "blocked\0" was blocked there, "other" for the scanner). */
+static void
+test_nul_in_action(void)
+{
+    static const char text[] = "{\"firewall_name\":\"fw\",\"event\":{\"event_type\":\"alert\","
+                               "\"alert\":{\"signature_id\":1,\"action\":\"blocked\\u0000x\"}}}";
+    gboolean declined;
+    LogEvent ev;
+    g_assert_cmpint(assert_paths_agree(text, &declined, &ev), ==, LOG_PARSE_OK);
+    g_assert_false(declined);
+    g_assert_cmpint(ev.alert.action, ==, LOG_ACTION_BLOCKED);
+}
+
 /* The text query hands to cJSON: NULs a string holds become \x00. */
 static void
 test_show_nul(void)
@@ -1245,5 +1262,6 @@ main(int argc, char **argv)
     g_test_add_func("/logs/parse/numbers-every-field", test_numbers_every_field);
     g_test_add_func("/logs/parse/long-number-elsewhere", test_long_number_elsewhere);
     g_test_add_func("/logs/parse/bad-time-duplicate", test_bad_time_duplicate);
+    g_test_add_func("/logs/parse/nul-in-action", test_nul_in_action);
     return g_test_run();
 }
