@@ -28,10 +28,11 @@ typedef struct {
     GPtrArray *parts; /* LogPart*, borrowed from the plan */
     const AnalyzeIndex *index;
     const LogFilter *filter;
-    AnalyzeAgg *agg;    /* owned by the caller */
-    GPtrArray *errors;  /* char* messages, owned */
-    gboolean progress;  /* this thread prints the progress line */
-    gint *events_total; /* shared, atomic */
+    AnalyzeAgg *agg;       /* owned by the caller */
+    GPtrArray *errors;     /* char* messages, owned */
+    gboolean progress;     /* this thread prints the progress line */
+    gboolean decode_ahead; /* gzip inflated by a thread of its own (not --threads 1) */
+    gint *events_total;    /* shared, atomic */
     gint64 start_us;
 } Worker;
 
@@ -47,6 +48,7 @@ worker_run(gpointer data)
         return NULL;
     }
     log_reader_set_filter(reader, w->filter);
+    log_reader_set_decode_ahead(reader, w->decode_ahead);
     LogEvent ev;
     guint64 n = 0;
     gint64 next_print = w->start_us + G_USEC_PER_SEC;
@@ -223,6 +225,7 @@ cmd_analyze(int argc, char **argv)
         workers[i].agg = analyze_agg_new(index);
         workers[i].errors = g_ptr_array_new_with_free_func(g_free);
         workers[i].progress = progress && i == 0;
+        workers[i].decode_ahead = threads > 1;
         workers[i].events_total = &events_total;
         workers[i].start_us = start;
     }

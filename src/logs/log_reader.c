@@ -78,7 +78,7 @@ struct LogReader {
     LogStats stats;
     LogFilter filter;
     gboolean has_filter;
-    gboolean keep_other, force_slow;
+    gboolean keep_other, force_slow, decode_ahead;
     LogRawFilter raw_filter;
     gpointer raw_filter_data;
 };
@@ -271,6 +271,12 @@ log_reader_set_raw_filter(LogReader *reader, LogRawFilter keep, gpointer data)
 }
 
 void
+log_reader_set_decode_ahead(LogReader *reader, gboolean on)
+{
+    reader->decode_ahead = on;
+}
+
+void
 log_reader_set_force_slow(LogReader *reader, gboolean force)
 {
     reader->force_slow = force;
@@ -415,6 +421,8 @@ input_next(LogReader *r, GError **error)
     /* No read limit for a range: its last line may run past its end. */
     if (!log_source_open(&r->src, part->path, seek, -1, error))
         return FALSE;
+    if (r->decode_ahead)
+        log_source_decode_ahead(&r->src, r->name);
     r->open = TRUE;
     /* A file cut into ranges counts once, with the range owning its start. */
     if (part->start == 0 && part->end != 0)

@@ -237,11 +237,166 @@ gzip_read(LogSource *src, char *dst, gsize cap, const char *name, GError **error
     }
 }
 
+/* ---- decode-ahead -------------------------------------------------------
+ * One producer (the inflating thread), one consumer (the reader), a ring of
+ * PIPE_SLOTS buffers.  A slot carries the producer's counters and end state
+ * as they were after filling it, so the consumer sees exactly what a direct
+ * read would have shown at that point. */
+
+#define PIPE_SLOTS 4
+
+typedef struct {
+    char *buf;
+    gsize len, pos;
+    guint64 bytes_in, bytes_out;
+    LogSourceEnd end_state;
+    gboolean done;
+    char *error; /* a read error's message, to be raised after the bytes */
+} PipeSlot;
+
+struct LogSourcePipe {
+    LogSource inner; /* the producer's own source */
+    char *name;
+    GThread *thread;
+    GMutex lock;
+    GCond cond;
+    PipeSlot slots[PIPE_SLOTS];
+    guint head, count; /* consumer's slot, filled slots */
+    gboolean stop;     /* consumer closed: producer quits */
+};
+
+static gpointer
+pipe_run(gpointer data)
+{
+    LogSourcePipe *p = data;
+    guint tail = 0;
+    for (;;) {
+        g_mutex_lock(&p->lock);
+        while (p->count == PIPE_SLOTS && !p->stop)
+            g_cond_wait(&p->cond, &p->lock);
+        gboolean stop = p->stop;
+        g_mutex_unlock(&p->lock);
+        if (stop)
+            return NULL;
+        PipeSlot *slot = &p->slots[tail];
+        GError *error = NULL;
+        gssize n = log_source_read(&p->inner, slot->buf, LOG_SOURCE_CHUNK, p->name, &error);
+        slot->len = n > 0 ? (gsize)n : 0;
+        slot->pos = 0;
+        slot->bytes_in = p->inner.bytes_in;
+        slot->bytes_out = p->inner.bytes_out;
+        slot->end_state = p->inner.end_state;
+        slot->done = n <= 0;
+        slot->error = error ? g_strdup(error->message) : NULL;
+        g_clear_error(&error);
+        g_mutex_lock(&p->lock);
+        p->count++;
+        g_cond_signal(&p->cond);
+        g_mutex_unlock(&p->lock);
+        if (n <= 0)
+            return NULL;
+        tail = (tail + 1) % PIPE_SLOTS;
+    }
+}
+
+void
+log_source_decode_ahead(LogSource *src, const char *name)
+{
+    if (!src->gzip || src->pipe != NULL || src->done)
+        return;
+    LogSourcePipe *p = g_new0(LogSourcePipe, 1);
+    p->inner = *src; /* the producer takes the stream over */
+    if (src->zs_ready) {
+        /* zlib's state points back at its z_stream: copy it properly. */
+        if (inflateCopy(&p->inner.zs, &src->zs) != Z_OK) {
+            g_free(p);
+            return; /* out of memory: inflate in this thread */
+        }
+        inflateEnd(&src->zs);
+    }
+    p->name = g_strdup(name);
+    g_mutex_init(&p->lock);
+    g_cond_init(&p->cond);
+    for (guint i = 0; i < PIPE_SLOTS; i++)
+        p->slots[i].buf = g_malloc(LOG_SOURCE_CHUNK);
+    memset(src, 0, sizeof *src);
+    src->fd = -1;
+    src->gzip = TRUE;
+    src->bytes_in = p->inner.bytes_in;
+    src->bytes_out = p->inner.bytes_out;
+    src->pipe = p;
+    p->thread = g_thread_new("log-inflate", pipe_run, p);
+}
+
+static gssize
+pipe_read(LogSource *src, char *dst, gsize cap, GError **error)
+{
+    LogSourcePipe *p = src->pipe;
+    g_mutex_lock(&p->lock);
+    while (p->count == 0)
+        g_cond_wait(&p->cond, &p->lock);
+    g_mutex_unlock(&p->lock);
+    PipeSlot *slot = &p->slots[p->head];
+    gsize n = MIN(cap, slot->len - slot->pos);
+    memcpy(dst, slot->buf + slot->pos, n);
+    slot->pos += n;
+    if (slot->pos < slot->len)
+        return (gssize)n;
+    /* The slot is used up: its counters and end state now hold. */
+    src->bytes_in = slot->bytes_in;
+    src->bytes_out = slot->bytes_out;
+    src->end_state = slot->end_state;
+    if (slot->done) {
+        src->done = TRUE;
+        if (slot->error) {
+            if (n > 0) {
+                /* The bytes first; the error on the next call (as a direct
+                 * read would have raised it then). */
+                src->done = FALSE;
+                slot->len = slot->pos = 0;
+                return (gssize)n;
+            }
+            g_set_error_literal(error, LOG_ERROR, LOG_ERROR_READ, slot->error);
+            return -1;
+        }
+        return (gssize)n;
+    }
+    g_mutex_lock(&p->lock);
+    p->head = (p->head + 1) % PIPE_SLOTS;
+    p->count--;
+    g_cond_signal(&p->cond);
+    g_mutex_unlock(&p->lock);
+    if (n == 0)
+        return pipe_read(src, dst, cap, error); /* an empty slot: take the next */
+    return (gssize)n;
+}
+
+static void
+pipe_free(LogSourcePipe *p)
+{
+    g_mutex_lock(&p->lock);
+    p->stop = TRUE;
+    g_cond_broadcast(&p->cond);
+    g_mutex_unlock(&p->lock);
+    g_thread_join(p->thread);
+    log_source_close(&p->inner);
+    for (guint i = 0; i < PIPE_SLOTS; i++) {
+        g_free(p->slots[i].buf);
+        g_free(p->slots[i].error);
+    }
+    g_mutex_clear(&p->lock);
+    g_cond_clear(&p->cond);
+    g_free(p->name);
+    g_free(p);
+}
+
 gssize
 log_source_read(LogSource *src, char *dst, gsize cap, const char *name, GError **error)
 {
     if (src->done || cap == 0)
         return 0;
+    if (src->pipe)
+        return pipe_read(src, dst, cap, error);
     if (src->gzip)
         return gzip_read(src, dst, cap, name, error);
     if (src->pending_pos < src->pending_len) {
@@ -268,6 +423,8 @@ log_source_read(LogSource *src, char *dst, gsize cap, const char *name, GError *
 void
 log_source_close(LogSource *src)
 {
+    if (src->pipe)
+        pipe_free(src->pipe);
     if (src->zs_ready)
         inflateEnd(&src->zs);
 #ifdef NFW_HAVE_ISAL

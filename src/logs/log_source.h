@@ -25,6 +25,8 @@ typedef enum {
     LOG_SOURCE_BOMB,      /* inflated beyond LOG_GZIP_MAX_RATIO */
 } LogSourceEnd;
 
+typedef struct LogSourcePipe LogSourcePipe;
+
 typedef struct {
     int fd;
     gboolean owns_fd;
@@ -44,6 +46,9 @@ typedef struct {
     gint64 limit; /* bytes left to read for a range; -1 none */
     /* Raw bytes read ahead while sniffing a plain input, handed out first. */
     gsize pending_pos, pending_len;
+    /* Decode-ahead (log_source_decode_ahead): a thread inflates into a ring
+     * of buffers; the fields above are then the consumer's view. */
+    LogSourcePipe *pipe;
 } LogSource;
 
 /* Opens `path` ("-" = stdin) at byte `start` (plain files only), sniffing
@@ -53,6 +58,11 @@ gboolean log_source_open(LogSource *src, const char *path, gint64 start, gint64 
 /* Reads up to `cap` decoded bytes; 0 at the end (see end_state). */
 gssize log_source_read(LogSource *src, char *dst, gsize cap, const char *name, GError **error);
 void log_source_close(LogSource *src);
+/* For a gzip source: from now on a thread of its own inflates ahead into a
+ * few 1 MiB buffers while the caller parses (decompress and parse in
+ * parallel).  The bytes, counts and end states read are the same.  Does
+ * nothing for plain sources. */
+void log_source_decode_ahead(LogSource *src, const char *name);
 /* "isa-l" or "zlib": what inflates gzip in this build.  The environment
  * variable NFW_ADVISOR_INFLATE=zlib selects zlib when both are built in
  * (tests run both). */

@@ -74,6 +74,7 @@ job_run(gpointer data)
     job->sids = g_hash_table_new(g_int64_hash, g_int64_equal);
     LogReader *r = log_reader_open_parts(job->parts, &job->error);
     log_reader_set_force_slow(r, job->slow);
+    log_reader_set_decode_ahead(r, g_getenv("LOGS_BENCH_DECODE_AHEAD") != NULL);
     LogEvent ev;
     GHashTable *counts = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free);
     for (;;) {

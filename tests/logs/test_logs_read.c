@@ -405,6 +405,49 @@ test_gzip_inflaters_agree(void)
         g_unsetenv("NFW_ADVISOR_INFLATE");
 }
 
+/* Decode-ahead (a thread inflating gzip ahead of the parse) changes
+ * nothing: the same events, raw texts, stats and samples for every gzip
+ * fixture, the truncated and corrupt ones included, and plain files. */
+static void
+test_decode_ahead_same(void)
+{
+    const char *names[] = { "envelope.jsonl.gz",
+                            "concat-members.jsonl.gz",
+                            "truncated.jsonl.gz",
+                            "corrupt.jsonl.gz",
+                            "padded.jsonl.gz",
+                            "envelope.jsonl",
+                            "s3" };
+    for (gsize i = 0; i < G_N_ELEMENTS(names); i++) {
+        g_autofree char *p = fixture(names[i]);
+        ReadResult res[2];
+        for (int ahead = 0; ahead < 2; ahead++) {
+            LogReader *r = log_reader_open(p, NULL);
+            log_reader_set_decode_ahead(r, ahead);
+            read_reader(r, FALSE, &res[ahead]);
+            log_reader_free(r);
+        }
+        g_test_message("%s", names[i]);
+        g_assert_cmpuint(res[0].events->len, ==, res[1].events->len);
+        for (guint j = 0; j < res[0].events->len; j++) {
+            g_assert_cmpstr(res[0].events->pdata[j], ==, res[1].events->pdata[j]);
+            g_assert_cmpstr(res[0].raws->pdata[j], ==, res[1].raws->pdata[j]);
+        }
+        g_assert_cmpuint(res[0].stats.bytes_in, ==, res[1].stats.bytes_in);
+        g_assert_cmpuint(res[0].stats.bytes_decoded, ==, res[1].stats.bytes_decoded);
+        g_assert_cmpuint(res[0].stats.records, ==, res[1].stats.records);
+        for (int k = 0; k < LOG_SKIP_N; k++) {
+            g_assert_cmpuint(res[0].stats.skipped[k], ==, res[1].stats.skipped[k]);
+            g_assert_cmpuint(res[0].stats.samples[k]->len, ==, res[1].stats.samples[k]->len);
+            for (guint j = 0; j < res[0].stats.samples[k]->len; j++)
+                g_assert_cmpstr(res[0].stats.samples[k]->pdata[j], ==,
+                                res[1].stats.samples[k]->pdata[j]);
+        }
+        result_free(&res[0]);
+        result_free(&res[1]);
+    }
+}
+
 static void
 test_filter_log_events(void)
 {
@@ -1245,6 +1288,7 @@ main(int argc, char **argv)
     g_test_add_func("/logs/gzip/truncated", test_truncated_gzip);
     g_test_add_func("/logs/gzip/corrupt", test_corrupt_gzip);
     g_test_add_func("/logs/gzip/inflaters-agree", test_gzip_inflaters_agree);
+    g_test_add_func("/logs/gzip/decode-ahead", test_decode_ahead_same);
     g_test_add_func("/logs/skip/reasons", test_skip_reasons);
     g_test_add_func("/logs/skip/hostile-strings", test_hostile_strings);
     g_test_add_data_func("/logs/skip/huge-line", GINT_TO_POINTER(FALSE), test_huge_line);
