@@ -167,6 +167,21 @@ rule_variables_resolve(Policy *policy, RuleGroup *group, Rule *rule)
            check_expr(policy, group, rule, rule->dst_ports_expr, 5, TRUE);
 }
 
+typedef struct {
+    const Policy *policy;
+    const RuleGroup *group;
+} VarScope;
+
+static const char *
+var_scope_lookup(const char *name, gpointer data)
+{
+    const VarScope *scope = data;
+    return policy_lookup_var(scope->policy, scope->group, name, FALSE);
+}
+
+/* Removes the rules whose variables do not resolve, and computes the
+ * signature type of the others again now that the values are known: a
+ * variable holding a negation makes an ip_only rule like_ip_only. */
 void
 policy_check_variables(Policy *policy)
 {
@@ -174,10 +189,15 @@ policy_check_variables(Policy *policy)
         RuleGroup *group = g_ptr_array_index(policy->groups, g);
         for (guint i = 0; i < group->rules->len;) {
             Rule *rule = g_ptr_array_index(group->rules, i);
-            if (!(rule->flags & RULE_F_DISABLED) && !rule_variables_resolve(policy, group, rule))
+            if (!(rule->flags & RULE_F_DISABLED) && !rule_variables_resolve(policy, group, rule)) {
                 g_ptr_array_remove_index(group->rules, i); /* frees the rule */
-            else
-                i++;
+                continue;
+            }
+            if (netexpr_has_symbols(rule->src_expr) || netexpr_has_symbols(rule->dst_expr)) {
+                VarScope scope = { policy, group };
+                rule_classify(rule, var_scope_lookup, &scope);
+            }
+            i++;
         }
     }
 }

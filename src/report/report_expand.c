@@ -139,6 +139,8 @@ report_expand_json(FILE *out, const Policy *policy)
         cJSON_AddNumberToObject(j, "rev", rule->rev);
         cJSON_AddStringToObject(j, "action", rule_action_name(rule->action));
         cJSON_AddItemToObject(j, "protocol", base_json_string(rule->proto));
+        cJSON_AddStringToObject(j, "signature_type", rule_sig_type_name(rule->sig_type));
+        cJSON_AddStringToObject(j, "action_scope", rule_scope_name(rule->scope));
         cJSON_AddItemToObject(j, "msg", base_json_string(rule->msg));
         cJSON_AddItemToObject(j, "text", base_json_string(rule->text));
         cJSON_AddItemToObject(j, "file", base_json_string(rule->loc.file));

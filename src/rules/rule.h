@@ -54,6 +54,30 @@ enum {
     RULE_F_HAS_CONTENT = 1 << 8, /* content, pcre or another payload match */
 };
 
+/* Suricata 7's signature type of a rule (SignatureSetType() in
+ * detect-engine-build.c, the "type" of `suricata --engine-analysis`
+ * rules.json), computed for every accepted rule (rule_sig.c). */
+typedef enum {
+    RULE_SIG_IPONLY,      /* "ip_only": header only, no flow keyword */
+    RULE_SIG_LIKE_IPONLY, /* "like_ip_only": as ip_only, with a negated address */
+    RULE_SIG_PDONLY,      /* "pd_only": app-layer-protocol only */
+    RULE_SIG_DEONLY,      /* "de_only": decoder events only */
+    RULE_SIG_PKT,         /* "pkt": packet keywords, any flow keyword without payload */
+    RULE_SIG_PKT_STREAM,  /* "pkt_stream": payload, packets and stream */
+    RULE_SIG_STREAM,      /* "stream": payload of the reassembled stream */
+    RULE_SIG_APPLAYER,    /* "app_layer": app protocol in the header, no buffer */
+    RULE_SIG_APP_TX,      /* "app_tx": app-layer buffers or keywords */
+} RuleSigType;
+
+/* What a matching pass or drop covers (signature_properties[] in
+ * detect-engine.c): the packet, the whole flow, or the flow only when the
+ * match was in the stream or app-layer state (else the packet). */
+typedef enum {
+    RULE_SCOPE_PACKET,         /* "packet": pkt, de_only */
+    RULE_SCOPE_FLOW,           /* "flow": ip_only, like_ip_only, pd_only, app_layer, app_tx */
+    RULE_SCOPE_FLOW_IF_STREAM, /* "flow_if_stream": pkt_stream, stream */
+} RuleScope;
+
 /* The flow keyword, parsed once by the parser (validate_flow.c) into
  * Rule.flow, so that no check reads its text again.  Aliases share a bit:
  * from_client is to_server, from_server is to_client. */
@@ -115,6 +139,9 @@ typedef struct Rule {
     int priority; /* -1 when the keyword is absent */
     char *msg;    /* unescaped msg, NULL when absent */
 
+    RuleSigType sig_type; /* Suricata 7 signature type (rule_classify) */
+    RuleScope scope;      /* action scope of sig_type */
+
     struct RuleGroup *group; /* borrowed; NULL until added to a group */
     int index;               /* position in its group (0-based), -1 if none */
     GStringChunk *strings;   /* while parsing: every string above and the options';
@@ -147,6 +174,23 @@ const RuleOption *rule_find_option(const Rule *rule, const char *keyword);
 /* Priority of a classtype from Suricata 7's classification.config, -1 if
  * the classtype is unknown. */
 int rule_classtype_priority(const char *classtype);
+
+/* A variable's value in Suricata syntax ("[10.0.0.0/8]"), or NULL when
+ * undefined. */
+typedef const char *(*RuleVarLookup)(const char *name, gpointer data);
+
+/* Compute rule->sig_type and rule->scope (rule_sig.c).  rule_parse
+ * does it with lookup NULL ($EXTERNAL_NET counts as negated, as Suricata's
+ * and Network Firewall's default "!$HOME_NET"; other variables as not);
+ * src/policy calls it again with the policy's variables. */
+void rule_classify(Rule *rule, RuleVarLookup lookup, gpointer data);
+
+RuleScope rule_sig_type_scope(RuleSigType type);
+/* Suricata's names: "ip_only", ..., "app_tx"; and "packet", "flow",
+ * "flow_if_stream". */
+const char *rule_sig_type_name(RuleSigType type);
+gboolean rule_sig_type_from_string(const char *s, RuleSigType *out);
+const char *rule_scope_name(RuleScope scope);
 
 /* The column (1-based) of a byte offset in rule->text, for diagnostics. */
 int rule_column_of(const Rule *rule, int offset);

@@ -750,5 +750,7 @@ rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag)
         rule_free(rule);
         return NULL;
     }
-    return rule_compact(rule);
+    rule = rule_compact(rule);
+    rule_classify(rule, NULL, NULL);
+    return rule;
 }
