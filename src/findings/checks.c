@@ -88,6 +88,13 @@ static const CheckInfo check_entries[] = {
       "aws:drop_strict with rules that match app-layer fields",
       "drop_strict drops the TCP handshake before the app-layer protocol is known, so rules "
       "and domain lists on TLS SNI or HTTP host never match. Use aws:drop_established." },
+    { "default-action-invalid", SEVERITY_ERROR, CHECK_KIND_STATIC,
+      "StatefulDefaultActions that Network Firewall refuses",
+      "An unknown value, more than one drop (or alert) default, an \"established\" default "
+      "combined with an \"application layer\" one, or default actions in a "
+      "DEFAULT_ACTION_ORDER policy: the API rejects the policy. The message lists the valid "
+      "values: aws:drop_strict, aws:drop_established, aws:drop_established_app_layer, "
+      "aws:drop_established_app_layer_to_server and their aws:alert_* twins." },
     { "silent-default-drop", SEVERITY_WARNING, CHECK_KIND_STATIC,
       "a drop default action without its alert twin",
       "Network Firewall generates the default drop with noalert: default drops are invisible "

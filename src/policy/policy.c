@@ -355,6 +355,7 @@ policy_finish(Policy *policy, GError **error)
     }
     policy_refresh_vars(policy);
     policy_check_variables(policy);
+    policy_check_default_actions(policy);
     for (guint i = 0; i < policy->groups->len; i++)
         rule_group_index_rules(g_ptr_array_index(policy->groups, i));
     policy_build_eval_order(policy);

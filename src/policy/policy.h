@@ -89,13 +89,62 @@ typedef struct {
     int file_line; /* line of the reference in the policy file */
 } GroupRef;
 
+/* The stateful default actions as one model (default_actions.c): which
+ * drop and which alert default a policy has, by the traffic they cover. */
+typedef enum {
+    DEFAULT_SCOPE_NONE,
+    DEFAULT_SCOPE_STRICT,              /* aws:drop_strict / aws:alert_strict */
+    DEFAULT_SCOPE_ESTABLISHED,         /* aws:*_established */
+    DEFAULT_SCOPE_APP_LAYER,           /* aws:*_established_app_layer ("bidirectional") */
+    DEFAULT_SCOPE_APP_LAYER_TO_SERVER, /* aws:*_established_app_layer_to_server */
+} DefaultScope;
+
+typedef struct {
+    DefaultScope drop;  /* DEFAULT_SCOPE_NONE without a drop default */
+    DefaultScope alert; /* DEFAULT_SCOPE_NONE without an alert default */
+} DefaultActions;
+
+typedef enum {
+    PROTO_CLASS_TCP,
+    PROTO_CLASS_UDP,
+    PROTO_CLASS_ICMP,
+    PROTO_CLASS_OTHER,
+} ProtoClass;
+
+typedef enum {
+    PACKET_TO_SERVER, /* from the flow's client (the side that opened it) */
+    PACKET_TO_CLIENT,
+} PacketDirection;
+
+/* One packet that no rule passed, dropped or rejected. */
+typedef struct {
+    ProtoClass proto;
+    PacketDirection direction;
+    gboolean established;     /* TCP: the 3-way handshake is complete (Suricata's
+                                 flow:established); ignored for other protocols */
+    gboolean app_layer_known; /* the flow's app-layer protocol detection is done
+                                 (detected or given up) */
+} UndecidedPacket;
+
+typedef struct {
+    gboolean drops;        /* the drop default drops it */
+    gboolean alerts;       /* the alert default logs it */
+    const char *signature; /* alert.signature NFW logs ("aws:alert_established action"),
+                              NULL when nothing is logged (static string) */
+    guint sid;             /* signature_id NFW logs, 0 when nothing is logged */
+    gboolean sid_guessed;  /* TRUE unless seen in real logs (only aws:alert_established's
+                              4 TCP, 3 UDP, 2 other are) */
+} DefaultVerdict;
+
 typedef struct {
     char *name;
     char *arn;
     char *file;
     gboolean from_json; /* FALSE: synthesised for bare rule files */
     RuleOrder order;
-    GPtrArray *stateful_default_actions;  /* char* "aws:drop_established", ... */
+    GPtrArray *stateful_default_actions;  /* char* "aws:drop_established", ... as written */
+    DefaultActions defaults;              /* the same, parsed once by policy_finish
+                                             (both NONE in DEFAULT_ACTION_ORDER) */
     GPtrArray *stateless_default_actions; /* char* */
     GPtrArray *stateless_fragment_default_actions;
     GHashTable *variables; /* policy RuleVariables: name -> GPtrArray* of char* */
@@ -172,6 +221,26 @@ const char *group_kind_name(GroupKind kind);
  * Return a newly allocated array of char* rule lines. */
 GPtrArray *domain_list_expand(const DomainList *list, RuleOrder order);
 void domain_list_free(DomainList *list);
+
+/* Default actions (default_actions.c).  Parse the API values; problems
+ * (unknown value, two drops, established mixed with app-layer) are added to
+ * `problems` as char* messages naming the valid values.  Returns FALSE when
+ * there was one; `out` holds what could be understood. */
+gboolean default_actions_parse(const GPtrArray *values, DefaultActions *out, GPtrArray *problems);
+/* "aws:drop_strict, aws:drop_established, ..." (static). */
+const char *default_actions_valid_list(void);
+gboolean default_action_from_string(const char *s, gboolean *is_alert, DefaultScope *scope);
+/* "aws:drop_established" / "aws:alert_established" (static); NULL for NONE. */
+const char *default_action_name(DefaultScope scope, gboolean alert);
+/* Whether a default of this scope covers (drops, or alerts on) the packet. */
+gboolean default_scope_covers(DefaultScope scope, const UndecidedPacket *packet);
+/* What the policy's defaults do with one packet no rule decided. */
+void default_actions_judge(const DefaultActions *defaults, const UndecidedPacket *packet,
+                           DefaultVerdict *out);
+/* Whether the drop default drops established server-to-client packets
+ * (replies) of this protocol class that no rule passed. */
+gboolean default_actions_drop_replies(const DefaultActions *defaults, ProtoClass proto);
+const char *proto_class_name(ProtoClass proto); /* "TCP", "UDP", "ICMP", "other" */
 
 /* Lookup helpers for later checks. */
 RuleGroup *policy_find_group(const Policy *policy, const char *name);

@@ -54,6 +54,10 @@ int rule_effective_priority(const Rule *rule);
 void policy_check_variables(Policy *policy);
 extern const char *const POLICY_DEFAULT_HOME_NET;
 
+/* default_actions.c: parse info->stateful_default_actions into
+ * info->defaults; default-action-invalid findings for what the API refuses. */
+void policy_check_default_actions(Policy *policy);
+
 /* policy_findings.c: takes ownership of the finding. */
 void policy_add_finding(Policy *policy, Finding *finding);
 /* Parse rule text into the group's rules (rules_text_parse); each line
