@@ -189,18 +189,6 @@ append_content(GString *s, const char *text)
     }
 }
 
-static gboolean
-is_rule_app_proto(const char *p)
-{
-    static const char *const known[] = { "tls",  "http", "dns",  "ssh",  "smtp",
-                                         "ftp",  "smb",  "krb5", "dhcp", "ntp",
-                                         "snmp", "sip",  "rdp",  "mqtt", NULL };
-    for (int i = 0; known[i]; i++)
-        if (strcmp(p, known[i]) == 0)
-            return TRUE;
-    return FALSE;
-}
-
 char *
 analyze_suggest_rules(const AnalyzeDefaultGroup *g, guint64 first_sid)
 {
@@ -222,7 +210,9 @@ analyze_suggest_rules(const AnalyzeDefaultGroup *g, guint64 first_sid)
                                                        : "\"; startswith; endswith; ");
         append_content(label, g->destination);
     } else {
-        proto = is_rule_app_proto(app) ? app : (g->proto && *g->proto ? g->proto : "ip");
+        proto = (rule_proto_flags(app) & RULE_PROTO_SUGGEST)
+                    ? app
+                    : (g->proto && *g->proto ? g->proto : "ip");
         dest = g_strdup(g->dest_ip && *g->dest_ip ? g->dest_ip : "any");
         append_content(label, dest);
         if (g_ascii_strcasecmp(proto, "icmp") != 0)

@@ -31,14 +31,6 @@
 #include "base/base.h"
 #include "rules/rules.h"
 
-static const char *const tcp_only_protocols[] = {
-    "tcp", "tcp-pkt", "tcp-stream", "http", "http1", "http2",  "ftp", "ftp-data", "smtp",
-    "tls", "ssh",     "imap",       "rfb",  "mqtt",  "telnet", "rdp", "pgsql",    NULL,
-};
-static const char *const udp_only_protocols[] = {
-    "udp", "ntp", "tftp", "dhcp", "quic", "snmp", "ike", "bittorrent-dht", NULL,
-};
-
 /* Buffers that only exist in the client-to-server direction. */
 static const char *const to_server_buffers[] = {
     "tls.sni",     "http.host",       "http.uri",          "http.uri.raw",
@@ -51,14 +43,13 @@ static const char *const to_server_buffers[] = {
 gboolean
 match_proto_is_tcp(const char *proto)
 {
-    return base_str_in_list(tcp_only_protocols, proto);
+    return (rule_proto_flags(proto) & RULE_PROTO_OVER_TCP) != 0;
 }
 
 gboolean
 match_proto_is_connectionless(const char *proto)
 {
-    return base_str_in_list(udp_only_protocols, proto) || strcmp(proto, "icmp") == 0 ||
-           strcmp(proto, "icmpv4") == 0 || strcmp(proto, "icmpv6") == 0;
+    return rule_proto_is_connectionless(proto);
 }
 
 gboolean
@@ -69,9 +60,9 @@ match_proto_covers(const char *outer, const char *inner)
     if (strcmp(outer, "ip") == 0)
         return strcmp(inner, "pkthdr") != 0;
     if (strcmp(outer, "tcp") == 0)
-        return base_str_in_list(tcp_only_protocols, inner);
+        return (rule_proto_flags(inner) & RULE_PROTO_OVER_TCP) != 0;
     if (strcmp(outer, "udp") == 0)
-        return base_str_in_list(udp_only_protocols, inner);
+        return (rule_proto_flags(inner) & RULE_PROTO_OVER_UDP) != 0;
     if (strcmp(outer, "icmp") == 0)
         return strcmp(inner, "icmpv4") == 0 || strcmp(inner, "icmpv6") == 0;
     return FALSE;

@@ -43,20 +43,6 @@ rule_finding(GPtrArray *findings, const char *check, const Rule *rule, int offse
     return f;
 }
 
-/* Protocols on which a reject cannot send a TCP reset. */
-static gboolean
-reject_unsupported_proto(const char *proto)
-{
-    static const char *const no_reject[] = {
-        "ip",  "udp",  "icmp", "icmpv4", "icmpv6", "quic", "dhcp",
-        "ntp", "tftp", "snmp", "ike",    "sip",    NULL,
-    };
-    for (const char *const *p = no_reject; *p; p++)
-        if (strcmp(*p, proto) == 0)
-            return TRUE;
-    return FALSE;
-}
-
 static void
 check_rule_nfw(const RuleGroup *group, const Rule *rule, GPtrArray *findings)
 {
@@ -67,7 +53,7 @@ check_rule_nfw(const RuleGroup *group, const Rule *rule, GPtrArray *findings)
             g_strdup_printf(
                 "action '%s' is not supported by Network Firewall (only pass, drop, reject, alert)",
                 rule_action_name(rule->action)));
-    if (rule->action == RULE_ACTION_REJECT && reject_unsupported_proto(rule->proto))
+    if (rule->action == RULE_ACTION_REJECT && (rule_proto_flags(rule->proto) & RULE_PROTO_NO_RESET))
         rule_finding(
             findings, "nfw-unsupported", rule, rule->field_offset[0],
             g_strdup_printf(

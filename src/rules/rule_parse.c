@@ -23,20 +23,7 @@
 #include "rules/keywords.h"
 #include "rules/netset.h"
 #include "rules/parser_state.h"
-
-/* Protocols Suricata knows but the default configuration leaves disabled
- * (app-layer.protocols.X.detection-enabled: no), as on Network Firewall. */
-static const char *const disabled_protocols[] = { "modbus", "dnp3", "enip", NULL };
-static const char *const packet_protocols[] = {
-    "ip",     "ipv4",   "ip4",  "ipv6",    "ip6",        "tcp",    "udp", "icmp",
-    "icmpv4", "icmpv6", "sctp", "tcp-pkt", "tcp-stream", "pkthdr", NULL,
-};
-static const char *const app_protocols[] = {
-    "http", "http1",          "http2", "ftp",  "smtp", "tls",      "ssh",  "imap",
-    "smb",  "dcerpc",         "dns",   "nfs",  "ntp",  "ftp-data", "tftp", "ike",
-    "krb5", "quic",           "dhcp",  "snmp", "sip",  "rfb",      "mqtt", "telnet",
-    "rdp",  "bittorrent-dht", "pgsql", NULL,
-};
+#include "rules/protocols.h"
 
 static const char *const action_names[] = {
     [RULE_ACTION_ALERT] = "alert",
@@ -150,14 +137,15 @@ parse_protocol(Rule *rule, const char *proto, int offset, RuleParser *parser, Ru
     for (char *p = lower; *p; p++)
         *p = g_ascii_tolower(*p);
     rule->proto = lower;
-    if (base_str_in_list(packet_protocols, lower))
+    guint known = rule_proto_flags(lower);
+    if (known & RULE_PROTO_PACKET)
         return TRUE;
-    if (base_str_in_list(app_protocols, lower)) {
+    if (known & RULE_PROTO_APP) {
         parser->alproto = lower;
         rule->flags |= RULE_F_APP_LAYER;
         return TRUE;
     }
-    if (base_str_in_list(disabled_protocols, lower)) {
+    if (known & RULE_PROTO_DISABLED) {
         diag_set(diag, "syntax", offset,
                  g_strdup_printf("protocol '%s' is disabled in Suricata's default configuration "
                                  "(app-layer.protocols.%s.detection-enabled)",

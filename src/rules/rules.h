@@ -7,6 +7,7 @@
  *   netset.h      resolved address / port sets and their algebra
  *   keywords.h    the keyword registry (flags, app-layer protocol, NFW support)
  *   rules_file.h  rule text (files, RulesString) to Rules and diagnostics
+ *   protocols.h   the protocol table: known, app-layer, transport, NFW facts
  * Private to src/rules: parser_state.h, validate.h.
  */
 #ifndef NFW_RULES_RULES_H
@@ -17,5 +18,6 @@
 #include "rules/netset.h"
 #include "rules/keywords.h"
 #include "rules/rules_file.h"
+#include "rules/protocols.h"
 
 #endif

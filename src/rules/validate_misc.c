@@ -8,14 +8,11 @@
 #include <string.h>
 
 #include "rules/parser_state.h"
+#include "rules/protocols.h"
 #include "rules/validate.h"
 
-static const char *const known_alprotos[] = {
-    "http",   "http1", "http2", "ftp",    "smtp",     "tls",    "ssh", "imap",           "smb",
-    "dcerpc", "dns",   "nfs",   "ntp",    "ftp-data", "tftp",   "ike", "krb5",           "quic",
-    "dhcp",   "snmp",  "sip",   "rfb",    "mqtt",     "telnet", "rdp", "bittorrent-dht", "pgsql",
-    "modbus", "dnp3",  "enip",  "failed", "unknown",  NULL,
-};
+/* app-layer-protocol values beside the protocols of protocols.c. */
+static const char *const alproto_states[] = { "failed", "unknown", NULL };
 
 static gboolean
 word_in(const char *const *list, const char *s)
@@ -84,7 +81,8 @@ validate_app_layer_protocol(RuleParser *parser, const char *value, char **error,
     gboolean negated = *name == '!';
     if (negated)
         name++;
-    gboolean ok = word_in(known_alprotos, name);
+    gboolean ok = (rule_proto_flags(name) & (RULE_PROTO_APP | RULE_PROTO_DISABLED)) != 0 ||
+                  word_in(alproto_states, name);
     if (!ok) {
         *error = g_strdup_printf("unknown app-layer protocol '%s'", name);
     } else if (!negated && (parser->alproto_positive || parser->alproto != NULL)) {

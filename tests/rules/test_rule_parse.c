@@ -84,6 +84,42 @@ test_flow_parsed_once(void)
     }
 }
 
+/* The protocol table: the parser and the checks agree because they ask it. */
+static void
+test_protocol_table(void)
+{
+    g_assert_cmphex(rule_proto_flags("tcp"), ==, RULE_PROTO_PACKET | RULE_PROTO_OVER_TCP);
+    g_assert_true(rule_proto_flags("tls") & RULE_PROTO_APP);
+    g_assert_true(rule_proto_flags("tls") & RULE_PROTO_OVER_TCP);
+    g_assert_false(rule_proto_flags("dns") & (RULE_PROTO_OVER_TCP | RULE_PROTO_OVER_UDP));
+    g_assert_true(rule_proto_is_connectionless("quic"));
+    g_assert_true(rule_proto_is_connectionless("icmpv6"));
+    g_assert_false(rule_proto_is_connectionless("dns")); /* over TCP too */
+    g_assert_true(rule_proto_flags("udp") & RULE_PROTO_NO_RESET);
+    g_assert_false(rule_proto_flags("tcp") & RULE_PROTO_NO_RESET);
+    g_assert_cmphex(rule_proto_flags("modbus"), ==, RULE_PROTO_DISABLED);
+    g_assert_cmphex(rule_proto_flags("TCP"), ==, 0); /* names are lower case */
+    g_assert_cmphex(rule_proto_flags("frob"), ==, 0);
+    /* What the parser accepts in a header is what the table says. */
+    static const char *const names[] = { "ip",  "ipv6", "tcp-stream", "pkthdr", "http2",
+                                         "dns", "sip",  "pgsql",      "modbus", "frob" };
+    for (gsize i = 0; i < G_N_ELEMENTS(names); i++) {
+        guint flags = rule_proto_flags(names[i]);
+        g_assert_false((flags & RULE_PROTO_OVER_TCP) && (flags & RULE_PROTO_OVER_UDP));
+        g_autofree char *text = g_strdup_printf("alert %s any any -> any any (sid:1;)", names[i]);
+        RuleDiag diag;
+        SourceLoc loc = { "t.rules", 1, 1 };
+        Rule *r = rule_parse(text, &loc, &diag);
+        g_assert_cmpint(r != NULL, ==, (flags & (RULE_PROTO_PACKET | RULE_PROTO_APP)) != 0);
+        if (r != NULL) {
+            g_assert_cmpint((r->flags & RULE_F_APP_LAYER) != 0, ==, (flags & RULE_PROTO_APP) != 0);
+            rule_free(r);
+        } else {
+            rule_diag_clear(&diag);
+        }
+    }
+}
+
 static void
 test_tolerated_forms(void)
 {
@@ -222,6 +258,7 @@ main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/rules/parse/header-fields", test_header_fields);
     g_test_add_func("/rules/parse/flow-parsed-once", test_flow_parsed_once);
+    g_test_add_func("/rules/parse/protocol-table", test_protocol_table);
     g_test_add_func("/rules/parse/tolerated-forms", test_tolerated_forms);
     g_test_add_func("/rules/parse/rejections", test_rejections);
     g_test_add_func("/rules/file/lines-comments-continuations", test_rules_file);
