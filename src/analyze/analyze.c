@@ -186,13 +186,13 @@ analyze_index_free(AnalyzeIndex *ix)
 void
 analyze_thresholds_init(AnalyzeThresholds *t)
 {
-    t->noisy_share = 0.2;
-    t->noisy_rate = 1000;
-    t->noisy_min_hits = 100;
-    t->review_sources = 20;
-    t->nat_share = 0.9;
-    t->nat_min_alerts = 50;
-    t->top = 10;
+    t->noisy_share = ANALYZE_DEFAULT_NOISY_SHARE;
+    t->noisy_rate = ANALYZE_DEFAULT_NOISY_RATE;
+    t->noisy_min_hits = ANALYZE_DEFAULT_NOISY_MIN_HITS;
+    t->review_sources = ANALYZE_DEFAULT_REVIEW_SOURCES;
+    t->nat_share = ANALYZE_DEFAULT_NAT_SHARE;
+    t->nat_min_alerts = ANALYZE_DEFAULT_NAT_MIN_ALERTS;
+    t->top = ANALYZE_DEFAULT_TOP;
 }
 
 static void

@@ -189,15 +189,26 @@ typedef struct {
     guint64 max_sid;
 } AnalyzeIndex;
 
+/* The defaults of the thresholds, written once: analyze_thresholds_init()
+ * uses them and the CLI's help text prints them (G_STRINGIFY), so they are
+ * plain literals. */
+#define ANALYZE_DEFAULT_NOISY_SHARE 0.2
+#define ANALYZE_DEFAULT_NOISY_RATE 1000
+#define ANALYZE_DEFAULT_NOISY_MIN_HITS 100
+#define ANALYZE_DEFAULT_REVIEW_SOURCES 20
+#define ANALYZE_DEFAULT_NAT_SHARE 0.9
+#define ANALYZE_DEFAULT_NAT_MIN_ALERTS 50
+#define ANALYZE_DEFAULT_TOP 10
+
 typedef struct {
     /* Thresholds: defaults from analyze_thresholds_init(); flags override. */
-    double noisy_share;     /* share of all alerts (0.2) */
-    double noisy_rate;      /* alerts per hour (1000) */
-    guint64 noisy_min_hits; /* never noisy below this (100) */
-    guint64 review_sources; /* alert-mode-review at or above this many sources (20) */
-    double nat_share;       /* top two sources' share of alerts (0.9) */
-    guint64 nat_min_alerts; /* (50) */
-    guint top;              /* --top N: rows in lists (10) */
+    double noisy_share;     /* share of all alerts */
+    double noisy_rate;      /* alerts per hour */
+    guint64 noisy_min_hits; /* never noisy below this */
+    guint64 review_sources; /* alert-mode-review at or above this many sources */
+    double nat_share;       /* top two sources' share of alerts */
+    guint64 nat_min_alerts; /* nat-masked-sources needs this many alerts */
+    guint top;              /* --top N: rows in lists */
 } AnalyzeThresholds;
 
 typedef struct {

@@ -94,7 +94,8 @@ cmd_analyze(int argc, char **argv)
     char *since = NULL, *until = NULL;
     char **firewalls = NULL, **rules = NULL;
     ReportOptions report = { 0 };
-    gint top = 10, threads = 0;    /* 0: one per core, as DuckDB, ripgrep and zstd do */
+    gint top = ANALYZE_DEFAULT_TOP,
+         threads = 0;              /* 0: one per core, as DuckDB, ripgrep and zstd do */
     gboolean from_results = FALSE; /* --results: query results instead of logs */
     gdouble noisy_share = -1, noisy_rate = -1, nat_share = -1;
     gint noisy_min_hits = -1, review_sources = -1;
@@ -109,7 +110,8 @@ cmd_analyze(int argc, char **argv)
         { "firewall", 0, 0, G_OPTION_ARG_STRING_ARRAY, &firewalls,
           "Only events of this firewall_name (repeatable)", "NAME" },
         { "top", 0, 0, G_OPTION_ARG_INT, &top,
-          "Rows in top lists and findings shown per check (10)", "N" },
+          "Rows in top lists and findings shown per check (" G_STRINGIFY(ANALYZE_DEFAULT_TOP) ")",
+          "N" },
         { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
           "Reader threads (0 = one per core, the default; 1 = one thread)", "N" },
         { "results", 0, 0, G_OPTION_ARG_NONE, &from_results,
@@ -117,15 +119,22 @@ cmd_analyze(int argc, char **argv)
           "(get-query-results JSON or Athena CSV), not logs",
           NULL },
         { "noisy-share", 0, 0, G_OPTION_ARG_DOUBLE, &noisy_share,
-          "noisy-rule: share of all alerts (0.2)", "FRACTION" },
+          "noisy-rule: share of all alerts (" G_STRINGIFY(ANALYZE_DEFAULT_NOISY_SHARE) ")",
+          "FRACTION" },
         { "noisy-rate", 0, 0, G_OPTION_ARG_DOUBLE, &noisy_rate,
-          "noisy-rule: alerts per hour (1000)", "N" },
+          "noisy-rule: alerts per hour (" G_STRINGIFY(ANALYZE_DEFAULT_NOISY_RATE) ")", "N" },
         { "noisy-min-hits", 0, 0, G_OPTION_ARG_INT, &noisy_min_hits,
-          "noisy-rule: never below this many hits (100)", "N" },
+          "noisy-rule: never below this many hits (" G_STRINGIFY(
+              ANALYZE_DEFAULT_NOISY_MIN_HITS) ")",
+          "N" },
         { "review-sources", 0, 0, G_OPTION_ARG_INT, &review_sources,
-          "alert-mode-review at or above this many distinct sources (20)", "N" },
+          "alert-mode-review at or above this many distinct sources (" G_STRINGIFY(
+              ANALYZE_DEFAULT_REVIEW_SOURCES) ")",
+          "N" },
         { "nat-share", 0, 0, G_OPTION_ARG_DOUBLE, &nat_share,
-          "nat-masked-sources: share of alerts from the top two sources (0.9)", "FRACTION" },
+          "nat-masked-sources: share of alerts from the top two sources (" G_STRINGIFY(
+              ANALYZE_DEFAULT_NAT_SHARE) ")",
+          "FRACTION" },
         { NULL },
     };
     GOptionContext *context =
