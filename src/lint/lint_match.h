@@ -79,9 +79,15 @@ void match_index_add(MatchIndex *index, const RuleMatch *m);
 const RuleMatch *match_index_first_covering(const MatchIndex *index, const RuleMatch *inner,
                                             guint from, guint to);
 
-/* The alert rules that log (no noalert), indexed: the candidates for a
- * pass rule's twin, for lint_twins.c and twin_map.c alike. */
+/* The twin predicate, one definition for lint_twins.c and twin_map.c
+ * (lint_twins.c).  The alert rules that log (no noalert), indexed: the
+ * candidates for a pass rule's twin. */
 MatchIndex *match_index_new_logging_alerts(const MatchSet *set);
+/* A pass rule without the alert keyword: it logs only through a twin. */
+gboolean match_wants_twin(const RuleMatch *pass);
+/* In STRICT_ORDER, the twin that logs `pass`: the first logging alert
+ * before it that covers it; NULL when none. */
+const RuleMatch *match_twin_before(const MatchIndex *alerts, const RuleMatch *pass);
 
 /* The checks built on a MatchSet (lint_twins.c, lint_shadow.c); run by
  * lint_check_ordering, which builds the set once. */

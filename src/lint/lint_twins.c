@@ -33,6 +33,18 @@ match_index_new_logging_alerts(const MatchSet *set)
     return alerts;
 }
 
+gboolean
+match_wants_twin(const RuleMatch *pass)
+{
+    return pass->action == RULE_ACTION_PASS && !(pass->rule->flags & RULE_F_ALERT_KW);
+}
+
+const RuleMatch *
+match_twin_before(const MatchIndex *alerts, const RuleMatch *pass)
+{
+    return match_index_first_covering(alerts, pass, 0, pass->position);
+}
+
 static void
 report_twin_after(const RuleMatch *pass, const RuleMatch *alert, GPtrArray *findings)
 {
@@ -134,10 +146,10 @@ lint_twins_run(const MatchSet *set, GPtrArray *findings)
     GHashTable *gap_of = g_hash_table_new(g_direct_hash, g_direct_equal); /* group -> ListGap */
     for (guint i = 0; i < set->matches->len; i++) {
         const RuleMatch *m = g_ptr_array_index(set->matches, i);
-        if (m->action != RULE_ACTION_PASS || (m->rule->flags & RULE_F_ALERT_KW))
+        if (!match_wants_twin(m))
             continue;
         if (policy->order == RULE_ORDER_STRICT) {
-            if (match_index_first_covering(alerts, m, 0, m->position) != NULL)
+            if (match_twin_before(alerts, m) != NULL)
                 continue;
             const RuleMatch *after =
                 match_index_first_covering(alerts, m, m->position + 1, set->matches->len);

@@ -21,9 +21,9 @@ twin_map_new(const Policy *policy)
     MatchIndex *alerts = match_index_new_logging_alerts(set);
     for (guint i = 0; i < set->matches->len; i++) {
         const RuleMatch *m = g_ptr_array_index(set->matches, i);
-        if (m->action != RULE_ACTION_PASS || (m->rule->flags & RULE_F_ALERT_KW))
+        if (!match_wants_twin(m))
             continue;
-        const RuleMatch *twin = match_index_first_covering(alerts, m, 0, m->position);
+        const RuleMatch *twin = match_twin_before(alerts, m);
         if (twin != NULL && !g_hash_table_contains(map, twin->rule))
             g_hash_table_insert(map, (gpointer)twin->rule, (gpointer)m->rule);
     }
