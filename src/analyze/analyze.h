@@ -272,33 +272,66 @@ void analyze_agg_finish(AnalyzeAgg *agg);
 /* Window length in hours (at least 1/60). */
 double analyze_agg_window_hours(const AnalyzeAgg *agg);
 
-/* Findings from aggregates + policy (appended, owned by the array),
- * sorted by severity then size. */
-void analyze_findings(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *findings);
-
-/* The alert + pass pair (strict order, flow:to_server) that would allow a
- * default-action group; sids from `first_sid`.  Newly allocated. */
-char *analyze_suggest_rules(const AnalyzeDefaultGroup *group, guint64 first_sid);
-
-/* Silent flows: netflow flows without any alert, by key, most first.
- * Returns AnalyzeTopEntry* (owned) and fills *totals.  Needs
- * analyze_agg_finish() first. */
+/* Silent flows: netflow flows without any alert (AnalyzeView.silent). */
 typedef struct {
     guint64 netflow_flows; /* flows in the flow logs (kept ones) */
     guint64 without_alert; /* of those, flows no alert named */
     guint64 not_checked;   /* netflow records of flows beyond the cap */
     gboolean sampled;      /* the cap was reached: figures are of a sample */
 } AnalyzeSilentTotals;
-GPtrArray *analyze_silent_flows(const AnalyzeAgg *agg, AnalyzeSilentTotals *totals);
 
-/* Sorted views for renderers (borrowed elements; free the array only):
- * default actions by signature; groups by flows, then alerts; unmapped
- * signatures by alerts.  Suggested rules number their sids from
- * analyze_first_free_sid(), two per group, in this order. */
-GPtrArray *analyze_defaults_sorted(const AnalyzeAgg *agg);
-GPtrArray *analyze_default_groups_sorted(const AnalyzeDefault *d);
-GPtrArray *analyze_signatures_sorted(const AnalyzeAgg *agg);
-guint64 analyze_first_free_sid(const AnalyzeAgg *agg);
+/* A default-action group as shown: its suggested alert + pass pair
+ * (strict order, flow:to_server) with sids first_sid and first_sid + 1. */
+typedef struct {
+    const AnalyzeDefaultGroup *group; /* borrowed from the aggregate */
+    guint64 first_sid;
+    char *suggested_rules; /* owned by the view */
+} AnalyzeViewGroup;
+
+typedef struct {
+    const AnalyzeDefault *def; /* borrowed */
+    GArray *groups;            /* AnalyzeViewGroup, most flows first */
+} AnalyzeViewDefault;
+
+/* What the findings and every renderer show of a finished aggregate,
+ * decided once (analyze_view.c): orders, suggested sids and rules, silent
+ * flows.  Nothing that reads a view sorts, numbers or suggests again. */
+typedef struct {
+    const AnalyzeAgg *agg;  /* borrowed */
+    guint64 first_free_sid; /* sids of suggested rules start here */
+    GPtrArray *defaults;    /* AnalyzeViewDefault*, by signature */
+    GPtrArray *signatures;  /* AnalyzeSigStats*, borrowed: not loaded rules, most alerts first */
+    GPtrArray *silent;      /* AnalyzeTopEntry*, owned: silent flows by service, most first */
+    AnalyzeSilentTotals silent_totals;
+} AnalyzeView;
+
+/* After analyze_agg_finish().  The view borrows `agg`: free it first. */
+AnalyzeView *analyze_view_new(const AnalyzeAgg *agg);
+void analyze_view_free(AnalyzeView *view);
+
+/* --- one run (analyze_run.c) --------------------------------------- */
+typedef struct {
+    const char *const *inputs; /* log paths ("-": standard input); with from_results,
+                                  results of the exported queries */
+    gsize n_inputs;
+    gboolean from_results;   /* `--results` */
+    const LogFilter *filter; /* borrowed; logs only */
+    guint threads;           /* reader threads; 0: one per core */
+    gboolean progress;       /* an updating progress line on stderr */
+} AnalyzeRunOptions;
+
+/* Reads every input over `index` (threads, merge) or loads the results
+ * files, and finishes the aggregate (analyze_agg_finish).  Returns it
+ * (caller frees), or NULL with *error when the inputs cannot be planned or
+ * a results file does not load.  `errors` (char*, owned by the array)
+ * receives the read errors reading went on after; `notes` (char*) the
+ * warnings of results loading, such as a result cut at 10,000 rows. */
+AnalyzeAgg *analyze_run(const AnalyzeIndex *index, const AnalyzeRunOptions *options,
+                        GPtrArray *errors, GPtrArray *notes, GError **error);
+
+/* Findings from the view (appended, owned by the array), sorted by
+ * severity then size. */
+void analyze_findings(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *findings);
 
 /* Helpers shared by renderers. */
 guint64 analyze_distinct_count(const AnalyzeDistinct *d);

@@ -68,8 +68,9 @@ msg_or_empty(const Rule *r)
 }
 
 static void
-check_unused(const AnalyzeAgg *agg, GPtrArray *out)
+check_unused(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *out)
 {
+    const AnalyzeAgg *agg = view->agg;
     const AnalyzeIndex *ix = agg->index;
     char *window = window_text(agg);
     for (guint i = 0; i < ix->rules->len; i++) {
@@ -87,8 +88,9 @@ check_unused(const AnalyzeAgg *agg, GPtrArray *out)
 }
 
 static void
-check_unobservable(const AnalyzeAgg *agg, GPtrArray *out)
+check_unobservable(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *out)
 {
+    const AnalyzeAgg *agg = view->agg;
     const AnalyzeIndex *ix = agg->index;
     for (guint i = 0; i < ix->rules->len; i++) {
         const Rule *r = g_ptr_array_index(ix->rules, i);
@@ -131,8 +133,9 @@ rules_by_hits(const AnalyzeAgg *agg)
 }
 
 static void
-check_noisy(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
+check_noisy(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *out)
 {
+    const AnalyzeAgg *agg = view->agg;
     const AnalyzeIndex *ix = agg->index;
     double hours = analyze_agg_window_hours(agg);
     GArray *order = rules_by_hits(agg);
@@ -302,17 +305,14 @@ analyze_first_free_sid(const AnalyzeAgg *agg)
 }
 
 static void
-check_default_drop(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
+check_default_drop(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *out)
 {
-    GPtrArray *defaults = analyze_defaults_sorted(agg);
-    guint64 sid = analyze_first_free_sid(agg);
-    for (guint i = 0; i < defaults->len; i++) {
-        const AnalyzeDefault *d = g_ptr_array_index(defaults, i);
-        GPtrArray *groups = analyze_default_groups_sorted(d);
-        for (guint j = 0; j < groups->len; j++, sid += 2) {
-            const AnalyzeDefaultGroup *g = g_ptr_array_index(groups, j);
-            if (j >= t->top)
-                continue;
+    for (guint i = 0; i < view->defaults->len; i++) {
+        const AnalyzeViewDefault *vd = g_ptr_array_index(view->defaults, i);
+        const AnalyzeDefault *d = vd->def;
+        for (guint j = 0; j < vd->groups->len && j < t->top; j++) {
+            const AnalyzeViewGroup *vg = &g_array_index(vd->groups, AnalyzeViewGroup, j);
+            const AnalyzeDefaultGroup *g = vg->group;
             guint64 flows = analyze_distinct_count(&g->flows);
             char port_text[16] = "any";
             if (g->dest_port >= 0 && strcmp(g->proto, "ICMP") != 0)
@@ -326,14 +326,10 @@ check_default_drop(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray 
                 port_text, g->proto, *g->app_proto ? "/" : "", g->app_proto);
             if (g->counts.blocked == 0)
                 f->severity = SEVERITY_NOTE; /* alert-only default: nothing was dropped */
-            char *fix = analyze_suggest_rules(g, sid);
-            finding_set_fix(f, fix);
-            g_free(fix);
+            finding_set_fix(f, vg->suggested_rules);
             g_ptr_array_add(out, f);
         }
-        g_ptr_array_unref(groups);
     }
-    g_ptr_array_unref(defaults);
 }
 
 static gint
@@ -362,9 +358,9 @@ analyze_signatures_sorted(const AnalyzeAgg *agg)
 }
 
 static void
-check_unknown(const AnalyzeAgg *agg, GPtrArray *out)
+check_unknown(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *out)
 {
-    GPtrArray *sigs = analyze_signatures_sorted(agg);
+    GPtrArray *sigs = view->signatures;
     for (guint i = 0; i < sigs->len; i++) {
         const AnalyzeSigStats *s = g_ptr_array_index(sigs, i);
         if (s->managed != NULL)
@@ -378,12 +374,12 @@ check_unknown(const AnalyzeAgg *agg, GPtrArray *out)
         f->has_sid = TRUE;
         g_ptr_array_add(out, f);
     }
-    g_ptr_array_unref(sigs);
 }
 
 static void
-check_ambiguous(const AnalyzeAgg *agg, GPtrArray *out)
+check_ambiguous(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *out)
 {
+    const AnalyzeAgg *agg = view->agg;
     GHashTableIter it;
     gpointer v;
     GPtrArray *list = g_ptr_array_new();
@@ -415,8 +411,9 @@ check_ambiguous(const AnalyzeAgg *agg, GPtrArray *out)
 }
 
 static void
-check_rev(const AnalyzeAgg *agg, GPtrArray *out)
+check_rev(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *out)
 {
+    const AnalyzeAgg *agg = view->agg;
     for (guint i = 0; i < agg->index->rules->len; i++) {
         const AnalyzeRuleStats *s = &agg->rules[i];
         if (s->rev_mismatch == 0)
@@ -473,8 +470,9 @@ alert_mode_finding(GPtrArray *out, const AnalyzeThresholds *t, const Rule *r, gu
 }
 
 static void
-check_alert_mode(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
+check_alert_mode(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *out)
 {
+    const AnalyzeAgg *agg = view->agg;
     const AnalyzeIndex *ix = agg->index;
     GArray *order = rules_by_hits(agg);
     for (guint k = 0; k < order->len; k++) {
@@ -488,7 +486,7 @@ check_alert_mode(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *o
                            &s->destinations);
     }
     g_array_unref(order);
-    GPtrArray *sigs = analyze_signatures_sorted(agg);
+    const GPtrArray *sigs = view->signatures;
     for (guint i = 0; i < sigs->len; i++) {
         const AnalyzeSigStats *s = g_ptr_array_index(sigs, i);
         if (s->managed == NULL || !s->drop_to_alert)
@@ -498,7 +496,6 @@ check_alert_mode(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *o
                            &s->sources, s->talkers, NULL, NULL);
         g_free(what);
     }
-    g_ptr_array_unref(sigs);
 }
 
 static gboolean
@@ -511,8 +508,9 @@ outside_home(const AnalyzeIndex *ix, const char *ip)
 }
 
 static void
-check_nat(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
+check_nat(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *out)
 {
+    const AnalyzeAgg *agg = view->agg;
     if (agg->alerts < t->nat_min_alerts)
         return;
     GPtrArray *top = analyze_top_sorted(agg->top_sources);
@@ -539,10 +537,10 @@ check_nat(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
 }
 
 static void
-check_silent(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
+check_silent(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *out)
 {
-    AnalyzeSilentTotals tot;
-    GPtrArray *keys = analyze_silent_flows(agg, &tot);
+    const AnalyzeSilentTotals tot = view->silent_totals;
+    const GPtrArray *keys = view->silent;
     if (tot.without_alert > 0) {
         GString *s = g_string_new(NULL);
         for (guint i = 0; i < keys->len && i < t->top; i++) {
@@ -565,23 +563,22 @@ check_silent(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *out)
         g_string_free(s, TRUE);
         g_ptr_array_add(out, f);
     }
-    g_ptr_array_unref(keys);
 }
 
 void
-analyze_findings(const AnalyzeAgg *agg, const AnalyzeThresholds *t, GPtrArray *findings)
+analyze_findings(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *findings)
 {
     GPtrArray *out = g_ptr_array_new();
-    check_default_drop(agg, t, out);
-    check_noisy(agg, t, out);
-    check_unknown(agg, out);
-    check_ambiguous(agg, out);
-    check_alert_mode(agg, t, out);
-    check_nat(agg, t, out);
-    check_rev(agg, out);
-    check_silent(agg, t, out);
-    check_unused(agg, out);
-    check_unobservable(agg, out);
+    check_default_drop(view, t, out);
+    check_noisy(view, t, out);
+    check_unknown(view, t, out);
+    check_ambiguous(view, t, out);
+    check_alert_mode(view, t, out);
+    check_nat(view, t, out);
+    check_rev(view, t, out);
+    check_silent(view, t, out);
+    check_unused(view, t, out);
+    check_unobservable(view, t, out);
     g_ptr_array_sort(out, finding_compare_severity); /* stable since GLib 2.32 */
     for (guint i = 0; i < out->len; i++)
         g_ptr_array_add(findings, g_ptr_array_index(out, i));

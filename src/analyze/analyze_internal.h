@@ -47,6 +47,25 @@ void analyze_hours_add(AnalyzeHours *hours, gint64 hour, const AnalyzeCounts *c)
 void analyze_hours_merge(AnalyzeHours *dst, AnalyzeHours *src);
 
 void analyze_counts_add(AnalyzeCounts *dst, const AnalyzeCounts *src);
+
+/* What analyze_view_new() decides with (analyze_checks.c, analyze.c); the
+ * rest of the program reads the AnalyzeView instead.  Sorted arrays of
+ * borrowed elements (free the array only): default actions by signature;
+ * groups most flows first, then alerts; unmapped signatures most alerts
+ * first. */
+GPtrArray *analyze_defaults_sorted(const AnalyzeAgg *agg);
+GPtrArray *analyze_default_groups_sorted(const AnalyzeDefault *d);
+GPtrArray *analyze_signatures_sorted(const AnalyzeAgg *agg);
+/* 1,000,000 + the highest loaded sid + 1 when that is below 1,000,000
+ * (suggested sids stay clear of small hand-numbered policies), else the
+ * highest sid + 1. */
+guint64 analyze_first_free_sid(const AnalyzeAgg *agg);
+/* The alert + pass pair that would allow a default-action group; sids
+ * from `first_sid`.  Newly allocated. */
+char *analyze_suggest_rules(const AnalyzeDefaultGroup *group, guint64 first_sid);
+/* Silent flows by key, most first: AnalyzeTopEntry* (owned), *totals
+ * filled.  Needs analyze_agg_finish() first. */
+GPtrArray *analyze_silent_flows(const AnalyzeAgg *agg, AnalyzeSilentTotals *totals);
 void analyze_time_span(gint64 *first, gint64 *last, gint64 first_src, gint64 last_src);
 
 #endif

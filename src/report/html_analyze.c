@@ -262,45 +262,27 @@ append_top_chart(GString *out, const AnalyzeTop *top, guint limit, const char *i
     g_ptr_array_free(sorted, TRUE);
 }
 
-static int
-compare_groups(gconstpointer a, gconstpointer b)
-{
-    const AnalyzeDefaultGroup *x = *(AnalyzeDefaultGroup *const *)a;
-    const AnalyzeDefaultGroup *y = *(AnalyzeDefaultGroup *const *)b;
-    return x->counts.hits < y->counts.hits ? 1 : x->counts.hits > y->counts.hits ? -1 : 0;
-}
-
 static void
-append_defaults(GString *out, const AnalyzeAgg *agg)
+append_defaults(GString *out, const AnalyzeView *view)
 {
     g_string_append(out, "<section aria-labelledby=\"defaults\"><h2 id=\"defaults\">Default-"
                          "action traffic</h2>\n<p>Traffic no rule decided, grouped; each group "
                          "comes with the alert + pass pair that would allow it (review before "
                          "use).</p>\n");
-    guint64 next_sid = agg->index->max_sid + 1;
     guint fix_id = 0;
-    GHashTableIter it;
-    gpointer k, v;
-    g_hash_table_iter_init(&it, agg->defaults);
-    gboolean any = FALSE;
-    while (g_hash_table_iter_next(&it, &k, &v)) {
-        const AnalyzeDefault *d = v;
-        any = TRUE;
+    for (guint n = 0; n < view->defaults->len; n++) {
+        const AnalyzeViewDefault *vd = g_ptr_array_index(view->defaults, n);
+        const AnalyzeDefault *d = vd->def;
         g_string_append(out, "<h3><code>");
         html_escape(out, d->signature);
         g_string_append(out, "</code>: ");
         html_append_count(out, d->counts.hits);
         g_string_append(out, " alerts</h3>\n");
-        GPtrArray *groups = g_ptr_array_new();
-        GHashTableIter gi;
-        gpointer gk, gv;
-        g_hash_table_iter_init(&gi, d->groups);
-        while (g_hash_table_iter_next(&gi, &gk, &gv))
-            g_ptr_array_add(groups, gv);
-        g_ptr_array_sort(groups, compare_groups);
+        const GArray *groups = vd->groups;
         guint shown = MIN(groups->len, MAX_GROUPS);
         for (guint i = 0; i < shown; i++) {
-            const AnalyzeDefaultGroup *g = g_ptr_array_index(groups, i);
+            const AnalyzeViewGroup *vg = &g_array_index(groups, AnalyzeViewGroup, i);
+            const AnalyzeDefaultGroup *g = vg->group;
             g_string_append(out, "<p>");
             html_escape(out, g->src_net);
             g_string_append(out, " &rarr; ");
@@ -322,29 +304,26 @@ append_defaults(GString *out, const AnalyzeAgg *agg)
             g_string_append(out, " to ");
             html_append_time_us(out, g->last_us);
             g_string_append(out, "</p>\n");
-            char *rules = analyze_suggest_rules(g, next_sid);
-            next_sid += 2;
             char *id = g_strdup_printf("suggest-%u", ++fix_id);
-            html_append_copyable(out, id, rules);
+            html_append_copyable(out, id, vg->suggested_rules);
             g_free(id);
-            g_free(rules);
         }
         if (groups->len > shown)
             g_string_append_printf(out,
-                                   "<p class=\"capped\">%u of %u groups shown (most alerts "
+                                   "<p class=\"capped\">%u of %u groups shown (most flows "
                                    "first).</p>\n",
                                    shown, groups->len);
-        g_ptr_array_free(groups, TRUE);
     }
-    if (!any)
+    if (view->defaults->len == 0)
         g_string_append(out, "<p>No default-action alerts in the window.</p>\n");
     g_string_append(out, "</section>\n");
 }
 
 void
-report_analyze_html_string(GString *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+report_analyze_html_string(GString *out, const AnalyzeView *view, const AnalyzeThresholds *t,
                            GPtrArray *findings)
 {
+    const AnalyzeAgg *agg = view->agg;
     html_page_begin(out, "nfw-advisor log analysis");
     g_string_append(out,
                     "<header><h1>nfw-advisor log analysis</h1><nav aria-label=\"Sections\">"
@@ -389,17 +368,17 @@ report_analyze_html_string(GString *out, const AnalyzeAgg *agg, const AnalyzeThr
     append_top_chart(out, agg->top_blocked_names, limit, "chart-blocked-names",
                      "Top blocked SNI / HTTP hosts");
     g_string_append(out, "</section>\n");
-    append_defaults(out, agg);
+    append_defaults(out, view);
     html_page_end(out);
     g_array_free(order, TRUE);
 }
 
 void
-report_analyze_html(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+report_analyze_html(FILE *out, const AnalyzeView *view, const AnalyzeThresholds *t,
                     GPtrArray *findings)
 {
     GString *buf = g_string_sized_new(64 * 1024);
-    report_analyze_html_string(buf, agg, t, findings);
+    report_analyze_html_string(buf, view, t, findings);
     fwrite(buf->str, 1, buf->len, out);
     g_string_free(buf, TRUE);
 }

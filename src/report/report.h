@@ -41,9 +41,9 @@ cJSON *report_finding_json(const Finding *finding);
 
 /* `analyze` (report_analyze.c): the aggregates and findings of a log
  * analysis as a report read top to bottom, and as JSON. */
-void report_analyze_text(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+void report_analyze_text(FILE *out, const AnalyzeView *view, const AnalyzeThresholds *t,
                          GPtrArray *findings);
-void report_analyze_json(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+void report_analyze_json(FILE *out, const AnalyzeView *view, const AnalyzeThresholds *t,
                          GPtrArray *findings);
 
 /* Renderers of findings from any command (lint or analyze). */
@@ -70,9 +70,9 @@ void report_lint_html_string(GString *out, const Policy *policy, GPtrArray *find
  * action and by top rules, per-rule table with sparklines, top talkers and
  * blocked names, default-action groups with their suggested rules, and the
  * findings (alert-mode verdicts with their evidence).  From aggregates only. */
-void report_analyze_html(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+void report_analyze_html(FILE *out, const AnalyzeView *view, const AnalyzeThresholds *t,
                          GPtrArray *findings);
-void report_analyze_html_string(GString *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+void report_analyze_html_string(GString *out, const AnalyzeView *view, const AnalyzeThresholds *t,
                                 GPtrArray *findings);
 
 #endif

@@ -187,13 +187,12 @@ json_rules(const AnalyzeAgg *agg, const AnalyzeThresholds *t)
 }
 
 static cJSON *
-json_defaults(const AnalyzeAgg *agg)
+json_defaults(const AnalyzeView *view)
 {
     cJSON *arr = cJSON_CreateArray();
-    GPtrArray *defaults = analyze_defaults_sorted(agg);
-    guint64 sid = analyze_first_free_sid(agg);
-    for (guint i = 0; i < defaults->len; i++) {
-        const AnalyzeDefault *d = g_ptr_array_index(defaults, i);
+    for (guint i = 0; i < view->defaults->len; i++) {
+        const AnalyzeViewDefault *vd = g_ptr_array_index(view->defaults, i);
+        const AnalyzeDefault *d = vd->def;
         cJSON *o = cJSON_CreateObject();
         json_add_str(o, "signature", d->signature);
         cJSON_AddNumberToObject(o, "hits", (double)d->counts.hits);
@@ -204,12 +203,10 @@ json_defaults(const AnalyzeAgg *agg)
         json_add_time(o, "first_hit", d->first_us);
         json_add_time(o, "last_hit", d->last_us);
         cJSON *groups = cJSON_AddArrayToObject(o, "groups");
-        GPtrArray *sorted = analyze_default_groups_sorted(d);
-        cJSON_AddNumberToObject(o, "groups_total", sorted->len);
-        for (guint j = 0; j < sorted->len; j++, sid += 2) {
-            const AnalyzeDefaultGroup *g = g_ptr_array_index(sorted, j);
-            if (j >= ANALYZE_JSON_MAX_GROUPS)
-                continue; /* sids still advance: the same as in findings */
+        cJSON_AddNumberToObject(o, "groups_total", vd->groups->len);
+        for (guint j = 0; j < vd->groups->len && j < ANALYZE_JSON_MAX_GROUPS; j++) {
+            const AnalyzeViewGroup *vg = &g_array_index(vd->groups, AnalyzeViewGroup, j);
+            const AnalyzeDefaultGroup *g = vg->group;
             cJSON *go = cJSON_CreateObject();
             json_add_str(go, "source_network", g->src_net);
             json_add_str(go, "destination", g->destination);
@@ -225,24 +222,20 @@ json_defaults(const AnalyzeAgg *agg)
             cJSON_AddNumberToObject(go, "blocked", (double)g->counts.blocked);
             json_add_time(go, "first_hit", g->first_us);
             json_add_time(go, "last_hit", g->last_us);
-            char *rules = analyze_suggest_rules(g, sid);
-            json_add_str(go, "suggested_rules", rules);
-            g_free(rules);
+            json_add_str(go, "suggested_rules", vg->suggested_rules);
             cJSON_AddItemToArray(groups, go);
         }
-        g_ptr_array_unref(sorted);
         cJSON_AddItemToObject(o, "hourly", json_hours(d->hours));
         cJSON_AddItemToArray(arr, o);
     }
-    g_ptr_array_unref(defaults);
     return arr;
 }
 
 static cJSON *
-json_signatures(const AnalyzeAgg *agg, const AnalyzeThresholds *t)
+json_signatures(const AnalyzeView *view, const AnalyzeThresholds *t)
 {
     cJSON *arr = cJSON_CreateArray();
-    GPtrArray *sigs = analyze_signatures_sorted(agg);
+    const GPtrArray *sigs = view->signatures;
     for (guint i = 0; i < sigs->len; i++) {
         const AnalyzeSigStats *s = g_ptr_array_index(sigs, i);
         cJSON *o = cJSON_CreateObject();
@@ -261,15 +254,14 @@ json_signatures(const AnalyzeAgg *agg, const AnalyzeThresholds *t)
         cJSON_AddItemToObject(o, "top_talkers", json_top(s->talkers, "source", t->top));
         cJSON_AddItemToArray(arr, o);
     }
-    g_ptr_array_unref(sigs);
     return arr;
 }
 
 static cJSON *
-json_silent(const AnalyzeAgg *agg, const AnalyzeThresholds *t)
+json_silent(const AnalyzeView *view, const AnalyzeThresholds *t)
 {
-    AnalyzeSilentTotals tot;
-    GPtrArray *keys = analyze_silent_flows(agg, &tot);
+    const AnalyzeSilentTotals tot = view->silent_totals;
+    const GPtrArray *keys = view->silent;
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "flows_in_flow_logs", (double)tot.netflow_flows);
     cJSON_AddNumberToObject(o, "without_alert", (double)tot.without_alert);
@@ -286,14 +278,14 @@ json_silent(const AnalyzeAgg *agg, const AnalyzeThresholds *t)
         cJSON_AddItemToArray(arr, so);
         g_strfreev(parts);
     }
-    g_ptr_array_unref(keys);
     return o;
 }
 
 void
-report_analyze_json(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+report_analyze_json(FILE *out, const AnalyzeView *view, const AnalyzeThresholds *t,
                     GPtrArray *findings)
 {
+    const AnalyzeAgg *agg = view->agg;
     cJSON *doc = cJSON_CreateObject();
     cJSON_AddNumberToObject(doc, "schema_version", REPORT_SCHEMA_VERSION);
     cJSON_AddStringToObject(doc, "command", "analyze");
@@ -304,13 +296,13 @@ report_analyze_json(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t
     cJSON_AddNumberToObject(est, "distinct_relative_error", ANALYZE_HLL_ERROR);
     cJSON_AddNumberToObject(est, "top_list_counters", ANALYZE_TOP_SLOTS);
     cJSON_AddItemToObject(doc, "rules", json_rules(agg, t));
-    cJSON_AddItemToObject(doc, "defaults", json_defaults(agg));
-    cJSON_AddItemToObject(doc, "signatures", json_signatures(agg, t));
+    cJSON_AddItemToObject(doc, "defaults", json_defaults(view));
+    cJSON_AddItemToObject(doc, "signatures", json_signatures(view, t));
     cJSON_AddItemToObject(doc, "top_talkers", json_top(agg->top_sources, "source", t->top));
     cJSON_AddItemToObject(doc, "top_blocked_names",
                           json_top(agg->top_blocked_names, "name", t->top));
     cJSON_AddItemToObject(doc, "hourly", json_hours(agg->hours));
-    cJSON_AddItemToObject(doc, "silent_flows", json_silent(agg, t));
+    cJSON_AddItemToObject(doc, "silent_flows", json_silent(view, t));
     cJSON *fa = cJSON_AddArrayToObject(doc, "findings");
     int counts[4] = { 0 };
     for (guint i = 0; i < findings->len; i++) {
@@ -485,11 +477,11 @@ text_rules(GString *s, const AnalyzeAgg *agg)
 }
 
 static void
-text_defaults(GString *s, const AnalyzeAgg *agg, const AnalyzeThresholds *t)
+text_defaults(GString *s, const AnalyzeView *view, const AnalyzeThresholds *t)
 {
-    GPtrArray *defaults = analyze_defaults_sorted(agg);
-    for (guint i = 0; i < defaults->len; i++) {
-        const AnalyzeDefault *d = g_ptr_array_index(defaults, i);
+    for (guint i = 0; i < view->defaults->len; i++) {
+        const AnalyzeViewDefault *vd = g_ptr_array_index(view->defaults, i);
+        const AnalyzeDefault *d = vd->def;
         g_string_append(s, "\nDefault action ");
         esc(s, d->signature);
         g_string_append_printf(
@@ -499,9 +491,9 @@ text_defaults(GString *s, const AnalyzeAgg *agg, const AnalyzeThresholds *t)
             d->counts.hits, d->counts.blocked, d->after_rule_block, g_hash_table_size(d->groups));
         g_string_append_printf(s, "  %8s %8s  %-18s %-32s %5s %-5s %s\n", "flows", "alerts",
                                "source", "destination", "port", "proto", "app");
-        GPtrArray *groups = analyze_default_groups_sorted(d);
+        const GArray *groups = vd->groups;
         for (guint j = 0; j < groups->len && j < t->top; j++) {
-            const AnalyzeDefaultGroup *g = g_ptr_array_index(groups, j);
+            const AnalyzeDefaultGroup *g = g_array_index(groups, AnalyzeViewGroup, j).group;
             GString *dest = g_string_new(NULL);
             esc(dest, g->destination);
             /* "~249": the estimate mark is part of the right-aligned cell. */
@@ -520,15 +512,14 @@ text_defaults(GString *s, const AnalyzeAgg *agg, const AnalyzeThresholds *t)
         }
         if (groups->len > t->top)
             g_string_append_printf(s, "  ... %u more groups\n", groups->len - t->top);
-        g_ptr_array_unref(groups);
     }
-    g_ptr_array_unref(defaults);
 }
 
 static void
-text_signatures(GString *s, const AnalyzeAgg *agg, const AnalyzeThresholds *t)
+text_signatures(GString *s, const AnalyzeView *view, const AnalyzeThresholds *t)
 {
-    GPtrArray *sigs = analyze_signatures_sorted(agg);
+    const AnalyzeAgg *agg = view->agg;
+    const GPtrArray *sigs = view->signatures;
     if (sigs->len > 0) {
         g_string_append(s, "\nSignatures not in the loaded rules:\n");
         for (guint i = 0; i < sigs->len && i < t->top; i++) {
@@ -542,7 +533,6 @@ text_signatures(GString *s, const AnalyzeAgg *agg, const AnalyzeThresholds *t)
         if (sigs->len > t->top)
             g_string_append_printf(s, "  ... %u more\n", sigs->len - t->top);
     }
-    g_ptr_array_unref(sigs);
     GPtrArray *top = analyze_top_sorted(agg->top_sources);
     if (top->len > 0) {
         g_string_append(s, "\nTop alert sources:");
@@ -570,16 +560,17 @@ text_signatures(GString *s, const AnalyzeAgg *agg, const AnalyzeThresholds *t)
 }
 
 void
-report_analyze_text(FILE *out, const AnalyzeAgg *agg, const AnalyzeThresholds *t,
+report_analyze_text(FILE *out, const AnalyzeView *view, const AnalyzeThresholds *t,
                     GPtrArray *findings)
 {
+    const AnalyzeAgg *agg = view->agg;
     GString *s = g_string_new(NULL);
     text_input(s, agg);
     text_thresholds(s, t);
     text_findings(s, findings, t);
     text_rules(s, agg);
-    text_defaults(s, agg, t);
-    text_signatures(s, agg, t);
+    text_defaults(s, view, t);
+    text_signatures(s, view, t);
     fwrite(s->str, 1, s->len, out);
     g_string_free(s, TRUE);
 }
