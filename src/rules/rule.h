@@ -192,6 +192,11 @@ const char *rule_sig_type_name(RuleSigType type);
 gboolean rule_sig_type_from_string(const char *s, RuleSigType *out);
 const char *rule_scope_name(RuleScope scope);
 
+/* A content value as written between its quotes (|hex|, \; \" \: \\)
+ * appended to `out` as bytes; the length, or -1 with *error (caller frees)
+ * when Suricata 7 would reject it. */
+int rule_content_decode(const char *value, GByteArray *out, char **error);
+
 /* The column (1-based) of a byte offset in rule->text, for diagnostics. */
 int rule_column_of(const Rule *rule, int offset);
 

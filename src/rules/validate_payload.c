@@ -87,6 +87,13 @@ content_decode(const char *value, GByteArray *out, char **error, int *error_offs
     return (int)out->len;
 }
 
+int
+rule_content_decode(const char *value, GByteArray *out, char **error)
+{
+    int offset = 0;
+    return content_decode(value, out, error, &offset);
+}
+
 gboolean
 validate_content(RuleParser *parser, const char *value, char **error, int *error_offset)
 {
