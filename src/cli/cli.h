@@ -14,9 +14,10 @@
 #include "policy/policy.h"
 
 enum {
-    EXIT_CLEAN = 0,    /* no finding at or above --fail-on */
-    EXIT_FINDINGS = 1, /* findings at or above --fail-on */
-    EXIT_USAGE = 2,    /* usage or input error */
+    EXIT_CLEAN = 0,        /* no finding at or above --fail-on */
+    EXIT_FINDINGS = 1,     /* findings at or above --fail-on */
+    EXIT_USAGE = 2,        /* usage or input error */
+    EXIT_UNDETERMINED = 3, /* explain: the verdict needs data the flow lacks */
 };
 
 /* Options every command that reads rule groups takes. */
@@ -31,6 +32,13 @@ void cli_input_options_clear(InputOptions *options);
 /* Load every input path into a finished Policy; NULL with an error message
  * already printed on failure. */
 Policy *cli_load_policy(char **paths, const InputOptions *options);
+
+/* simulate and explain: FALSE (the errors printed) when loading found
+ * errors, since Network Firewall would refuse such a rule group. */
+gboolean cli_policy_usable(const char *command, const Policy *policy);
+/* --default-actions "a,b": the list (char*, may be empty); FALSE with a
+ * message on an empty item. */
+gboolean cli_parse_default_actions(const char *command, const char *value, GPtrArray **out);
 
 /* Options every command that reports findings takes (cli_report.c). */
 typedef struct {
@@ -77,5 +85,7 @@ int cmd_analyze(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_dashboard(int argc, char **argv);
 int cmd_export_queries(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
 
 #endif

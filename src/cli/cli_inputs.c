@@ -75,3 +75,50 @@ fail:
     policy_free(policy);
     return NULL;
 }
+
+gboolean
+cli_policy_usable(const char *command, const Policy *policy)
+{
+    guint errors = 0;
+    for (guint i = 0; i < policy->findings->len; i++) {
+        const Finding *f = g_ptr_array_index(policy->findings, i);
+        if (f->severity != SEVERITY_ERROR)
+            continue;
+        if (errors++ < 5)
+            cli_error(command, "%s:%d:%d: %s", f->loc.file ? f->loc.file : "?", f->loc.line,
+                      f->loc.column, f->message);
+    }
+    if (errors == 0)
+        return TRUE;
+    cli_error(command,
+              "%u error%s in the rules: Network Firewall would refuse them (run 'nfw-advisor "
+              "lint' for all findings)",
+              errors, errors == 1 ? "" : "s");
+    return FALSE;
+}
+
+gboolean
+cli_parse_default_actions(const char *command, const char *value, GPtrArray **out)
+{
+    GPtrArray *list = g_ptr_array_new_with_free_func(g_free);
+    char **items = g_strsplit(value, ",", -1);
+    gboolean ok = TRUE;
+    for (char **p = items; *p; p++) {
+        char *s = g_strstrip(*p);
+        if (*s == '\0') {
+            if (items[1] != NULL || p != items) {
+                cli_error(command, "--default-actions: an empty item in '%s'", value);
+                ok = FALSE;
+            }
+            continue;
+        }
+        g_ptr_array_add(list, g_strdup(s));
+    }
+    g_strfreev(items);
+    if (!ok) {
+        g_ptr_array_unref(list);
+        return FALSE;
+    }
+    *out = list;
+    return TRUE;
+}

@@ -22,6 +22,8 @@ static const Command commands[] = {
     { "expand", cmd_expand, "print the effective rules in evaluation order" },
     { "analyze", cmd_analyze,
       "map alert/flow logs to rules: unused, noisy, default-action drops, alert-mode" },
+    { "simulate", cmd_simulate, "what a proposed policy would do to the flows already logged" },
+    { "explain", cmd_explain, "walk one hand-typed flow through the policy, rule by rule" },
     { "query", cmd_query, "run a CloudWatch Logs Insights query over local logs" },
     { "export-queries", cmd_export_queries,
       "print the CWLI/Athena queries whose results analyze --results reads" },

@@ -16,6 +16,8 @@
 #include "findings/findings.h"
 #include "policy/policy.h"
 #include "analyze/analyze.h"
+#include "simulate/simulate.h"
+#include "verdict/verdict.h"
 
 /* Version of the JSON documents we print; bumped on incompatible change. */
 #define REPORT_SCHEMA_VERSION 1
@@ -74,5 +76,46 @@ void report_analyze_html(FILE *out, const AnalyzeView *view, const AnalyzeThresh
                          GPtrArray *findings);
 void report_analyze_html_string(GString *out, const AnalyzeView *view, const AnalyzeThresholds *t,
                                 GPtrArray *findings);
+/* `simulate --format html` (html_simulate.c): the changes first. */
+void report_simulate_html(FILE *out, const SimSummary *summary, guint top);
+void report_simulate_html_string(GString *out, const SimSummary *summary, guint top);
+
+/* `explain` (report_explain.c): one flow's walk through the policy. */
+typedef struct {
+    guint rules; /* rules in evaluation order */
+    RuleOrder order;
+    const GPtrArray *default_actions; /* char*, in force */
+} ExplainInfo;
+
+void report_explain_text(FILE *out, const VerdictFlow *flow, const ExplainInfo *info,
+                         const VerdictTrace *trace, const VerdictResult *result);
+void report_explain_json(FILE *out, const VerdictFlow *flow, const ExplainInfo *info,
+                         const VerdictTrace *trace, const VerdictResult *result);
+
+/* `simulate` (report_simulate.c).  JSON streams: begin, one call per flow
+ * (a SimSink function: pass the writer as its data), end with the summary. */
+typedef struct {
+    FILE *out;
+    guint64 count; /* flows written */
+} SimJsonWriter;
+
+void report_simulate_json_begin(SimJsonWriter *writer);
+void report_simulate_json_flow(const SimFlowResult *result, gpointer writer);
+void report_simulate_json_end(SimJsonWriter *writer, const SimSummary *summary);
+cJSON *report_simulate_flow_json(const SimFlowResult *result);
+/* The changes first, grouped (at most `top` rows per group), then totals. */
+void report_simulate_text(FILE *out, const SimSummary *summary, guint top);
+void report_simulate_markdown(FILE *out, const SimSummary *summary, guint top);
+
+/* Pieces of verdicts shared with `simulate`. */
+void report_verdict_addr(char out[64], int family, const guint8 *addr);
+void report_verdict_proto(char out[16], guint8 ip_proto); /* "TCP", "UDP", "ICMP", "47" */
+/* A field's bytes as text, NUL shown as \x00 (g_free); NULL when unknown or absent. */
+char *report_verdict_value_text(const VerdictValue *value);
+cJSON *report_verdict_hit_json(const VerdictHit *hit); /* {"sid": N} | {"default_action": ...} */
+cJSON *report_verdict_hits_json(const GArray *hits);   /* of VerdictHit */
+void report_verdict_hit_text(GString *out, const VerdictHit *hit);
+/* {"src_ip", "src_port", "dest_ip", "dest_port", "proto", "app_proto"} */
+cJSON *report_verdict_flow_json(const VerdictFlow *flow);
 
 #endif
