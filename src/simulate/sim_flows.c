@@ -326,6 +326,32 @@ hits_add_unique(GArray *hits, const VerdictHit *h)
     g_array_append_val(hits, *h);
 }
 
+/* event.ssh.client.{proto_version,software_version}: the client's banner. */
+static void
+add_ssh_fields(Pending *p, LogStr raw)
+{
+    const char *ssh = raw_value(raw, "ssh");
+    if (ssh == NULL || *ssh != '{')
+        return;
+    LogStr rest = { ssh, (gsize)(raw.ptr + raw.len - ssh) };
+    const char *client = raw_value(rest, "client");
+    if (client == NULL || *client != '{')
+        return;
+    /* Only within the client object: up to the first '}'.  A '}' inside
+     * a value cuts the object short, and the field is then left unknown:
+     * never read from the server's object. */
+    const char *end = memchr(client, '}', (gsize)(raw.ptr + raw.len - client));
+    if (end == NULL)
+        return;
+    LogStr obj = { client, (gsize)(end - client) + 1 };
+    char v[65];
+    if (!p->flow.fields[VERDICT_FIELD_SSH_PROTO].known && raw_plain_string(obj, "proto_version", v))
+        verdict_flow_set_field(&p->flow, VERDICT_FIELD_SSH_PROTO, v, strlen(v));
+    if (!p->flow.fields[VERDICT_FIELD_SSH_SOFTWARE].known &&
+        raw_plain_string(obj, "software_version", v))
+        verdict_flow_set_field(&p->flow, VERDICT_FIELD_SSH_SOFTWARE, v, strlen(v));
+}
+
 static void
 add_alert(Pending *p, const LogEvent *ev)
 {
@@ -349,6 +375,9 @@ add_alert(Pending *p, const LogEvent *ev)
     if (ev->http_hostname.ptr && !p->flow.fields[VERDICT_FIELD_HTTP_METHOD].known &&
         raw_plain_string(ev->raw, "http_method", method))
         verdict_flow_set_field(&p->flow, VERDICT_FIELD_HTTP_METHOD, method, strlen(method));
+
+    if (log_str_equal(ev->app_proto, "ssh"))
+        add_ssh_fields(p, ev->raw);
 
     VerdictHit hit = { NULL, sim_default_action_of_signature(ev->alert.signature),
                        ev->alert.signature_id };

@@ -59,11 +59,14 @@ typedef enum {
     VERDICT_FIELD_HTTP_USER_AGENT, /* http.user_agent  <- event.http.http_user_agent */
     VERDICT_FIELD_HTTP_METHOD,     /* http.method      <- event.http.http_method */
     VERDICT_FIELD_DNS_QUERY,       /* dns.query        <- event.dns rrname */
+    VERDICT_FIELD_SSH_PROTO,       /* ssh.proto (client) <- event.ssh.client.proto_version */
+    VERDICT_FIELD_SSH_SOFTWARE,    /* ssh.software (client) <- ...client.software_version */
     VERDICT_FIELD_N
 } VerdictField;
 
 /* The name used in outputs and in the flow syntax: "sni", "host", "uri",
- * "ua", "method", "dns"; and the log field it comes from. */
+ * "ua", "method", "dns", "ssh_proto", "ssh_software"; and the log field
+ * it comes from. */
 const char *verdict_field_name(VerdictField field);
 const char *verdict_field_log_name(VerdictField field);
 

@@ -245,6 +245,8 @@ static const struct {
     { "http.method", VBUF_HTTP_METHOD, "http" },
     { "http_method", VBUF_HTTP_METHOD, "http" },
     { "dns.query", VBUF_DNS_QUERY, "dns" },
+    { "ssh.proto", VBUF_SSH_PROTO, "ssh" },
+    { "ssh.software", VBUF_SSH_SOFTWARE, "ssh" },
 };
 
 static VBuf

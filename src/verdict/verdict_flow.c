@@ -26,11 +26,18 @@
 
 G_DEFINE_QUARK(nfw - verdict - error - quark, verdict_error)
 
-static const char *const field_names[VERDICT_FIELD_N] = { "sni", "host",   "uri",
-                                                          "ua",  "method", "dns" };
+static const char *const field_names[VERDICT_FIELD_N] = {
+    "sni", "host", "uri", "ua", "method", "dns", "ssh_proto", "ssh_software",
+};
 static const char *const field_log_names[VERDICT_FIELD_N] = {
-    "tls.sni",          "http.hostname", "http.url", "http.http_user_agent",
-    "http.http_method", "dns.rrname",
+    "tls.sni",
+    "http.hostname",
+    "http.url",
+    "http.http_user_agent",
+    "http.http_method",
+    "dns.rrname",
+    "ssh.client.proto_version",
+    "ssh.client.software_version",
 };
 
 const char *

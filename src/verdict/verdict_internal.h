@@ -35,6 +35,8 @@ typedef enum {
     VBUF_HTTP_UA,
     VBUF_HTTP_METHOD,
     VBUF_DNS_QUERY,
+    VBUF_SSH_PROTO, /* the client's: what a to_server packet inspects */
+    VBUF_SSH_SOFTWARE,
     VBUF_N,
     VBUF_NONE = VBUF_N,
 } VBuf;

@@ -96,6 +96,8 @@ buffer_field(const VerdictFlow *flow, VBuf buf)
     case VBUF_HTTP_UA: return &flow->fields[VERDICT_FIELD_HTTP_USER_AGENT];
     case VBUF_HTTP_METHOD: return &flow->fields[VERDICT_FIELD_HTTP_METHOD];
     case VBUF_DNS_QUERY: return &flow->fields[VERDICT_FIELD_DNS_QUERY];
+    case VBUF_SSH_PROTO: return &flow->fields[VERDICT_FIELD_SSH_PROTO];
+    case VBUF_SSH_SOFTWARE: return &flow->fields[VERDICT_FIELD_SSH_SOFTWARE];
     case VBUF_N: break;
     }
     return NULL;
@@ -464,9 +466,10 @@ why_set(GString *why, const char *fmt, ...)
 static const char *
 vbuf_name(VBuf b)
 {
-    static const char *const names[] = { "tls.sni",      "http.host",       "http.uri",
-                                         "http.uri.raw", "http.user_agent", "http.method",
-                                         "dns.query" };
+    static const char *const names[] = {
+        "tls.sni",     "http.host", "http.uri",  "http.uri.raw", "http.user_agent",
+        "http.method", "dns.query", "ssh.proto", "ssh.software",
+    };
     return b < VBUF_N ? names[b] : "a buffer";
 }
 
@@ -614,6 +617,11 @@ verdict_rule_match(const VRule *r, const VerdictFlow *f, const VPacket *p, GHash
         if (l->buf == VBUF_NONE)
             continue; /* counted in unknown_reason */
         gboolean absent;
+        if ((l->buf == VBUF_SSH_PROTO || l->buf == VBUF_SSH_SOFTWARE) &&
+            p->dir == VERDICT_TO_CLIENT) {
+            MAYBE_BECAUSE("the server's %s is not in the logs", vbuf_name(l->buf));
+            continue;
+        }
         if (!verdict_buffer_value(f, l, scratch, &absent)) {
             MAYBE_BECAUSE("%s is not in the logs for this flow", vbuf_name(l->buf));
             continue;

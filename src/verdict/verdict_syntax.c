@@ -269,8 +269,8 @@ parse_pair(Lexer *lx, VerdictFlow *flow, Behaviour *b, guint *seen)
         k++;
     if (lx->text[k] != '=')
         return fail(lx, at,
-                    "expected KEY=VALUE (keys: sni, host, uri, ua, method, dns, app, "
-                    "server, data, reply)");
+                    "expected KEY=VALUE (keys: sni, host, uri, ua, method, dns, ssh_proto, "
+                    "ssh_software, app, server, data, reply)");
     char *key = g_strndup(lx->text + at, k - at);
     lx->pos = k + 1;
     gsize vat = lx->pos;
@@ -280,21 +280,25 @@ parse_pair(Lexer *lx, VerdictFlow *flow, Behaviour *b, guint *seen)
         g_free(key);
         return FALSE;
     }
-    static const char *const keys[] = { "sni", "host", "uri",    "ua",   "method",
-                                        "dns", "app",  "server", "data", "reply" };
+    /* The fields first, in VerdictField order, then the others. */
+    static const char *const keys[] = {
+        "sni",       "host",         "uri", "ua",     "method", "dns",
+        "ssh_proto", "ssh_software", "app", "server", "data",   "reply",
+    };
     int idx = -1;
     for (gsize i = 0; i < G_N_ELEMENTS(keys); i++)
         if (strcmp(keys[i], key) == 0)
             idx = (int)i;
     gboolean ok = TRUE;
     if (idx < 0)
-        ok = fail(lx, at,
-                  "unknown key '%s' (keys: sni, host, uri, ua, method, dns, app, server, data, "
-                  "reply)",
-                  key);
+        ok = fail(
+            lx, at,
+            "unknown key '%s' (keys: sni, host, uri, ua, method, dns, ssh_proto, ssh_software, app, server, data, "
+            "reply)",
+            key);
     else if (*seen & (1u << idx))
         ok = fail(lx, at, "'%s' given twice", key);
-    else if (idx < 6 && len == 0)
+    else if (idx < VERDICT_FIELD_N && len == 0)
         ok = fail(lx, vat, "empty value for '%s'", key);
     if (!ok) {
         g_free(key);
@@ -305,17 +309,17 @@ parse_pair(Lexer *lx, VerdictFlow *flow, Behaviour *b, guint *seen)
     static const char *const servers[] = { "accept", "refuse", "silent", NULL };
     static const char *const datas[] = { "both", "client", "none", NULL };
     static const char *const replies[] = { "yes", "no", NULL };
-    if (idx < 6) {
+    if (idx < VERDICT_FIELD_N) {
         VerdictField f = (VerdictField)idx;
         verdict_flow_set_field(flow, f, value, len);
-    } else if (idx == 6) {
+    } else if (idx == VERDICT_FIELD_N) {
         verdict_flow_set_app_proto(flow, value);
-    } else if (idx == 7) {
+    } else if (idx == VERDICT_FIELD_N + 1) {
         if ((b->server = pick(value, servers)) == NULL)
             ok = fail(lx, vat, "server= takes accept, refuse or silent");
         else if (flow->ip_proto != 6)
             ok = fail(lx, at, "server= is for TCP flows (UDP and ICMP: reply=)");
-    } else if (idx == 8) {
+    } else if (idx == VERDICT_FIELD_N + 2) {
         if ((b->data = pick(value, datas)) == NULL)
             ok = fail(lx, vat, "data= takes both, client or none");
         else if (flow->ip_proto != 6)
@@ -380,6 +384,8 @@ implied_app(VerdictField f)
     switch (f) {
     case VERDICT_FIELD_TLS_SNI: return "tls";
     case VERDICT_FIELD_DNS_QUERY: return "dns";
+    case VERDICT_FIELD_SSH_PROTO:
+    case VERDICT_FIELD_SSH_SOFTWARE: return "ssh";
     default: return "http";
     }
 }
