@@ -108,7 +108,7 @@ cmd_explain(int argc, char **argv)
         goto out;
     engine = verdict_engine_new(policy, da, &error);
     if (engine == NULL) {
-        cli_error("explain", "%s", error->message);
+        cli_error("explain", "--default-actions: %s", error->message);
         g_clear_error(&error);
         goto out;
     }

@@ -139,13 +139,13 @@ cmd_simulate(int argc, char **argv)
     proposed = cli_load_policy(rules, &inputs);
     if (proposed == NULL || !cli_policy_usable("simulate", proposed))
         goto out;
-    if ((pe = engine_for("--rules", proposed, defaults)) == NULL)
+    if ((pe = engine_for("--default-actions", proposed, defaults)) == NULL)
         goto out;
     if (baseline) {
         base = cli_load_policy(baseline, &inputs);
         if (base == NULL || !cli_policy_usable("simulate", base))
             goto out;
-        if ((be = engine_for("--baseline", base, baseline_defaults)) == NULL)
+        if ((be = engine_for("--baseline-default-actions", base, baseline_defaults)) == NULL)
             goto out;
     }
     summary.order = proposed->order;

@@ -26,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules/keywords.h"
+#include "rules/rules.h"
 
 /* ---- header sets ---------------------------------------------------------- */
 

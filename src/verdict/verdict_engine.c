@@ -13,69 +13,30 @@
 
 #include <string.h>
 
-/* TEMPORARY until src/policy's default-action model lands: the oracle's
- * table (../shared/oracle/README.md "Default actions"). */
-typedef struct {
-    const char *scope; /* NULL: none */
-    gboolean drop, alert;
-    const char *drop_name, *alert_name;
-} TmpDefaults;
-
-static const char *const tmp_names[] = {
-    "aws:drop_strict",
-    "aws:drop_established",
-    "aws:drop_established_app_layer",
-    "aws:drop_established_app_layer_to_server",
-    "aws:alert_strict",
-    "aws:alert_established",
-    "aws:alert_established_app_layer",
-    "aws:alert_established_app_layer_to_server",
-};
-
-static gboolean
-tmp_scope_covers(const char *scope, const VerdictFlow *f, const VPacket *p)
+static ProtoClass
+proto_class(guint8 ip_proto)
 {
-    if (scope == NULL)
-        return FALSE;
-    if (f->ip_proto != 6 || strcmp(scope, "strict") == 0)
-        return TRUE;
-    if (!p->established)
-        return FALSE;
-    if (strcmp(scope, "established_app_layer") == 0)
-        return TRUE;
-    return p->dir == VERDICT_TO_SERVER;
+    switch (ip_proto) {
+    case 6: return PROTO_CLASS_TCP;
+    case 17: return PROTO_CLASS_UDP;
+    case 1:
+    case 58: return PROTO_CLASS_ICMP;
+    default: return PROTO_CLASS_OTHER;
+    }
 }
 
-typedef struct {
-    const char *drop_scope, *alert_scope;
-    const char *drop_name, *alert_name;
-} TmpModel;
-
-static TmpModel *
-tmp_parse(GPtrArray *names, GError **error)
+/* Detection done on this packet: a protocol found, or given up ("failed").
+ * "unknown" means Suricata had not concluded. */
+static VTri
+detection_done(const VerdictFlow *flow, const VPacket *pkt)
 {
-    TmpModel *m = g_new0(TmpModel, 1);
-    for (guint i = 0; names && i < names->len; i++) {
-        const char *n = g_ptr_array_index(names, i);
-        const char *known = NULL;
-        for (gsize k = 0; k < G_N_ELEMENTS(tmp_names); k++)
-            if (strcmp(tmp_names[k], n) == 0)
-                known = tmp_names[k];
-        if (known == NULL) {
-            g_set_error(error, VERDICT_ERROR, VERDICT_ERROR_DEFAULT_ACTIONS,
-                        "unknown default action '%s'", n);
-            g_free(m);
-            return NULL;
-        }
-        if (g_str_has_prefix(known, "aws:drop_")) {
-            m->drop_scope = known + strlen("aws:drop_");
-            m->drop_name = known;
-        } else {
-            m->alert_scope = known + strlen("aws:alert_");
-            m->alert_name = known;
-        }
-    }
-    return m;
+    if (flow->app_proto == NULL)
+        return pkt->payload == VTRI_NO ? VTRI_NO : VTRI_MAYBE;
+    if (strcmp(flow->app_proto, "unknown") == 0)
+        return VTRI_NO;
+    if (strcmp(flow->app_proto, "failed") == 0)
+        return pkt->cls >= VERDICT_PKT_CLIENT_DATA ? VTRI_YES : VTRI_NO;
+    return pkt->app_known ? VTRI_YES : VTRI_NO;
 }
 
 void
@@ -83,22 +44,34 @@ verdict_default_decide(const VerdictEngine *engine, const VerdictFlow *flow, con
                        VerdictDefaultOutcome *out)
 {
     memset(out, 0, sizeof *out);
-    const TmpModel *m = engine->defaults;
-    if (m == NULL || engine->order != RULE_ORDER_STRICT) {
-        out->why = g_strdup("no rule decided: passed (no default action drops it)");
+    const DefaultActions *d = &engine->defaults;
+    if (engine->order != RULE_ORDER_STRICT ||
+        (d->drop == DEFAULT_SCOPE_NONE && d->alert == DEFAULT_SCOPE_NONE)) {
+        out->why = g_strdup("no rule decided: passed (no default action)");
         return;
     }
-    gboolean drop = tmp_scope_covers(m->drop_scope, flow, pkt);
-    gboolean alert = tmp_scope_covers(m->alert_scope, flow, pkt);
-    out->drop_name = drop ? m->drop_name : NULL;
-    out->alert_name = alert ? m->alert_name : NULL;
-    const char *scope = alert ? m->alert_scope : m->drop_scope;
-    gboolean strict = scope && strcmp(scope, "strict") == 0;
-    out->sid = flow->ip_proto == 6    ? (strict ? 8 : 4)
-               : flow->ip_proto == 17 ? (strict ? 7 : 3)
-                                      : (strict ? 6 : 2);
-    out->why = g_strdup_printf("no rule decided: %s%s%s", drop ? m->drop_name : "passed",
-                               alert ? ", logged by " : "", alert ? m->alert_name : "");
+    VTri done = detection_done(flow, pkt);
+    UndecidedPacket p = { proto_class(flow->ip_proto),
+                          pkt->dir == VERDICT_TO_SERVER ? PACKET_TO_SERVER : PACKET_TO_CLIENT,
+                          pkt->established, done == VTRI_YES };
+    DefaultVerdict v;
+    default_actions_judge(d, &p, &v);
+    if (done == VTRI_MAYBE) {
+        DefaultVerdict other;
+        p.app_layer_known = !p.app_layer_known;
+        default_actions_judge(d, &p, &other);
+        out->unknown = v.drops != other.drops || v.alerts != other.alerts;
+    }
+    out->drop_name = v.drops ? default_action_name(d->drop, FALSE) : NULL;
+    out->alert_name = v.alerts ? default_action_name(d->alert, TRUE) : NULL;
+    out->sid = v.sid;
+    if (out->unknown)
+        out->why = g_strdup("no rule decided: whether the default action covers it depends on "
+                            "app-layer detection, which the logs do not show");
+    else
+        out->why = g_strdup_printf(
+            "no rule decided: %s%s%s", out->drop_name ? out->drop_name : "passed",
+            out->alert_name ? ", logged by " : "", out->alert_name ? out->alert_name : "");
 }
 
 VerdictEngine *
@@ -113,12 +86,23 @@ verdict_engine_new(const Policy *policy, GPtrArray *default_actions, GError **er
         names = policy->info->stateful_default_actions;
     for (guint i = 0; names && i < names->len; i++)
         g_ptr_array_add(e->default_actions, g_strdup(g_ptr_array_index(names, i)));
-    e->defaults = tmp_parse(e->default_actions, error);
-    if (e->defaults == NULL) {
-        g_ptr_array_unref(e->default_actions);
-        g_free(e);
-        return NULL;
-    }
+    if (default_actions != NULL) {
+        GPtrArray *problems = g_ptr_array_new_with_free_func(g_free);
+        if (!default_actions_parse(default_actions, &e->defaults, problems)) {
+            GString *msg = g_string_new(NULL);
+            for (guint i = 0; i < problems->len; i++)
+                g_string_append_printf(msg, "%s%s", i ? "; " : "",
+                                       (char *)g_ptr_array_index(problems, i));
+            g_set_error_literal(error, VERDICT_ERROR, VERDICT_ERROR_DEFAULT_ACTIONS, msg->str);
+            g_string_free(msg, TRUE);
+            g_ptr_array_free(problems, TRUE);
+            g_ptr_array_unref(e->default_actions);
+            g_free(e);
+            return NULL;
+        }
+        g_ptr_array_free(problems, TRUE);
+    } else if (policy->info)
+        e->defaults = policy->info->defaults;
     verdict_compile(policy, &e->compiled);
     return e;
 }
@@ -130,7 +114,6 @@ verdict_engine_free(VerdictEngine *engine)
         return;
     verdict_compiled_clear(&engine->compiled);
     g_ptr_array_unref(engine->default_actions);
-    g_free(engine->defaults);
     g_free(engine);
 }
 

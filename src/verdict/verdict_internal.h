@@ -17,7 +17,7 @@
 #include <pcre2.h>
 
 #include "verdict/verdict.h"
-#include "rules/netset.h"
+#include "rules/rules.h"
 
 typedef enum {
     VTRI_NO = 0,
@@ -208,7 +208,7 @@ struct VerdictEngine {
     RuleOrder order;
     VCompiled compiled;
     GPtrArray *default_actions; /* char*, as given */
-    gpointer defaults;          /* src/policy's parsed model */
+    DefaultActions defaults;    /* src/policy's model of them */
 };
 
 /* What the default actions do with one packet no rule decided. */
@@ -216,6 +216,7 @@ typedef struct {
     const char *drop_name;  /* "aws:drop_established" when it drops, else NULL */
     const char *alert_name; /* "aws:alert_established" when it alerts, else NULL */
     guint64 sid;            /* the sid its alert is logged with */
+    gboolean unknown;       /* what it does depends on what the logs do not show */
     char *why;              /* owned: for traces */
 } VerdictDefaultOutcome;
 

@@ -362,6 +362,15 @@ default_actions(Walk *w, const VPacket *p)
 {
     VerdictDefaultOutcome d;
     verdict_default_decide(w->engine, w->flow, p, &d);
+    if (d.unknown) {
+        if (w->trace) {
+            VerdictHit none = { 0 };
+            trace_step(w, p, VERDICT_STEP_DEFAULT, none, FALSE, FALSE, FALSE, FALSE, d.why);
+        }
+        undetermined(w, p, "%s", d.why + strlen("no rule decided: "));
+        g_free(d.why);
+        return;
+    }
     if (d.alert_name) {
         VerdictHit hit = { NULL, d.alert_name, d.sid };
         alert(w, &hit, FALSE);
