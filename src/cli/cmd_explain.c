@@ -75,7 +75,19 @@ cmd_explain(int argc, char **argv)
     VerdictResult result;
     verdict_result_init(&result);
 
-    if (!g_option_context_parse(context, &argc, &argv, &error)) {
+    /* An unquoted arrow is a FLOW word, not an option: hide it from GOption. */
+    static char arrow_right[] = "\001->", arrow_left[] = "\001<-";
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "->") == 0)
+            argv[i] = arrow_right;
+        else if (strcmp(argv[i], "<-") == 0)
+            argv[i] = arrow_left;
+    }
+    gboolean parsed = g_option_context_parse(context, &argc, &argv, &error);
+    for (int i = 1; i < argc; i++)
+        if (argv[i][0] == '\001')
+            argv[i]++;
+    if (!parsed) {
         cli_error("explain", "%s", error->message);
         g_clear_error(&error);
         goto out;

@@ -157,18 +157,24 @@ cmd_simulate(int argc, char **argv)
     dest = cli_output_open("simulate", output);
     if (dest == NULL)
         goto out;
-    SimJsonWriter writer = { dest, 0 };
+    SimJsonWriter writer = { dest, 0, FALSE };
     SimOptions opt = { pe, be, &filter, { NULL, NULL } };
     if (fmt == OUTPUT_JSON) {
         opt.sink.flow = report_simulate_json_flow;
         opt.sink.data = &writer;
         report_simulate_json_begin(&writer);
     }
-    gboolean read_ok =
-        simulate_run(&opt, (const char *const *)argv + 1, (gsize)argc - 1, &summary, &error);
+    gboolean opened = FALSE;
+    gboolean read_ok = simulate_run(&opt, (const char *const *)argv + 1, (gsize)argc - 1, &summary,
+                                    &opened, &error);
     if (!read_ok) {
         cli_error("simulate", "%s", error->message);
         g_clear_error(&error);
+    }
+    if (!opened) {
+        cli_output_close("simulate", dest, output);
+        dest = NULL;
+        goto out;
     }
     switch (fmt) {
     case OUTPUT_JSON: report_simulate_json_end(&writer, &summary); break;

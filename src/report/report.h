@@ -96,7 +96,8 @@ void report_explain_json(FILE *out, const VerdictFlow *flow, const ExplainInfo *
  * (a SimSink function: pass the writer as its data), end with the summary. */
 typedef struct {
     FILE *out;
-    guint64 count; /* flows written */
+    guint64 count;    /* flows written */
+    gboolean started; /* the document's head is written */
 } SimJsonWriter;
 
 void report_simulate_json_begin(SimJsonWriter *writer);

@@ -121,15 +121,27 @@ report_simulate_flow_json(const SimFlowResult *r)
 void
 report_simulate_json_begin(SimJsonWriter *sink)
 {
-    fputs("{\"schema_version\":", sink->out);
-    fprintf(sink->out, "%d,\"command\":\"simulate\",\"flows\":[", REPORT_SCHEMA_VERSION);
     sink->count = 0;
+    sink->started = FALSE;
+}
+
+/* The head is written with the first flow (or by the end): a run that
+ * cannot open its input prints nothing. */
+static void
+json_head(SimJsonWriter *sink)
+{
+    if (sink->started)
+        return;
+    fprintf(sink->out, "{\"schema_version\":%d,\"command\":\"simulate\",\"flows\":[",
+            REPORT_SCHEMA_VERSION);
+    sink->started = TRUE;
 }
 
 void
 report_simulate_json_flow(const SimFlowResult *r, gpointer data)
 {
     SimJsonWriter *sink = data;
+    json_head(sink);
     cJSON *o = report_simulate_flow_json(r);
     char *text = base_json_text(o, FALSE);
     fprintf(sink->out, "%s\n%s", sink->count ? "," : "", text);
@@ -216,6 +228,7 @@ summary_json(const SimSummary *s)
 void
 report_simulate_json_end(SimJsonWriter *sink, const SimSummary *s)
 {
+    json_head(sink);
     cJSON *o = summary_json(s);
     char *text = base_json_text(o, TRUE);
     fprintf(sink->out, "%s],\n\"summary\":%s}\n", sink->count ? "\n" : "", text);

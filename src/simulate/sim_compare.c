@@ -460,6 +460,16 @@ simulate_summary_init(SimSummary *s)
     memset(s, 0, sizeof *s);
     log_stats_init(&s->stats);
     s->default_actions = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray **arrays[] = { &s->newly_blocked_by_rule,
+                             &s->newly_blocked_by_destination,
+                             &s->newly_allowed_by_rule,
+                             &s->newly_allowed_by_destination,
+                             &s->blocker_changed_by_rule,
+                             &s->alerts_gained,
+                             &s->alerts_lost,
+                             &s->undetermined_by_reason };
+    for (gsize i = 0; i < G_N_ELEMENTS(arrays); i++)
+        *arrays[i] = g_ptr_array_new_with_free_func(group_free);
 }
 
 void

@@ -16,9 +16,10 @@ on_finished(SimRebuilt *flow, gpointer data)
 
 gboolean
 simulate_run(const SimOptions *options, const char *const *paths, gsize n_paths,
-             SimSummary *summary, GError **error)
+             SimSummary *summary, gboolean *opened, GError **error)
 {
     SimInput *in = sim_input_open(paths, n_paths, options->filter, error);
+    *opened = in != NULL;
     if (in == NULL)
         return FALSE;
     SimCompare *cmp = sim_compare_new(options, summary);

@@ -133,10 +133,12 @@ typedef struct {
 } SimOptions;
 
 /* Read the logs, simulate every flow, fill `summary` (simulate_summary_init
- * first).  FALSE with *error when an input cannot be opened; records that
- * cannot be used are counted in summary->stats. */
+ * first).  FALSE with *error when an input cannot be opened (*opened FALSE:
+ * nothing was read) or a file failed while reading (*opened TRUE: the
+ * summary covers what was read); records that cannot be used are counted
+ * in summary->stats. */
 gboolean simulate_run(const SimOptions *options, const char *const *paths, gsize n_paths,
-                      SimSummary *summary, GError **error);
+                      SimSummary *summary, gboolean *opened, GError **error);
 
 void simulate_summary_init(SimSummary *summary);
 void simulate_summary_clear(SimSummary *summary);

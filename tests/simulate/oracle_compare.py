@@ -178,7 +178,8 @@ def write_fixtures(a_dir, cases):
     os.makedirs(os.path.join(FIXTURES, "a"))
     for f in ("alert.jsonl", "flow.jsonl"):
         shutil.copy(os.path.join(a_dir, f), os.path.join(FIXTURES, "a", f))
-    shutil.copy(os.path.join(a_dir, "rules.rules"), os.path.join(FIXTURES, "a", "rules.rules"))
+    # beside a/, not in it: a/ is given to simulate as a log directory
+    shutil.copy(os.path.join(a_dir, "rules.rules"), os.path.join(FIXTURES, "current.rules"))
     with open(os.path.join(FIXTURES, "traffic.json"), "w") as fh:
         json.dump(scenarios.TRAFFIC, fh, indent=1)
         fh.write("\n")
