@@ -517,33 +517,6 @@ option_pcre(Compile *c, const char *value)
 }
 
 static void
-option_flow(VRule *v, const char *value)
-{
-    char **items = g_strsplit(value ? value : "", ",", -1);
-    for (char **p = items; *p; p++) {
-        char *s = g_strstrip(*p);
-        if (strcmp(s, "to_server") == 0 || strcmp(s, "from_client") == 0)
-            v->flow |= VFLOW_TO_SERVER;
-        else if (strcmp(s, "to_client") == 0 || strcmp(s, "from_server") == 0)
-            v->flow |= VFLOW_TO_CLIENT;
-        else if (strcmp(s, "established") == 0)
-            v->flow |= VFLOW_ESTABLISHED;
-        else if (strcmp(s, "not_established") == 0)
-            v->flow |= VFLOW_NOT_ESTABLISHED;
-        else if (strcmp(s, "only_frag") == 0)
-            v->flow |= VFLOW_ONLY_FRAG;
-        else if (strcmp(s, "stateless") == 0 || strcmp(s, "no_frag") == 0 ||
-                 strcmp(s, "only_stream") == 0 || strcmp(s, "no_stream") == 0) {
-            /* stateless: any state; no_frag: logs show no fragments.
-             * only_stream / no_stream: the rule's match on reassembled
-             * data vs packets, which only matters for payload rules. */
-        } else
-            set_unknown(v, "flow option %s is not modelled", s);
-    }
-    g_strfreev(items);
-}
-
-static void
 option_flowbits(VRule *v, const char *value)
 {
     char **parts = g_strsplit(value ? value : "", ",", 2);
@@ -734,7 +707,7 @@ compile_option(Compile *c, const RuleOption *o)
     if (flags & KW_F_META)
         return;
     if (strcmp(name, "flow") == 0)
-        option_flow(v, o->value);
+        return; /* Rule.flow, read in compile_rule */
     else if (strcmp(name, "flowbits") == 0)
         option_flowbits(v, o->value);
     else if (strcmp(name, "content") == 0)
@@ -835,6 +808,11 @@ compile_rule(const Policy *policy, VCompiled *cc, const Rule *rule, guint positi
     v->sport = resolve_set(policy, cc, rule, rule->src_ports, rule->src_ports_expr, TRUE);
     v->dport = resolve_set(policy, cc, rule, rule->dst_ports, rule->dst_ports_expr, TRUE);
 
+    /* The flow keyword as the parser read it.  stateless, no_frag, and
+     * only_stream / no_stream (where a payload rule looks: packets or the
+     * stream) do not change what a packet of a logged flow matches. */
+    v->flow = rule->flow & (RULE_FLOW_TO_SERVER | RULE_FLOW_TO_CLIENT | RULE_FLOW_ESTABLISHED |
+                            RULE_FLOW_NOT_ESTABLISHED | RULE_FLOW_ONLY_FRAG);
     Compile c = { rule, v, NULL, buflist_new(VBUF_NONE), NULL, G_MAXUINT };
     for (guint i = 0; i < rule->options->len; i++)
         compile_option(&c, g_ptr_array_index(rule->options, i));
@@ -854,7 +832,8 @@ compile_rule(const Policy *policy, VCompiled *cc, const Rule *rule, guint positi
     }
     if (v->ssl_state && v->alproto == NULL)
         v->alproto = g_strdup("tls");
-    if (v->ssl_state & VSSL_SERVER_HELLO)
+    /* A transaction rule to the client looks at the response. */
+    if ((v->ssl_state & VSSL_SERVER_HELLO) || (v->flow & RULE_FLOW_TO_CLIENT))
         v->response_side = TRUE;
 
     /* Logging: drop/reject/alert log unless noalert; pass only with the

@@ -87,13 +87,6 @@ typedef struct {
     GArray *ops;      /* VOp */
 } VBufList;
 
-enum {
-    VFLOW_TO_SERVER = 1 << 0,
-    VFLOW_TO_CLIENT = 1 << 1,
-    VFLOW_ESTABLISHED = 1 << 2,
-    VFLOW_NOT_ESTABLISHED = 1 << 3,
-    VFLOW_ONLY_FRAG = 1 << 4,
-};
 
 typedef enum {
     VPROTO_IP, /* ip / any: every packet */
@@ -134,7 +127,7 @@ typedef struct {
     char *alproto; /* owned: app protocol of the header or the buffers, NULL */
     const NetSet *src, *dst, *sport, *dport; /* NULL: unknown (borrowed from the engine) */
     gboolean bidir;
-    guint flow;             /* VFLOW_* */
+    guint flow; /* RULE_FLOW_* that decide a match (from Rule.flow) */
     GArray *ip_protos;      /* gint: ip_proto values; negative -v-1 = !v */
     GPtrArray *buffers;     /* VBufList* */
     gboolean response_side; /* inspects the server's side (ssl_state server_hello, ...) */

@@ -496,23 +496,23 @@ verdict_rule_match(const VRule *r, const VerdictFlow *f, const VPacket *p, GHash
         why_set(why, "ip_proto does not match");
         return VTRI_NO;
     }
-    if (r->flow & VFLOW_ONLY_FRAG) {
+    if (r->flow & RULE_FLOW_ONLY_FRAG) {
         why_set(why, "flow:only_frag (the logs show no fragments)");
         return VTRI_NO;
     }
-    if ((r->flow & VFLOW_TO_SERVER) && p->dir != VERDICT_TO_SERVER) {
+    if ((r->flow & RULE_FLOW_TO_SERVER) && p->dir != VERDICT_TO_SERVER) {
         why_set(why, "flow:to_server, and this packet goes to the client");
         return VTRI_NO;
     }
-    if ((r->flow & VFLOW_TO_CLIENT) && p->dir != VERDICT_TO_CLIENT) {
+    if ((r->flow & RULE_FLOW_TO_CLIENT) && p->dir != VERDICT_TO_CLIENT) {
         why_set(why, "flow:to_client, and this packet goes to the server");
         return VTRI_NO;
     }
-    if ((r->flow & VFLOW_ESTABLISHED) && !p->established) {
+    if ((r->flow & RULE_FLOW_ESTABLISHED) && !p->established) {
         why_set(why, "flow:established, and the flow is not established yet");
         return VTRI_NO;
     }
-    if ((r->flow & VFLOW_NOT_ESTABLISHED) && p->established) {
+    if ((r->flow & RULE_FLOW_NOT_ESTABLISHED) && p->established) {
         why_set(why, "flow:not_established, and the flow is established");
         return VTRI_NO;
     }
