@@ -411,13 +411,13 @@ option_content_modifier(Compile *c, const char *name, const char *value)
             set_unknown(c->v, "%s comes from a byte_extract variable", name);
             return;
         }
-        if (name[0] == 'd' && name[1] == 'e') {
+        if (strcmp(name, "depth") == 0) {
             op->has_depth = TRUE;
             op->depth = n;
-        } else if (name[0] == 'o') {
+        } else if (strcmp(name, "offset") == 0) {
             op->has_offset = TRUE;
             op->offset = n;
-        } else if (name[1] == 'i') {
+        } else if (strcmp(name, "distance") == 0) {
             op->has_distance = TRUE;
             op->distance = n;
         } else {
@@ -728,14 +728,13 @@ compile_option(Compile *c, const RuleOption *o)
         if (buf != VBUF_NONE)
             option_legacy(c, name, buf);
         else if (strcmp(name, "nocase") == 0 || strcmp(name, "startswith") == 0 ||
-                 strcmp(name, "endswith") == 0)
+                 strcmp(name, "endswith") == 0 || strcmp(name, "depth") == 0 ||
+                 strcmp(name, "offset") == 0 || strcmp(name, "distance") == 0 ||
+                 strcmp(name, "within") == 0)
             option_content_modifier(c, name, o->value);
         else
-            option_legacy(c, name, VBUF_NONE);
-    } else if (strcmp(name, "depth") == 0 || strcmp(name, "offset") == 0 ||
-               strcmp(name, "distance") == 0 || strcmp(name, "within") == 0)
-        option_content_modifier(c, name, o->value);
-    else if (flags & KW_F_STICKY)
+            option_legacy(c, name, VBUF_NONE); /* a buffer no log holds */
+    } else if (flags & KW_F_STICKY)
         c->current = buffer_list(c, buffer_of(name), name);
     else if (flags & KW_F_TRANSFORM)
         option_transform(c, name);

@@ -127,7 +127,7 @@ typedef struct {
     char *alproto; /* owned: app protocol of the header or the buffers, NULL */
     const NetSet *src, *dst, *sport, *dport; /* NULL: unknown (borrowed from the engine) */
     gboolean bidir;
-    guint flow; /* RULE_FLOW_* that decide a match (from Rule.flow) */
+    guint flow;             /* RULE_FLOW_* that decide a match (from Rule.flow) */
     GArray *ip_protos;      /* gint: ip_proto values; negative -v-1 = !v */
     GPtrArray *buffers;     /* VBufList* */
     gboolean response_side; /* inspects the server's side (ssl_state server_hello, ...) */

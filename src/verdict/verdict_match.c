@@ -601,9 +601,10 @@ verdict_rule_match(const VRule *r, const VerdictFlow *f, const VPacket *p, GHash
         GString *bw = why ? g_string_new(NULL) : NULL;
         VTri b = bits_match(r, bits_set, bits_maybe, bw);
         if (b == VTRI_NO) {
-            if (why)
+            if (bw) {
                 g_string_assign(why, bw->str);
-            g_string_free(bw, TRUE);
+                g_string_free(bw, TRUE);
+            }
             return VTRI_NO;
         }
         if (b == VTRI_MAYBE)
