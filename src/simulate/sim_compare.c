@@ -92,13 +92,6 @@ hits_contain(const GArray *hits, const VerdictHit *h)
     return FALSE;
 }
 
-static char *
-hit_key(const VerdictHit *h)
-{
-    return h->default_action ? g_strdup(h->default_action)
-                             : g_strdup_printf("sid %" G_GUINT64_FORMAT, h->sid);
-}
-
 /* ---- groups --------------------------------------------------------------- */
 
 static void
@@ -293,7 +286,18 @@ group_add(SimCompare *c, Table t, char *key, const VerdictHit *hit, const SimReb
 static void
 group_hit(SimCompare *c, Table t, const VerdictHit *hit, const SimRebuilt *flow)
 {
-    group_add(c, t, hit_key(hit), hit, flow);
+    /* Per changed flow: look up with a key on the stack. */
+    char key[64];
+    if (hit->default_action)
+        g_strlcpy(key, hit->default_action, sizeof key);
+    else
+        g_snprintf(key, sizeof key, "sid %" G_GUINT64_FORMAT, hit->sid);
+    SimGroup *g = g_hash_table_lookup(c->tables[t], key);
+    if (g && g->examples->len >= SIM_EXAMPLES) {
+        g->flows++;
+        return;
+    }
+    group_add(c, t, g_strdup(key), hit, flow);
 }
 
 /* ---- one flow ------------------------------------------------------------- */

@@ -148,14 +148,26 @@ intern(SimFlows *f, LogStr s)
 {
     if (s.ptr == NULL)
         return NULL;
-    char *key = log_str_dup(s);
-    const char *found = g_hash_table_lookup(f->firewalls, key);
-    if (found) {
-        g_free(key);
-        return found;
+    /* Called per record: look up from the stack, allocate once per name. */
+    char buf[256];
+    if (s.len >= sizeof buf) {
+        char *key = log_str_dup(s);
+        const char *found = g_hash_table_lookup(f->firewalls, key);
+        if (found) {
+            g_free(key);
+            return found;
+        }
+        g_hash_table_add(f->firewalls, key);
+        return key;
     }
-    g_hash_table_add(f->firewalls, key);
-    return key;
+    memcpy(buf, s.ptr, s.len);
+    buf[s.len] = '\0';
+    const char *found = g_hash_table_lookup(f->firewalls, buf);
+    if (found)
+        return found;
+    char *copy = g_strdup(buf);
+    g_hash_table_add(f->firewalls, copy);
+    return copy;
 }
 
 /* ---- raw fields ----------------------------------------------------------- */
@@ -426,8 +438,10 @@ add_record(SimFlows *f, Pending *p, const LogEvent *ev)
     r->src_port = sport;
     r->pkts = ev->netflow.pkts;
     r->bytes = ev->netflow.bytes;
-    r->has_flags = raw_hex_byte(ev->raw, "tcp_flags", &r->flags);
-    r->icmp_type = raw_small_int(ev->raw, "icmp_type");
+    r->has_flags = p->flow.ip_proto == 6 && raw_hex_byte(ev->raw, "tcp_flags", &r->flags);
+    r->icmp_type = p->flow.ip_proto == 1 || p->flow.ip_proto == 58
+                       ? raw_small_int(ev->raw, "icmp_type")
+                       : -1;
     r->app_proto = log_str_dup(ev->app_proto);
     p->known |= SIM_KNOWN_FLOW_RECORD;
     if (!p->queued) {

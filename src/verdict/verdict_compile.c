@@ -878,7 +878,9 @@ verdict_compile(const Policy *policy, VCompiled *out)
         const Rule *rule = g_ptr_array_index(policy->eval_order, i);
         if (rule->action == RULE_ACTION_CONFIG)
             continue;
-        g_ptr_array_add(out->rules, compile_rule(policy, out, rule, i));
+        VRule *v = compile_rule(policy, out, rule, i);
+        out->has_bits = out->has_bits || v->bits->len > 0;
+        g_ptr_array_add(out->rules, v);
     }
 }
 

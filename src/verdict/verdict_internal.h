@@ -175,6 +175,7 @@ typedef struct {
     GPtrArray *rules; /* VRule*, owned, in evaluation order */
     GHashTable *sets; /* owned NetSets, keyed by group and field text */
     GHashTable *var_cache;
+    gboolean has_bits; /* some rule uses flowbits */
 } VCompiled;
 
 /* Compile every enabled rule of the evaluation order. */
@@ -190,10 +191,12 @@ gboolean verdict_buffer_value(const VerdictFlow *flow, const VBufList *list, GSt
 /* Match a buffer's ops against bytes: YES or NO. */
 gboolean verdict_ops_match(const VBufList *list, const guint8 *buf, gsize len);
 
-/* Header, flow keyword and options against one packet.  `why` (may be
- * NULL) gets the reason of a NO or MAYBE, or what matched. */
+/* Header, flow keyword and options against one packet.  `scratch` is the
+ * caller's buffer for transformed values; `why` (may be NULL) gets the
+ * reason of a NO or MAYBE, or what matched. */
 VTri verdict_rule_match(const VRule *rule, const VerdictFlow *flow, const VPacket *pkt,
-                        GHashTable *bits_set, GHashTable *bits_maybe, GString *why);
+                        GHashTable *bits_set, GHashTable *bits_maybe, GString *scratch,
+                        GString *why);
 
 /* The engine (verdict.h's opaque type). */
 struct VerdictEngine {

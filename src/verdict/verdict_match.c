@@ -475,7 +475,7 @@ vbuf_name(VBuf b)
 
 VTri
 verdict_rule_match(const VRule *r, const VerdictFlow *f, const VPacket *p, GHashTable *bits_set,
-                   GHashTable *bits_maybe, GString *why)
+                   GHashTable *bits_maybe, GString *scratch, GString *why)
 {
     VTri out = VTRI_YES;
     GString *maybe_why = NULL;
@@ -612,7 +612,6 @@ verdict_rule_match(const VRule *r, const VerdictFlow *f, const VPacket *p, GHash
         if (bw)
             g_string_free(bw, TRUE);
     }
-    GString *scratch = g_string_new(NULL);
     for (guint i = 0; i < r->buffers->len; i++) {
         const VBufList *l = g_ptr_array_index(r->buffers, i);
         if (l->buf == VBUF_NONE)
@@ -629,7 +628,6 @@ verdict_rule_match(const VRule *r, const VerdictFlow *f, const VPacket *p, GHash
         }
         if (absent) {
             why_set(why, "the flow has no %s", vbuf_name(l->buf));
-            g_string_free(scratch, TRUE);
             return VTRI_NO;
         }
         if (!verdict_ops_match(l, (const guint8 *)scratch->str, scratch->len)) {
@@ -638,11 +636,9 @@ verdict_rule_match(const VRule *r, const VerdictFlow *f, const VPacket *p, GHash
                 g_string_append_len(why, scratch->str, (gssize)MIN(scratch->len, 200));
                 g_string_append(why, "\" does not match");
             }
-            g_string_free(scratch, TRUE);
             return VTRI_NO;
         }
     }
-    g_string_free(scratch, TRUE);
     if (r->unknown_reason)
         MAYBE_BECAUSE("%s", r->unknown_reason);
     if (out == VTRI_YES && why) {

@@ -130,6 +130,7 @@ typedef struct {
     VerdictTrace *trace;
     GHashTable *bits_set, *bits_maybe;
     GString *why;
+    GString *scratch; /* transformed buffer values */
     VTri *matches; /* per rule, for the current packet */
     gboolean speculative;
     gboolean flow_passed, flow_dropped;
@@ -229,7 +230,7 @@ match_phase(Walk *w, const VPacket *p)
     const GPtrArray *rules = w->engine->compiled.rules;
     for (guint i = 0; i < rules->len; i++) {
         const VRule *r = g_ptr_array_index(rules, i);
-        VTri m = verdict_rule_match(r, w->flow, p, w->bits_set, w->bits_maybe, NULL);
+        VTri m = verdict_rule_match(r, w->flow, p, w->bits_set, w->bits_maybe, w->scratch, NULL);
         w->matches[i] = m;
         if (m != VTRI_NO && r->bits->len > 0)
             bits_apply(w, r, m);
@@ -240,7 +241,7 @@ static const char *
 reason_of(Walk *w, const VRule *r, const VPacket *p)
 {
     /* Rerun the match with a reason (only for traces and the result). */
-    verdict_rule_match(r, w->flow, p, w->bits_set, w->bits_maybe, w->why);
+    verdict_rule_match(r, w->flow, p, w->bits_set, w->bits_maybe, w->scratch, w->why);
     return w->why->str;
 }
 
@@ -401,10 +402,17 @@ verdict_evaluate(const VerdictEngine *engine, const VerdictFlow *flow, VerdictRe
     w.flow = flow;
     w.result = result;
     w.trace = trace;
-    w.bits_set = g_hash_table_new(g_str_hash, g_str_equal);
-    w.bits_maybe = g_hash_table_new(g_str_hash, g_str_equal);
+    /* Per flow, only what the policy needs: most have no flowbits, and a
+     * small policy's match table fits on the stack. */
+    if (engine->compiled.has_bits) {
+        w.bits_set = g_hash_table_new(g_str_hash, g_str_equal);
+        w.bits_maybe = g_hash_table_new(g_str_hash, g_str_equal);
+    }
     w.why = g_string_new(NULL);
-    w.matches = g_new0(VTri, engine->compiled.rules->len + 1);
+    w.scratch = g_string_new(NULL);
+    VTri local[256];
+    guint n_rules = engine->compiled.rules->len;
+    w.matches = n_rules < G_N_ELEMENTS(local) ? local : g_new0(VTri, n_rules + 1);
     if (trace) {
         g_array_set_size(trace->steps, 0);
         g_array_set_size(trace->classes, 0);
@@ -441,8 +449,12 @@ verdict_evaluate(const VerdictEngine *engine, const VerdictFlow *flow, VerdictRe
         else
             g_string_assign(result->reason, "no rule or default action drops a packet");
     }
-    g_free(w.matches);
+    if (w.matches != local)
+        g_free(w.matches);
     g_string_free(w.why, TRUE);
-    g_hash_table_destroy(w.bits_set);
-    g_hash_table_destroy(w.bits_maybe);
+    g_string_free(w.scratch, TRUE);
+    if (w.bits_set) {
+        g_hash_table_destroy(w.bits_set);
+        g_hash_table_destroy(w.bits_maybe);
+    }
 }
