@@ -439,9 +439,8 @@ add_record(SimFlows *f, Pending *p, const LogEvent *ev)
     r->pkts = ev->netflow.pkts;
     r->bytes = ev->netflow.bytes;
     r->has_flags = p->flow.ip_proto == 6 && raw_hex_byte(ev->raw, "tcp_flags", &r->flags);
-    r->icmp_type = p->flow.ip_proto == 1 || p->flow.ip_proto == 58
-                       ? raw_small_int(ev->raw, "icmp_type")
-                       : -1;
+    r->icmp_type =
+        p->flow.ip_proto == 1 || p->flow.ip_proto == 58 ? raw_small_int(ev->raw, "icmp_type") : -1;
     r->app_proto = log_str_dup(ev->app_proto);
     p->known |= SIM_KNOWN_FLOW_RECORD;
     if (!p->queued) {

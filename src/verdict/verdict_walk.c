@@ -131,7 +131,7 @@ typedef struct {
     GHashTable *bits_set, *bits_maybe;
     GString *why;
     GString *scratch; /* transformed buffer values */
-    VTri *matches; /* per rule, for the current packet */
+    VTri *matches;    /* per rule, for the current packet */
     gboolean speculative;
     gboolean flow_passed, flow_dropped;
     gboolean stopped; /* the rest cannot be known */
