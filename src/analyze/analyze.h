@@ -318,6 +318,8 @@ typedef struct {
     const LogFilter *filter; /* borrowed; logs only */
     guint threads;           /* reader threads; 0: one per core */
     gboolean progress;       /* an updating progress line on stderr */
+    gboolean *firewall_seen; /* out, may be NULL: per filter->firewalls[i], whether a
+                                used record carried that name (zeroed by the caller) */
 } AnalyzeRunOptions;
 
 /* Reads every input over `index` (threads, merge) or loads the results

@@ -30,7 +30,18 @@ typedef struct {
     gboolean decode_ahead; /* gzip inflated by a thread of its own (not one thread) */
     gint *event_batches;   /* shared, atomic: ANALYZE_PROGRESS_EVENTS read by all */
     gint64 start_us;
+    gboolean *fw_seen; /* per filter->firewalls[i]: a used record carried it (or NULL) */
 } Worker;
+
+/* Which --firewall name the used event carries (to name a typing error). */
+static void
+worker_mark_firewall(Worker *w, const LogEvent *ev)
+{
+    LogStr name = log_str_before_nul(ev->firewall_name);
+    for (guint i = 0; w->filter->firewalls[i]; i++)
+        if (!w->fw_seen[i] && log_str_equal(name, w->filter->firewalls[i]))
+            w->fw_seen[i] = TRUE;
+}
 
 static void
 worker_print_progress(const Worker *w, const LogReader *reader)
@@ -68,6 +79,8 @@ worker_run(gpointer data)
             continue; /* the reader goes on with the next file */
         }
         analyze_agg_add_event(w->agg, &ev, 1);
+        if (w->fw_seen != NULL)
+            worker_mark_firewall(w, &ev);
         if (++n % ANALYZE_PROGRESS_EVENTS == 0) {
             g_atomic_int_add(w->event_batches, 1);
             if (w->progress && g_get_monotonic_time() >= next_print) {
@@ -101,6 +114,8 @@ read_parts(const AnalyzeIndex *index, const AnalyzeRunOptions *opt, GPtrArray *p
         workers[i].decode_ahead = threads > 1;
         workers[i].event_batches = &event_batches;
         workers[i].start_us = start;
+        if (opt->firewall_seen != NULL && opt->filter && opt->filter->firewalls)
+            workers[i].fw_seen = g_new0(gboolean, g_strv_length((char **)opt->filter->firewalls));
     }
     for (guint i = 0; i < plan->len; i++)
         g_ptr_array_add(workers[(guint64)i * n_workers / plan->len].parts,
@@ -119,6 +134,9 @@ read_parts(const AnalyzeIndex *index, const AnalyzeRunOptions *opt, GPtrArray *p
             g_ptr_array_add(errors, g_strdup(g_ptr_array_index(workers[i].errors, j)));
         g_ptr_array_unref(workers[i].errors);
         g_ptr_array_unref(workers[i].parts);
+        for (guint k = 0; workers[i].fw_seen && opt->filter->firewalls[k]; k++)
+            opt->firewall_seen[k] |= workers[i].fw_seen[k];
+        g_free(workers[i].fw_seen);
     }
     g_free(workers);
     g_free(handles);

@@ -26,11 +26,16 @@ typedef struct {
     char *rule_order; /* --rule-order strict|action */
 } InputOptions;
 
+/* g_option_context_parse(), except that everything after the first `--`
+ * is a positional argument, never an option (and `--` itself is gone). */
+gboolean cli_parse_args(GOptionContext *context, int *argc, char ***argv, GError **error);
+
 void cli_input_options_add(GOptionContext *context, InputOptions *options);
 void cli_input_options_clear(InputOptions *options);
 
-/* Load every input path into a finished Policy; NULL with an error message
- * already printed on failure. */
+/* Load every input path ("-" is standard input) into a finished Policy;
+ * NULL with an error message already printed on failure, and when the
+ * inputs hold neither a rule nor a firewall policy. */
 Policy *cli_load_policy(char **paths, const InputOptions *options);
 
 /* simulate and explain: FALSE (the errors printed) when loading found
@@ -75,6 +80,16 @@ int cli_findings_exit_status(GPtrArray *findings, Severity threshold);
  * skipped: the report is printed, and the exit status is 2, since nothing
  * usable remained (corrupt, truncated or hostile input). */
 gboolean cli_nothing_usable(const char *command, const LogStats *stats);
+
+/* cli_logs.c.  Before reporting a run over logs: FALSE (message printed;
+ * exit 2) when the inputs held no record, when the filter left no record,
+ * or when a --firewall name matched no record (`firewall_matched[i]` for
+ * filter->firewalls[i], may be NULL); the message names the firewalls and
+ * the time window the logs do hold (read again without the filter). */
+gboolean cli_logs_matched(const char *command, const LogStats *stats, const char *const *paths,
+                          gsize n_paths, const LogFilter *filter, const gboolean *firewall_matched);
+/* FALSE (usage message printed) when --since is not before --until. */
+gboolean cli_window_check(const char *command, const LogFilter *filter);
 
 /* Print "nfw-advisor CMD: message" to stderr. */
 void cli_error(const char *command, const char *fmt, ...) G_GNUC_PRINTF(2, 3);

@@ -1,6 +1,17 @@
 /*
- * cli_inputs.c - options shared by commands that read rule groups, and the
- * loading of all input paths into one Policy.
+ * cli_inputs.c - options shared by commands that read rule groups, the
+ * loading of all input paths into one Policy, and the argument parsing
+ * every command shares.
+ *
+ * Decisions:
+ *  - `--` ends the options, always: GOption keeps a `--` in argv in some
+ *    cases (an argument starting with '-' after it), so cli_parse_args()
+ *    splits argv at the first `--` itself and hands GOption only what is
+ *    before it.
+ *  - Loading nothing is an input error, not a clean run: a policy with no
+ *    rule and no firewall policy (an empty folder, a folder of other files,
+ *    a .rules file of comments) would pass every check, which in CI reads as
+ *    "all good" when the path was wrong.
  */
 #include "cli/cli.h"
 
@@ -16,6 +27,41 @@ cli_error(const char *command, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "nfw-advisor %s: %s\n", command, msg);
     g_free(msg);
+}
+
+gboolean
+cli_parse_args(GOptionContext *context, int *argc, char ***argv, GError **error)
+{
+    int n = *argc, dashdash = -1;
+    for (int i = 1; i < n; i++) {
+        if (strcmp((*argv)[i], "--") == 0) {
+            dashdash = i;
+            break;
+        }
+    }
+    if (dashdash < 0)
+        return g_option_context_parse(context, argc, argv, error);
+    /* GOption parses (and reorders) a copy of the part before `--`; the
+     * result and then everything after `--` are written back into argv,
+     * which is long enough since `--` itself goes. */
+    char **head = g_new0(char *, dashdash + 1);
+    memcpy(head, *argv, sizeof(char *) * (gsize)dashdash);
+    int head_argc = dashdash;
+    char **parsed = head;
+    gboolean ok = g_option_context_parse(context, &head_argc, &parsed, error);
+    if (ok) {
+        char **out = *argv;
+        int tail = n - dashdash - 1;
+        char **rest = g_new(char *, tail + 1);
+        memcpy(rest, *argv + dashdash + 1, sizeof(char *) * (gsize)tail);
+        memcpy(out, parsed, sizeof(char *) * (gsize)head_argc);
+        memcpy(out + head_argc, rest, sizeof(char *) * (gsize)tail);
+        out[head_argc + tail] = NULL;
+        *argc = head_argc + tail;
+        g_free(rest);
+    }
+    g_free(head);
+    return ok;
 }
 
 void
@@ -68,6 +114,20 @@ cli_load_policy(char **paths, const InputOptions *options)
     }
     if (!policy_finish(policy, &error))
         goto fail;
+    if (!policy_has_input(policy)) {
+        GString *names = g_string_new(NULL);
+        for (char **p = paths; p && *p; p++)
+            g_string_append_printf(names, "%s%s", names->len ? ", " : "",
+                                   strcmp(*p, "-") == 0 ? "<stdin>" : *p);
+        fprintf(stderr,
+                "nfw-advisor: no rule and no firewall policy in %s: nothing to check "
+                "(Suricata rule text or Network Firewall rule-group or firewall-policy JSON "
+                "is expected)\n",
+                names->str);
+        g_string_free(names, TRUE);
+        policy_free(policy);
+        return NULL;
+    }
     return policy;
 fail:
     fprintf(stderr, "nfw-advisor: %s\n", error->message);

@@ -79,7 +79,10 @@ options_context(AnalyzeOptions *o)
         g_option_context_new("--rules INPUT... LOG... - map alerts to rules and advise");
     g_option_context_set_summary(
         context, "LOG is an NFW alert or flow log (JSON Lines, .gz, S3 folder tree, Firehose,\n"
-                 "filter-log-events JSON, JSON array, raw eve.json) or - for standard input.\n"
+                 "filter-log-events JSON, JSON array, raw eve.json) or - for standard input\n"
+                 "(--rules - reads the rules from it instead).  No record at all, --since not\n"
+                 "before --until, or a filter that matches nothing is exit 2, naming the\n"
+                 "firewalls and window the logs hold.\n"
                  "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.");
     g_option_context_add_main_entries(context, entries, NULL);
     cli_report_options_add(context, &o->report);
@@ -186,8 +189,9 @@ cmd_analyze(int argc, char **argv)
     GPtrArray *findings = NULL;
     g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func(g_free);
+    gboolean *fw_seen = NULL; /* per --firewall name: some used record carried it */
 
-    if (!g_option_context_parse(context, &argc, &argv, &error)) {
+    if (!cli_parse_args(context, &argc, &argv, &error)) {
         cli_error("analyze", "%s", error->message);
         g_error_free(error);
         goto out;
@@ -199,7 +203,8 @@ cmd_analyze(int argc, char **argv)
     gboolean ok;
     if (!cli_output_format_parse("analyze", o.report.format, &fmt) ||
         !cli_parse_fail_on("analyze", o.report.fail_on, &threshold) ||
-        !options_thresholds(&o, &t) || !options_filter(&o, &filter))
+        !options_thresholds(&o, &t) || !options_filter(&o, &filter) ||
+        !cli_window_check("analyze", &filter))
         goto out;
     disabled = cli_parse_disabled("analyze", o.report.disable, &ok);
     if (!ok)
@@ -210,6 +215,12 @@ cmd_analyze(int argc, char **argv)
     }
     if (argc < 2) {
         cli_error("analyze", "no log given (try 'nfw-advisor analyze --help')");
+        goto out;
+    }
+    if (!o.from_results && base_str_in_list((const char *const *)o.rules, "-") &&
+        base_str_in_list((const char *const *)argv + 1, "-")) {
+        cli_error("analyze", "--rules - and a log - both want standard input: give one of them "
+                             "as a file");
         goto out;
     }
     policy = cli_load_policy(o.rules, &o.inputs);
@@ -230,6 +241,8 @@ cmd_analyze(int argc, char **argv)
         .threads = (guint)o.threads,
         .progress = isatty(STDERR_FILENO),
     };
+    if (o.firewalls != NULL)
+        run.firewall_seen = fw_seen = g_new0(gboolean, g_strv_length(o.firewalls));
     total = analyze_run(index, &run, errors, notes, &error);
     gboolean read_ok = print_messages(errors, notes);
     if (total == NULL) {
@@ -237,6 +250,9 @@ cmd_analyze(int argc, char **argv)
         g_clear_error(&error);
         goto out;
     }
+    if (!o.from_results &&
+        !cli_logs_matched("analyze", &total->stats, run.inputs, run.n_inputs, &filter, fw_seen))
+        goto out;
     view = analyze_view_new(total);
     findings = g_ptr_array_new_with_free_func((GDestroyNotify)finding_free);
     analyze_findings(view, &t, findings);
@@ -247,6 +263,7 @@ cmd_analyze(int argc, char **argv)
     if (!read_ok || (!o.from_results && cli_nothing_usable("analyze", &total->stats)))
         rc = EXIT_USAGE;
 out:
+    g_free(fw_seen);
     if (findings != NULL)
         g_ptr_array_free(findings, TRUE);
     analyze_view_free(view);

@@ -206,7 +206,7 @@ cmd_dashboard(int argc, char **argv)
     int rc = EXIT_USAGE;
     cJSON *body = NULL;
 
-    if (!g_option_context_parse(context, &argc, &argv, &error)) {
+    if (!cli_parse_args(context, &argc, &argv, &error)) {
         cli_error("dashboard", "%s", error->message);
         g_error_free(error);
         goto out;

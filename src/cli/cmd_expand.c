@@ -25,14 +25,15 @@ cmd_expand(int argc, char **argv)
         context, "Prints every rule of the policy in the order Network Firewall evaluates them:\n"
                  "STRICT_ORDER: groups by priority, rules as written; DEFAULT_ACTION_ORDER: pass,\n"
                  "drop, reject, alert, then the priority keyword.  Domain lists and standard\n"
-                 "stateful rules are expanded into the rules Network Firewall generates.");
+                 "stateful rules are expanded into the rules Network Firewall generates.\n"
+                 "INPUT is as for lint (- for standard input; -- ends the options).");
     g_option_context_add_main_entries(context, entries, NULL);
     cli_input_options_add(context, &inputs);
     GError *error = NULL;
     int rc = EXIT_USAGE;
     Policy *policy = NULL;
 
-    if (!g_option_context_parse(context, &argc, &argv, &error)) {
+    if (!cli_parse_args(context, &argc, &argv, &error)) {
         cli_error("expand", "%s", error->message);
         g_error_free(error);
         goto out;

@@ -72,7 +72,7 @@ cmd_export_queries(int argc, char **argv)
     int rc = EXIT_USAGE;
     Policy *policy = NULL;
 
-    if (!g_option_context_parse(context, &argc, &argv, &error)) {
+    if (!cli_parse_args(context, &argc, &argv, &error)) {
         cli_error("export-queries", "%s", error->message);
         g_error_free(error);
         goto out;

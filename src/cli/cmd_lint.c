@@ -45,7 +45,9 @@ cmd_lint(int argc, char **argv)
     GOptionContext *context = g_option_context_new("INPUT... - check rule groups and policies");
     g_option_context_set_summary(
         context, "INPUT is a Suricata .rules file, AWS rule-group or firewall-policy JSON\n"
-                 "(describe-* output, create-* input or the bare object), or a directory of them.\n"
+                 "(describe-* output, create-* input or the bare object), a directory of them,\n"
+                 "or - for standard input; -- ends the options.  Inputs with no rule and no\n"
+                 "policy (an empty or wrong folder) are an input error.\n"
                  "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.");
     cli_report_options_add(context, &report);
     g_option_context_add_main_entries(context, entries, NULL);
@@ -56,7 +58,7 @@ cmd_lint(int argc, char **argv)
     GHashTable *disabled = NULL;
     GPtrArray *findings = NULL;
 
-    if (!g_option_context_parse(context, &argc, &argv, &error)) {
+    if (!cli_parse_args(context, &argc, &argv, &error)) {
         cli_error("lint", "%s", error->message);
         g_error_free(error);
         goto out;

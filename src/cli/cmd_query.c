@@ -197,7 +197,7 @@ cmd_query(int argc, char **argv)
     QueryResult *result = NULL;
     QuerySource source = { 0 };
 
-    if (!g_option_context_parse(context, &argc, &argv, &error)) {
+    if (!cli_parse_args(context, &argc, &argv, &error)) {
         cli_error("query", "%s", error->message);
         goto out;
     }
@@ -208,7 +208,8 @@ cmd_query(int argc, char **argv)
     }
     LogFilter filter = { 0 };
     if (!parse_time_option("since", since, &filter.has_since, &filter.since_us) ||
-        !parse_time_option("until", until, &filter.has_until, &filter.until_us))
+        !parse_time_option("until", until, &filter.has_until, &filter.until_us) ||
+        !cli_window_check("query", &filter))
         goto out;
     int first_log = 1;
     if (file != NULL) {
@@ -255,6 +256,9 @@ cmd_query(int argc, char **argv)
         goto out;
     }
     const LogStats *stats = log_reader_get_stats(reader);
+    if (!cli_logs_matched("query", stats, (const char *const *)argv + first_log,
+                          (gsize)(argc - first_log), &filter, NULL))
+        goto out;
     /* Scanned: every record read and usable, parsed or set aside unparsed by
      * the prefilter (it could not match). */
     query_result_set_scanned(result, stats->used + stats->prefiltered, stats->bytes_decoded,

@@ -8,12 +8,15 @@
  * RuleOrder = --rule-order.  Anything else is a POLICY_ERROR_FORMAT error,
  * as is an empty file.
  * Directories are walked recursively in name order (stable output), hidden
- * entries skipped.  Every file is tried; content that is not an input
+ * entries skipped; a directory (with its subfolders) that holds no input at
+ * all is an error, so that a wrong path cannot pass as a clean policy.
+ * "-" is standard input, read whole and named "<stdin>".  Every file is tried; content that is not an input
  * (POLICY_ERROR_NOT_INPUT: a README, a package.json) is skipped, while a
  * broken *.rules / *.json file (bad JSON, empty) stops the load.
  */
 #include "policy/policy_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 
@@ -205,11 +208,43 @@ load_dir(Policy *policy, const char *path, int depth, GError **error)
     return ok;
 }
 
+static gboolean
+load_stdin(Policy *policy, GError **error)
+{
+    GString *text = g_string_new(NULL);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+        g_string_append_len(text, buf, (gssize)n);
+    gboolean ok;
+    if (ferror(stdin)) {
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_IO, "<stdin>: read error");
+        ok = FALSE;
+    } else {
+        ok = policy_load_text(policy, "<stdin>", text->str, text->len, error);
+    }
+    g_string_free(text, TRUE);
+    return ok;
+}
+
 gboolean
 policy_load_path(Policy *policy, const char *path, GError **error)
 {
-    if (g_file_test(path, G_FILE_TEST_IS_DIR))
-        return load_dir(policy, path, 0, error);
+    if (strcmp(path, "-") == 0)
+        return load_stdin(policy, error);
+    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+        int before = policy->files_loaded;
+        if (!load_dir(policy, path, 0, error))
+            return FALSE;
+        if (policy->files_loaded == before) {
+            g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT,
+                        "%s: no input in this directory: no file in it (or below) is Suricata "
+                        "rule text or Network Firewall JSON",
+                        path);
+            return FALSE;
+        }
+        return TRUE;
+    }
     if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
         g_set_error(error, POLICY_ERROR, POLICY_ERROR_IO, "%s: no such file or directory", path);
         return FALSE;

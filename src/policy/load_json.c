@@ -638,6 +638,18 @@ load_document(JsonCtx *ctx, const cJSON *root, gboolean *recognised, GError **er
         g_autofree char *rg_path = NULL;
         const cJSON *rg = get_member(ctx, root, "", "RuleGroup", T_OBJECT, name, &rg_path);
         const char *rules = rg ? NULL : get_string(ctx, root, "", "Rules", name);
+        const cJSON *rg_member = cJSON_GetObjectItem(root, "RuleGroup");
+        if (rg == NULL && rules == NULL && (rg_member == NULL || cJSON_IsNull(rg_member)) &&
+            !has(root, "Rules")) {
+            /* {"RuleGroup": null}, or a RuleGroupResponse alone: a rule group
+             * document without the rules, which would lint as clean. */
+            int line = rg_member ? json_loc_line(ctx->locs, rg_member->string) : 1;
+            g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT,
+                        "%s:%d:1: %s: this rule-group document holds no rules (describe the "
+                        "group again, or give its RuleGroup object)",
+                        ctx->file, line, rg_member ? "RuleGroup is null" : "no RuleGroup");
+            return FALSE;
+        }
         load_rule_group(ctx, rg, rg_path ? rg_path : "", name, arn, capacity, type, desc, rules);
         return TRUE;
     }

@@ -171,6 +171,21 @@ policy_add_cli_var(Policy *policy, const char *assignment, GError **error)
     return TRUE;
 }
 
+gboolean
+policy_has_input(const Policy *policy)
+{
+    /* A file whose every rule is rejected holds rules: they are findings. */
+    if (policy->info != NULL || policy->findings->len > 0)
+        return TRUE;
+    for (guint i = 0; i < policy->groups->len; i++) {
+        const RuleGroup *group = g_ptr_array_index(policy->groups, i);
+        if (group->rules->len > 0 || group->stateless_rule_count > 0 ||
+            (group->domain_list != NULL && group->domain_list->targets->len > 0))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 RuleGroup *
 policy_find_group(const Policy *policy, const char *name)
 {

@@ -193,7 +193,9 @@ void policy_free(Policy *policy);
 /* --var NAME=VALUE (value in Suricata syntax, e.g. "[10.0.0.0/8]"). */
 gboolean policy_add_cli_var(Policy *policy, const char *assignment, GError **error);
 
-/* Load a file or a directory (recursively: *.rules, *.json). */
+/* Load a file, a directory (recursively: every file, detected by content;
+ * a directory that holds no input is a POLICY_ERROR_FORMAT error) or "-"
+ * (standard input, named "<stdin>" in locations). */
 gboolean policy_load_path(Policy *policy, const char *path, GError **error);
 
 /* Load one input held in memory (what policy_load_path does per file);
@@ -241,6 +243,11 @@ void default_actions_judge(const DefaultActions *defaults, const UndecidedPacket
  * (replies) of this protocol class that no rule passed. */
 gboolean default_actions_drop_replies(const DefaultActions *defaults, ProtoClass proto);
 const char *proto_class_name(ProtoClass proto); /* "TCP", "UDP", "ICMP", "other" */
+
+/* TRUE when the loaded inputs hold a firewall policy or at least one rule
+ * (enabled or disabled, stateless rules and domain-list targets count, and
+ * so do rules that did not parse: they are findings of loading). */
+gboolean policy_has_input(const Policy *policy);
 
 /* Lookup helpers for later checks. */
 RuleGroup *policy_find_group(const Policy *policy, const char *name);
