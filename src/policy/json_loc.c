@@ -10,6 +10,15 @@
  * the first one is recorded, as cJSON's lookup also returns the first.
  * The scanner is defensive: on anything unexpected it stops and lookups
  * fall back to line 1, so a wrong document can never make it crash.
+ *
+ * Besides lines, the index keeps where each string value is written
+ * (its span in the raw text), so that text held in a string (a
+ * RulesString) can be located at its real line and column in the file
+ * (embed_map.c).  Documents that are not raw JSON (YAML templates,
+ * Terraform plans turned into API shapes) fill an empty index with
+ * json_loc_add(), or look through a view: another index's locations under
+ * a path prefix, or under a table from API paths to source paths.  A path
+ * the index does not know falls back to its nearest known parent.
  */
 #include "policy/policy_internal.h"
 
@@ -19,9 +28,15 @@
 
 struct JsonLocIndex {
     GHashTable *lines; /* char* path -> GINT_TO_POINTER(line) */
+    GHashTable *spans; /* char* path -> JsonLocSpan* of string values */
     const char *text;
     gsize len;
     GArray *line_starts; /* gsize offsets of line starts */
+    /* A view (json_loc_view_new): lookups go to `base`, through `map`
+     * (path -> base path) or under `prefix`. */
+    const JsonLocIndex *base;
+    char *prefix;
+    GHashTable *map;
 };
 
 static int
@@ -67,6 +82,18 @@ record(JsonLocIndex *ix, GString *path, gsize offset)
 {
     if (!g_hash_table_contains(ix->lines, path->str))
         g_hash_table_insert(ix->lines, g_strdup(path->str), GINT_TO_POINTER(line_of(ix, offset)));
+}
+
+static void
+record_span(JsonLocIndex *ix, const char *path, gsize start, gsize end, JsonLocStyle style)
+{
+    if (g_hash_table_contains(ix->spans, path))
+        return;
+    JsonLocSpan *span = g_new0(JsonLocSpan, 1);
+    span->start = start;
+    span->end = end;
+    span->style = style;
+    g_hash_table_insert(ix->spans, g_strdup(path), span);
 }
 
 static gsize scan_value(JsonLocIndex *ix, gsize pos, GString *path, int depth);
@@ -141,7 +168,11 @@ scan_value(JsonLocIndex *ix, gsize pos, GString *path, int depth)
     switch (ix->text[pos]) {
     case '{': return scan_object(ix, pos, path, depth);
     case '[': return scan_array(ix, pos, path, depth);
-    case '"': return skip_string(ix, pos);
+    case '"': {
+        gsize end = skip_string(ix, pos);
+        record_span(ix, path->str, pos, end, JSON_LOC_JSON_STRING);
+        return end;
+    }
     default:
         while (pos < ix->len && !strchr(",}] \t\r\n", ix->text[pos]))
             pos++;
@@ -149,11 +180,12 @@ scan_value(JsonLocIndex *ix, gsize pos, GString *path, int depth)
     }
 }
 
-JsonLocIndex *
-json_loc_index_new(const char *text, gsize len)
+static JsonLocIndex *
+index_alloc(const char *text, gsize len)
 {
     JsonLocIndex *ix = g_new0(JsonLocIndex, 1);
     ix->lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    ix->spans = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     ix->text = text;
     ix->len = len;
     ix->line_starts = g_array_new(FALSE, FALSE, sizeof(gsize));
@@ -165,6 +197,42 @@ json_loc_index_new(const char *text, gsize len)
             g_array_append_val(ix->line_starts, next);
         }
     }
+    return ix;
+}
+
+JsonLocIndex *
+json_loc_index_new_empty(const char *text, gsize len)
+{
+    return index_alloc(text, len);
+}
+
+void
+json_loc_add(JsonLocIndex *ix, const char *path, gsize key_offset, gsize value_start,
+             gsize value_end, JsonLocStyle style)
+{
+    if (!g_hash_table_contains(ix->lines, path))
+        g_hash_table_insert(ix->lines, g_strdup(path),
+                            GINT_TO_POINTER(line_of(ix, MIN(key_offset, ix->len))));
+    if (style != JSON_LOC_NONE)
+        record_span(ix, path, value_start, value_end, style);
+}
+
+JsonLocIndex *
+json_loc_view_new(const JsonLocIndex *base, const char *prefix, GHashTable *map)
+{
+    JsonLocIndex *ix = g_new0(JsonLocIndex, 1);
+    ix->base = base;
+    ix->prefix = g_strdup(prefix);
+    ix->map = map != NULL ? g_hash_table_ref(map) : NULL;
+    ix->text = base->text;
+    ix->len = base->len;
+    return ix;
+}
+
+JsonLocIndex *
+json_loc_index_new(const char *text, gsize len)
+{
+    JsonLocIndex *ix = index_alloc(text, len);
     GString *path = g_string_new(NULL);
     scan_value(ix, 0, path, 0);
     g_string_free(path, TRUE);
@@ -176,9 +244,59 @@ json_loc_index_free(JsonLocIndex *ix)
 {
     if (!ix)
         return;
-    g_hash_table_destroy(ix->lines);
-    g_array_free(ix->line_starts, TRUE);
+    if (ix->lines != NULL)
+        g_hash_table_destroy(ix->lines);
+    if (ix->spans != NULL)
+        g_hash_table_destroy(ix->spans);
+    if (ix->line_starts != NULL)
+        g_array_free(ix->line_starts, TRUE);
+    if (ix->map != NULL)
+        g_hash_table_unref(ix->map);
+    g_free(ix->prefix);
     g_free(ix);
+}
+
+/* The path in the index that holds locations: through the view's table
+ * or under its prefix. */
+static char *
+view_path(const JsonLocIndex *ix, const char *path)
+{
+    if (ix->map != NULL) {
+        const char *mapped = g_hash_table_lookup(ix->map, path);
+        if (mapped != NULL)
+            return g_strdup(mapped);
+    }
+    if (ix->prefix != NULL && ix->prefix[0])
+        return path[0] ? g_strconcat(ix->prefix, ".", path, NULL) : g_strdup(ix->prefix);
+    return g_strdup(path);
+}
+
+/* "a.b[2].c" -> "a.b[2]" -> "a.b" -> "a" -> "" */
+static gboolean
+path_parent(char *path)
+{
+    char *dot = strrchr(path, '.'), *bracket = strrchr(path, '[');
+    char *cut = dot > bracket ? dot : bracket;
+    if (cut == NULL) {
+        if (path[0] == '\0')
+            return FALSE;
+        path[0] = '\0';
+        return TRUE;
+    }
+    *cut = '\0';
+    return TRUE;
+}
+
+static int
+lookup_line(const JsonLocIndex *ix, const char *path, gboolean *found)
+{
+    if (ix->base != NULL) {
+        g_autofree char *p = view_path(ix, path);
+        return lookup_line(ix->base, p, found);
+    }
+    gpointer v = g_hash_table_lookup(ix->lines, path);
+    *found = v != NULL;
+    return v ? GPOINTER_TO_INT(v) : 1;
 }
 
 int
@@ -186,8 +304,53 @@ json_loc_line(const JsonLocIndex *ix, const char *path)
 {
     if (!ix || !path)
         return 1;
-    gpointer v = g_hash_table_lookup(ix->lines, path);
-    return v ? GPOINTER_TO_INT(v) : 1;
+    g_autofree char *p = g_strdup(path);
+    do {
+        gboolean found;
+        int line = lookup_line(ix, p, &found);
+        if (found)
+            return line;
+    } while (path_parent(p));
+    return 1;
+}
+
+const JsonLocSpan *
+json_loc_span(const JsonLocIndex *ix, const char *path)
+{
+    if (!ix || !path)
+        return NULL;
+    if (ix->base != NULL) {
+        g_autofree char *p = view_path(ix, path);
+        return json_loc_span(ix->base, p);
+    }
+    return g_hash_table_lookup(ix->spans, path);
+}
+
+const char *
+json_loc_text(const JsonLocIndex *ix, gsize *len)
+{
+    *len = ix->len;
+    return ix->text;
+}
+
+int
+json_loc_offset_line(const JsonLocIndex *ix, gsize offset)
+{
+    while (ix->base != NULL)
+        ix = ix->base;
+    return line_of(ix, offset);
+}
+
+gsize
+json_loc_line_start(const JsonLocIndex *ix, int line)
+{
+    while (ix->base != NULL)
+        ix = ix->base;
+    if (line < 1)
+        return 0;
+    if ((guint)line > ix->line_starts->len)
+        return ix->len;
+    return g_array_index(ix->line_starts, gsize, line - 1);
 }
 
 void

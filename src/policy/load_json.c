@@ -17,11 +17,14 @@
  * file:line:column; a member of the wrong type inside a recognised document
  * is a "syntax" Finding naming the member path and the line of its key
  * (json_loc.c), and the member is ignored.
- * RulesString rules are located in a virtual file "<file>[RulesString]"
- * ("<file>[Rules]" for create-rule-group's Rules) with lines counted inside
- * the string: a JSON string is one physical line, so real file lines would
- * all be the same.  Generated rules (domain lists, StatefulRules) point at
- * the JSON line of the target / StatefulRules item, column 0.
+ * RulesString rules (and create-rule-group's Rules) are located at their
+ * real place in the file (embed_map.c): a JSON string is one physical
+ * line, so every rule is on the line of its key, at the column where it is
+ * written.  Generated rules (domain lists, StatefulRules) point at the
+ * line of the target / StatefulRules item, column 0.
+ * The same code loads the API-shaped documents that the CloudFormation and
+ * Terraform loaders (load_iac.c) build: their JsonLocIndex is a view that
+ * maps each API path to where the template or plan writes it.
  */
 #include "policy/policy_internal.h"
 
@@ -254,12 +257,15 @@ parse_rule_order(JsonCtx *ctx, const cJSON *obj, const char *obj_path, const cha
     return FALSE;
 }
 
-/* Rule text held in a JSON string (RulesString, create-rule-group Rules). */
+/* Rule text held in a string (RulesString, create-rule-group Rules) at
+ * member `path`: located at its real line and column in the file. */
 static void
-load_rules_string(JsonCtx *ctx, RuleGroup *group, const char *text, const char *member)
+load_rules_string(JsonCtx *ctx, RuleGroup *group, const char *text, const char *path)
 {
-    g_autofree char *where = g_strdup_printf("%s[%s]", ctx->file, member);
-    rule_group_parse_text(group, text, strlen(text), where, ctx->policy->findings);
+    gsize len = strlen(text);
+    EmbedMap *map = embed_map_new(ctx->locs, path, text, len);
+    rule_group_parse_embedded(group, text, len, ctx->file, map, ctx->policy->findings);
+    embed_map_free(map);
     group->kind = GROUP_KIND_RULES_STRING;
 }
 
@@ -373,7 +379,7 @@ load_rules_source(JsonCtx *ctx, RuleGroup *group, const cJSON *rg, const char *r
     g_autofree char *p1 = NULL, *p2 = NULL, *p3 = NULL, *p4 = NULL;
     const cJSON *rs = get_member(ctx, src, src_path, "RulesString", T_STRING, group->name, &p1);
     if (rs)
-        load_rules_string(ctx, group, rs->valuestring, "RulesString");
+        load_rules_string(ctx, group, rs->valuestring, p1);
     const cJSON *list =
         get_member(ctx, src, src_path, "RulesSourceList", T_OBJECT, group->name, &p2);
     if (list)

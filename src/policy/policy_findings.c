@@ -16,16 +16,35 @@ void
 rule_group_parse_text(RuleGroup *group, const char *text, gsize len, const char *file,
                       GPtrArray *findings)
 {
+    rule_group_parse_embedded(group, text, len, file, NULL, findings);
+}
+
+void
+rule_group_parse_embedded(RuleGroup *group, const char *text, gsize len, const char *file,
+                          const EmbedMap *map, GPtrArray *findings)
+{
     g_autoptr(GPtrArray) diags =
         g_ptr_array_new_with_free_func((GDestroyNotify)rules_text_diag_free);
+    guint first_rule = group->rules->len;
     rules_text_parse(text, len, file, 1, group->rules, diags);
+    /* Lines and columns inside the string become those of the file; a
+     * rule keeps its own text for the caret, which stays where it was
+     * (the caret is the column less the column the text starts at). */
+    for (guint i = first_rule; map != NULL && i < group->rules->len; i++) {
+        Rule *rule = g_ptr_array_index(group->rules, i);
+        embed_map_locate(map, rule->loc.line, rule->loc.column > 0 ? rule->loc.column : 1,
+                         &rule->loc.line, &rule->loc.column);
+    }
     for (guint i = 0; i < diags->len; i++) {
         const RulesTextDiag *d = g_ptr_array_index(diags, i);
         SourceLoc loc = { (char *)file, d->line, d->column };
+        int delta = d->column - d->source_column;
+        if (map != NULL)
+            embed_map_locate(map, d->line, d->column > 0 ? d->column : 1, &loc.line, &loc.column);
         Finding *f = finding_new(d->check, &loc, d->message);
         if (d->source_line != NULL) {
             f->source_line = g_strdup(d->source_line);
-            f->source_column = d->source_column;
+            f->source_column = map != NULL && d->column > 0 ? loc.column - delta : d->source_column;
         }
         f->group = g_strdup(group->name);
         g_ptr_array_add(findings, f);

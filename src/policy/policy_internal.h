@@ -24,15 +24,48 @@ void rule_group_index_rules(RuleGroup *group);
 GHashTable *definition_table_new(void);
 
 /* json_loc.c: where a member path ("RuleGroup.RulesSource.RulesString",
- * "StatefulRules[2].Header") sits in the raw text of a JSON document. */
+ * "StatefulRules[2].Header") sits in the raw text of a document. */
 typedef struct JsonLocIndex JsonLocIndex;
+typedef enum {
+    JSON_LOC_NONE = 0,
+    JSON_LOC_JSON_STRING,  /* a JSON string token, quotes included */
+    JSON_LOC_YAML_LITERAL, /* a YAML block scalar: `|` (span from the indicator) */
+    JSON_LOC_YAML_OTHER,   /* any other YAML scalar (folded, plain, quoted) */
+} JsonLocStyle;
+typedef struct {
+    gsize start, end; /* byte offsets in the raw text */
+    JsonLocStyle style;
+} JsonLocSpan;
 JsonLocIndex *json_loc_index_new(const char *text, gsize len);
+/* An index to fill with json_loc_add() (YAML: the converter knows where). */
+JsonLocIndex *json_loc_index_new_empty(const char *text, gsize len);
+void json_loc_add(JsonLocIndex *index, const char *path, gsize key_offset, gsize value_start,
+                  gsize value_end, JsonLocStyle style);
+/* Locations of `base` (which must outlive the view) seen from a document
+ * built out of it: a path is looked up through `map` (path -> base path,
+ * may be NULL; a reference is taken), else under `prefix` (may be NULL). */
+JsonLocIndex *json_loc_view_new(const JsonLocIndex *base, const char *prefix, GHashTable *map);
 void json_loc_index_free(JsonLocIndex *index);
-/* Line (1-based) of the key of `path` (of the value, for array items);
- * 1 when the path is unknown. */
+/* Line (1-based) of the key of `path` (of the value, for array items); the
+ * line of the nearest known parent when the path is unknown, else 1. */
 int json_loc_line(const JsonLocIndex *index, const char *path);
+/* Where the string value at `path` is written; NULL when unknown. */
+const JsonLocSpan *json_loc_span(const JsonLocIndex *index, const char *path);
+const char *json_loc_text(const JsonLocIndex *index, gsize *len);
+int json_loc_offset_line(const JsonLocIndex *index, gsize offset);
+gsize json_loc_line_start(const JsonLocIndex *index, int line);
 /* 1-based line and column of a byte offset. */
 void json_offset_to_line_col(const char *text, gsize len, gsize offset, int *line, int *col);
+
+/* embed_map.c: text held in a string value (a RulesString) located in the
+ * file that holds it.  NULL when the span is unknown. */
+typedef struct EmbedMap EmbedMap;
+EmbedMap *embed_map_new(const JsonLocIndex *index, const char *path, const char *decoded,
+                        gsize decoded_len);
+void embed_map_free(EmbedMap *map);
+/* Line and column in the file of line `line`, column `column` (1-based)
+ * of the decoded text. */
+void embed_map_locate(const EmbedMap *map, int line, int column, int *file_line, int *file_column);
 
 /* load_json.c */
 gboolean policy_load_json_text(Policy *policy, const char *path, const char *text, gsize len,
@@ -65,6 +98,11 @@ void policy_add_finding(Policy *policy, Finding *finding);
  * `findings`.  `file` names the text in locations. */
 void rule_group_parse_text(RuleGroup *group, const char *text, gsize len, const char *file,
                            GPtrArray *findings);
+/* The same for text held in a string of `file` (a RulesString): rules and
+ * findings are located at their line and column in the file through `map`
+ * (may be NULL: lines counted inside the text). */
+void rule_group_parse_embedded(RuleGroup *group, const char *text, gsize len, const char *file,
+                               const EmbedMap *map, GPtrArray *findings);
 
 /* policy.c */
 PolicyInfo *policy_info_new(const char *file);

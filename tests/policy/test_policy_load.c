@@ -105,10 +105,12 @@ test_describe_rule_group(void)
     g_assert_true(((Rule *)g_ptr_array_index(g->rules, 1))->flags & RULE_F_DISABLED);
     g_assert_true(((Rule *)g_ptr_array_index(g->rules, 0))->group == g);
     g_assert_cmpint(((Rule *)g_ptr_array_index(g->rules, 2))->index, ==, 2);
-    /* Rules of a RulesString are located inside the string. */
-    const Rule *r = g_ptr_array_index(g->rules, 2);
-    g_assert_true(g_str_has_suffix(r->loc.file, "describe-rule-group.json[RulesString]"));
-    g_assert_cmpint(r->loc.line, ==, 3);
+    /* Rules of a RulesString are located where the file writes them: on
+     * the line of the key (a JSON string is one line), at their column. */
+    const Rule *r = g_ptr_array_index(g->rules, 3);
+    g_assert_true(g_str_has_suffix(r->loc.file, "describe-rule-group.json"));
+    g_assert_cmpint(r->loc.line, ==, 35);
+    g_assert_cmpint(r->loc.column, ==, 282); /* "pass ip @CORP", past three \" escapes */
     /* Variables, the NFW way. */
     GPtrArray *dns = g_hash_table_lookup(g->ip_sets, "DNS_SERVERS");
     g_assert_cmpuint(dns->len, ==, 2);
@@ -135,7 +137,10 @@ test_create_rule_group_forms(void)
     g_assert_cmpint(g->kind, ==, GROUP_KIND_RULES_STRING);
     g_assert_false(g->order_explicit);
     g_assert_cmpint(g->order, ==, RULE_ORDER_ACTION); /* AWS's default */
-    g_assert_true(g_str_has_suffix(((Rule *)g_ptr_array_index(g->rules, 0))->loc.file, "[Rules]"));
+    const Rule *first = g_ptr_array_index(g->rules, 0);
+    g_assert_true(g_str_has_suffix(first->loc.file, "create-rule-group-rules.json"));
+    g_assert_cmpint(first->loc.line, ==, 5);
+    g_assert_cmpint(first->loc.column, ==, 13); /* after `  "Rules": "` */
     policy_free(p);
 
     p = load1("forms/create-rule-group.json");

@@ -148,9 +148,10 @@ test_variables_nfw_way(void)
 
     const Finding *f = find_finding(p, "syntax", "undefined variable $NOPE");
     g_assert_nonnull(f);
-    g_assert_true(g_str_has_suffix(f->loc.file, "g.json[RulesString]"));
-    g_assert_cmpint(f->loc.line, ==, 2);
-    g_assert_cmpint(f->loc.column, ==, 28); /* the $ of $NOPE */
+    g_assert_true(g_str_has_suffix(f->loc.file, "g.json"));
+    g_assert_cmpint(f->loc.line, ==, 3);                       /* the line of "RulesString" */
+    g_assert_cmpint(f->loc.column, ==, 116);                   /* the $ of $NOPE, in the file */
+    g_assert_cmpint(f->loc.column - f->source_column, ==, 27); /* the caret, in the rule */
     g_assert_true(f->has_sid);
     g_assert_cmpuint(f->sid, ==, 2);
     g_assert_nonnull(find_finding(p, "syntax", "undefined variable $NOPORTS"));
