@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything nfw-advisor needs to build and test on Debian 12 (bookworm).
 #   build:  meson, ninja, a C compiler, GLib 2.74, cJSON 1.7, PCRE2 10.42, zlib,
-#           ISA-L (libisal-dev: gzip inflate ~3x zlib; optional, zlib without it)
+#           ISA-L (libisal-dev: gzip inflate ~3x zlib; optional, zlib without it),
+#           libyaml (libyaml-dev: CloudFormation templates in YAML)
 #   tests:  Suricata 7 from bookworm-backports (the parity oracle), jq, valgrind,
 #           python3-scapy (traffic generator for oracle scenarios)
 # Idempotent; must run as root (or with sudo available).
@@ -27,7 +28,7 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 need=""
 for p in meson ninja-build gcc pkg-config libglib2.0-dev libcjson-dev libpcre2-dev \
-         zlib1g-dev libisal-dev clang-format jq valgrind python3-scapy python3-jsonschema; do
+         zlib1g-dev libisal-dev libyaml-dev clang-format jq valgrind python3-scapy python3-jsonschema; do
   dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
 done
 if [ -n "$need" ] || ! command -v suricata >/dev/null 2>&1; then

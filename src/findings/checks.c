@@ -52,6 +52,13 @@ static const CheckInfo check_entries[] = {
       "a loaded rule group is not referenced by the policy",
       "The group was loaded but the policy does not use it: it is evaluated after the "
       "policy's groups here, and not at all on the firewall." },
+    { "iac-unresolved", SEVERITY_NOTE, CHECK_KIND_STATIC,
+      "a template or plan value not known before deploy",
+      "A CloudFormation template or Terraform plan refers to a value only the deployment knows "
+      "(Ref to a parameter without a Default, Fn::ImportValue, Fn::If, a value a plan shows as "
+      "known after apply, a ${...} interpolation). It is left out, or kept as written, and "
+      "the rules are checked without it; a parameter's Default, when there is one, is used "
+      "and named." },
     { "pass-without-alert", SEVERITY_WARNING, CHECK_KIND_STATIC, "a pass rule that logs nothing",
       "In strict order a pass rule logs nothing unless it has the alert keyword or an alert "
       "rule with the same match comes before it. Traffic it allows never appears in logs. "

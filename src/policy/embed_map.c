@@ -12,8 +12,10 @@
  *  - A YAML literal block (`|`) keeps its lines: decoded line k is the k-th
  *    content line after the indicator, decoded column c is c plus the
  *    block's indentation.  The map checks this against the raw text line
- *    by line; where a line does not match (a folded or quoted scalar, tabs)
- *    every position falls back to the line of the value.
+ *    by line (a line where CloudFormation's Fn::Sub replaced a ${Name}
+ *    keeps its line; columns after the name may be off by the difference);
+ *    where a line does not match (a folded or quoted scalar, tabs) every
+ *    position falls back to the line of the value.
  *  - Columns count bytes, as compilers and the rest of the tool do.
  */
 #include "policy/policy_internal.h"
@@ -23,7 +25,7 @@
 struct EmbedMap {
     const JsonLocIndex *index; /* borrowed: the file's text and lines */
     JsonLocStyle style;
-    gsize value_start;
+    int value_line;      /* where everything falls back to */
     GArray *offsets;     /* JSON: guint64 raw offset per decoded byte (+1 for the end) */
     GArray *line_starts; /* gsize: decoded offsets of decoded line starts */
     int first_line;      /* YAML literal: file line of decoded line 1 */
@@ -137,8 +139,15 @@ map_yaml_literal(EmbedMap *map, const char *raw, gsize raw_len, gsize start, con
         const char *dnl = memchr(decoded + d, '\n', decoded_len - d);
         gsize dlen = dnl ? (gsize)(dnl - (decoded + d)) : decoded_len - d;
         gsize rs = json_loc_line_start(map->index, map->first_line + k);
-        if (dlen > 0 && (rs + (gsize)indent + dlen > raw_len ||
-                         memcmp(raw + rs + indent, decoded + d, dlen) != 0))
+        gsize re = rs;
+        while (re < raw_len && raw[re] != '\n')
+            re++;
+        gboolean same = rs + (gsize)indent + dlen <= raw_len &&
+                        memcmp(raw + rs + indent, decoded + d, dlen) == 0;
+        /* Fn::Sub replaced a ${Name} on this line: same line, columns
+         * after it may differ. */
+        gboolean substituted = memmem(raw + rs, re - rs, "${", 2) != NULL;
+        if (dlen > 0 && !same && !substituted)
             return FALSE;
         d += dlen + 1;
         k++;
@@ -150,16 +159,15 @@ EmbedMap *
 embed_map_new(const JsonLocIndex *index, const char *path, const char *decoded, gsize decoded_len)
 {
     const JsonLocSpan *span = json_loc_span(index, path);
-    if (span == NULL)
-        return NULL;
     gsize raw_len;
     const char *raw = json_loc_text(index, &raw_len);
-    if (span->end > raw_len || span->start >= span->end)
-        return NULL;
     EmbedMap *map = g_new0(EmbedMap, 1);
     map->index = index;
+    map->value_line = json_loc_line(index, path);
+    if (span == NULL || span->end > raw_len || span->start >= span->end)
+        return map; /* text built from parts (Fn::Join): its value's line */
     map->style = span->style;
-    map->value_start = span->start;
+    map->value_line = json_loc_offset_line(index, span->start);
     map->line_starts = g_array_new(FALSE, FALSE, sizeof(gsize));
     gsize zero = 0;
     g_array_append_val(map->line_starts, zero);
@@ -185,16 +193,18 @@ embed_map_free(EmbedMap *map)
         return;
     if (map->offsets != NULL)
         g_array_free(map->offsets, TRUE);
-    g_array_free(map->line_starts, TRUE);
+    if (map->line_starts != NULL)
+        g_array_free(map->line_starts, TRUE);
     g_free(map);
 }
 
 void
 embed_map_locate(const EmbedMap *map, int line, int column, int *file_line, int *file_column)
 {
-    *file_line = json_loc_offset_line(map->index, map->value_start);
+    *file_line = map->value_line;
     *file_column = 0;
-    if (!map->exact || line < 1 || (guint)line > map->line_starts->len) {
+    if (!map->exact || line < 1 || map->line_starts == NULL ||
+        (guint)line > map->line_starts->len) {
         *file_column = 0;
         return;
     }

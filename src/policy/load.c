@@ -1,8 +1,11 @@
 /*
  * load.c - inputs to the Policy: files and directories, detected by content.
  *
- * A file whose first non-blank byte is '{' or '[' is JSON (load_json.c);
- * otherwise, when rules_text_sniff() says so, it is Suricata rule text and
+ * A file whose first non-blank byte is '{' or '[' is JSON (load_json.c:
+ * rule groups and policies, or a CloudFormation template or Terraform JSON
+ * for load_iac.c); text naming AWS::NetworkFirewall:: resource types or
+ * AWSTemplateFormatVersion is a YAML CloudFormation template (load_yaml.c,
+ * then load_iac.c); otherwise, when rules_text_sniff() says so, it is Suricata rule text and
  * (looks_like_rules() below) becomes one GROUP_KIND_RULES_FILE group named after the file (base name
  * without its last extension), with priority = load position and
  * RuleOrder = --rule-order.  Anything else is a POLICY_ERROR_FORMAT error,
@@ -101,6 +104,75 @@ looks_like_rules(const char *text, gsize len)
     return FALSE; /* only comments and blank lines (a licence text): not rules */
 }
 
+static gboolean
+contains(const char *text, gsize len, const char *what)
+{
+    return memmem(text, len, what, strlen(what)) != NULL;
+}
+
+/* A CloudFormation template in YAML: it names Network Firewall resource
+ * types or the template format.  Other YAML (suricata.yaml, CI files) is
+ * not an input. */
+static gboolean
+looks_like_yaml_template(const char *text, gsize len)
+{
+    return contains(text, len, "AWS::NetworkFirewall::") ||
+           contains(text, len, "AWSTemplateFormatVersion");
+}
+
+/* Terraform HCL naming Network Firewall resources: not read (no C parser
+ * for HCL 2 in Debian), but worth saying so. */
+static gboolean
+looks_like_hcl(const char *name, const char *text, gsize len)
+{
+    return g_str_has_suffix(name, ".tf") || contains(text, len, "resource \"aws_networkfirewall_");
+}
+
+/* JSON: a CloudFormation template or Terraform JSON (load_iac.c), else a
+ * rule group or a policy (load_json.c). */
+static gboolean
+load_json_text(Policy *policy, const char *name, const char *text, gsize len, GError **error)
+{
+    cJSON *root = policy_json_parse(name, text, len, error);
+    if (root == NULL)
+        return FALSE;
+    JsonLocIndex *locs = json_loc_index_new(text, len);
+    gboolean ok, recognised = TRUE;
+    if (policy_iac_detect(root) != IAC_NONE)
+        ok = policy_load_iac(policy, name, root, locs, error);
+    else
+        ok = policy_load_json_doc(policy, name, root, locs, &recognised, error);
+    if (!recognised)
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_NOT_INPUT,
+                    "%s: JSON is neither a Network Firewall rule group nor a firewall policy "
+                    "(no RuleGroup, RulesSource, FirewallPolicy or StatefulRuleGroupReferences), "
+                    "nor a CloudFormation template or Terraform JSON",
+                    name);
+    json_loc_index_free(locs);
+    cJSON_Delete(root);
+    return ok;
+}
+
+static gboolean
+load_yaml_text(Policy *policy, const char *name, const char *text, gsize len, GError **error)
+{
+    JsonLocIndex *locs = NULL;
+    cJSON *root = policy_yaml_parse(name, text, len, &locs, error);
+    if (root == NULL)
+        return FALSE;
+    gboolean ok;
+    if (policy_iac_detect(root) == IAC_CLOUDFORMATION) {
+        ok = policy_load_iac(policy, name, root, locs, error);
+    } else {
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_NOT_INPUT,
+                    "%s: YAML that is not a CloudFormation template (no Resources)", name);
+        ok = FALSE;
+    }
+    cJSON_Delete(root);
+    json_loc_index_free(locs);
+    return ok;
+}
+
 gboolean
 policy_load_text(Policy *policy, const char *name, const char *text, gsize len, GError **error)
 {
@@ -117,11 +189,21 @@ policy_load_text(Policy *policy, const char *name, const char *text, gsize len, 
             copy = g_memdup2(text, len);
             memset(copy, ' ', 3);
         }
-        if (!policy_load_json_text(policy, name, copy ? copy : text, len, error))
+        if (!load_json_text(policy, name, copy ? copy : text, len, error))
+            return FALSE;
+    } else if (!g_str_has_suffix(name, ".rules") && looks_like_yaml_template(text, len)) {
+        if (!load_yaml_text(policy, name, text, len, error))
             return FALSE;
     } else if (rules_text_sniff(text, len) &&
                (g_str_has_suffix(name, ".rules") || looks_like_rules(text, len))) {
         load_rules_text(policy, name, text, len);
+    } else if (looks_like_hcl(name, text, len)) {
+        policy->hcl_files_skipped++;
+        g_set_error(error, POLICY_ERROR, POLICY_ERROR_NOT_INPUT,
+                    "%s: Terraform HCL is not read (no HCL 2 parser in C): give the output of "
+                    "'terraform show -json' (a plan or the state) or a *.tf.json file",
+                    name);
+        return FALSE;
     } else {
         g_set_error(error, POLICY_ERROR, POLICY_ERROR_NOT_INPUT,
                     "%s: neither Suricata rule text nor Network Firewall JSON", name);
@@ -148,7 +230,9 @@ load_file(Policy *policy, const char *path, GError **error)
 static gboolean
 has_input_extension(const char *name)
 {
-    return g_str_has_suffix(name, ".rules") || g_str_has_suffix(name, ".json");
+    return g_str_has_suffix(name, ".rules") || g_str_has_suffix(name, ".json") ||
+           g_str_has_suffix(name, ".yaml") || g_str_has_suffix(name, ".yml") ||
+           g_str_has_suffix(name, ".template");
 }
 
 static int
@@ -239,8 +323,13 @@ policy_load_path(Policy *policy, const char *path, GError **error)
         if (policy->files_loaded == before) {
             g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT,
                         "%s: no input in this directory: no file in it (or below) is Suricata "
-                        "rule text or Network Firewall JSON",
-                        path);
+                        "rule text, Network Firewall JSON, a CloudFormation template or "
+                        "Terraform JSON%s",
+                        path,
+                        policy->hcl_files_skipped > 0
+                            ? " (Terraform HCL *.tf files are not read: give 'terraform show "
+                              "-json' output)"
+                            : "");
             return FALSE;
         }
         return TRUE;

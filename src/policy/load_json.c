@@ -34,7 +34,7 @@
 typedef struct {
     Policy *policy;
     const char *file;
-    JsonLocIndex *locs;
+    const JsonLocIndex *locs;
 } JsonCtx;
 
 static const char *
@@ -640,7 +640,8 @@ load_document(JsonCtx *ctx, const cJSON *root, gboolean *recognised, GError **er
         const char *type = get_string(ctx, facts, facts_path, "Type", name);
         int capacity = get_int(ctx, facts, facts_path, "Capacity", name, -1);
         const char *desc = get_string(ctx, facts, facts_path, "Description", name);
-        const char *arn = resp ? get_string(ctx, resp, resp_path, "RuleGroupArn", name) : NULL;
+        /* An ARN at the top level: the documents load_iac.c builds. */
+        const char *arn = get_string(ctx, facts, facts_path, "RuleGroupArn", name);
         g_autofree char *rg_path = NULL;
         const cJSON *rg = get_member(ctx, root, "", "RuleGroup", T_OBJECT, name, &rg_path);
         const char *rules = rg ? NULL : get_string(ctx, root, "", "Rules", name);
@@ -679,8 +680,8 @@ load_document(JsonCtx *ctx, const cJSON *root, gboolean *recognised, GError **er
     return FALSE;
 }
 
-gboolean
-policy_load_json_text(Policy *policy, const char *path, const char *text, gsize len, GError **error)
+cJSON *
+policy_json_parse(const char *path, const char *text, gsize len, GError **error)
 {
     const char *nul = memchr(text, '\0', len);
     if (nul) {
@@ -688,7 +689,7 @@ policy_load_json_text(Policy *policy, const char *path, const char *text, gsize 
         json_offset_to_line_col(text, len, (gsize)(nul - text), &line, &col);
         g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT, "%s:%d:%d: NUL byte in JSON", path,
                     line, col);
-        return FALSE;
+        return NULL;
     }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, FALSE);
@@ -706,7 +707,7 @@ policy_load_json_text(Policy *policy, const char *path, const char *text, gsize 
         json_offset_to_line_col(text, len, offset, &line, &col);
         g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT, "%s:%d:%d: invalid JSON%s", path,
                     line, col, offset >= len ? " (unexpected end of file)" : "");
-        return FALSE;
+        return NULL;
     }
     /* cJSON stops after the first value: anything but blanks after it is wrong. */
     gsize rest = end && end >= text && end <= text + len ? (gsize)(end - text) : len;
@@ -718,24 +719,22 @@ policy_load_json_text(Policy *policy, const char *path, const char *text, gsize 
         g_set_error(error, POLICY_ERROR, POLICY_ERROR_FORMAT,
                     "%s:%d:%d: unexpected text after the JSON document", path, line, col);
         cJSON_Delete(root);
-        return FALSE;
+        return NULL;
     }
     if (!cJSON_IsObject(root)) {
         g_set_error(error, POLICY_ERROR, POLICY_ERROR_NOT_INPUT,
                     "%s:1:1: expected a JSON object (a rule group or a firewall policy), got %s",
                     path, json_type_name(root));
         cJSON_Delete(root);
-        return FALSE;
+        return NULL;
     }
-    JsonCtx ctx = { policy, path, json_loc_index_new(text, len) };
-    gboolean recognised;
-    gboolean ok = load_document(&ctx, root, &recognised, error);
-    if (!recognised)
-        g_set_error(error, POLICY_ERROR, POLICY_ERROR_NOT_INPUT,
-                    "%s: JSON is neither a Network Firewall rule group nor a firewall policy "
-                    "(no RuleGroup, RulesSource, FirewallPolicy or StatefulRuleGroupReferences)",
-                    path);
-    json_loc_index_free(ctx.locs);
-    cJSON_Delete(root);
-    return ok;
+    return root;
+}
+
+gboolean
+policy_load_json_doc(Policy *policy, const char *file, const cJSON *doc, const JsonLocIndex *locs,
+                     gboolean *recognised, GError **error)
+{
+    JsonCtx ctx = { policy, file, locs };
+    return load_document(&ctx, doc, recognised, error);
 }

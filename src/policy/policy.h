@@ -1,8 +1,10 @@
 /*
  * policy.h - rule groups and firewall policies as Network Firewall holds
  * them, loaded from Suricata rule files, AWS rule-group JSON and
- * firewall-policy JSON (detected by content), plus variable resolution and
- * the evaluation order of the whole policy.
+ * firewall-policy JSON, CloudFormation templates (JSON, YAML) and Terraform
+ * JSON (show -json plan or state, tfstate, *.tf.json), all detected by
+ * content, plus variable resolution and the evaluation order of the whole
+ * policy.
  *
  * Ownership: a Policy owns its RuleGroups; a RuleGroup owns its Rules.
  * Policy.eval_order borrows Rules from the groups.
@@ -184,6 +186,7 @@ typedef struct {
                                    agree on, else default_order */
     GHashTable *var_text;   /* cache: name -> char* (policy-level values) */
     int next_file_priority; /* priority given to the next bare rule group */
+    int hcl_files_skipped;  /* Terraform HCL files met (not read) */
     gboolean finished;
 } Policy;
 

@@ -58,7 +58,8 @@ gsize json_loc_line_start(const JsonLocIndex *index, int line);
 void json_offset_to_line_col(const char *text, gsize len, gsize offset, int *line, int *col);
 
 /* embed_map.c: text held in a string value (a RulesString) located in the
- * file that holds it.  NULL when the span is unknown. */
+ * file that holds it.  When the file does not write the text as one
+ * string (CloudFormation Fn::Join), every position is the value's line. */
 typedef struct EmbedMap EmbedMap;
 EmbedMap *embed_map_new(const JsonLocIndex *index, const char *path, const char *decoded,
                         gsize decoded_len);
@@ -68,8 +69,35 @@ void embed_map_free(EmbedMap *map);
 void embed_map_locate(const EmbedMap *map, int line, int column, int *file_line, int *file_column);
 
 /* load_json.c */
-gboolean policy_load_json_text(Policy *policy, const char *path, const char *text, gsize len,
-                               GError **error);
+/* A JSON object (the whole text, nothing after it); NULL with a GError
+ * naming file:line:column (POLICY_ERROR_NOT_INPUT for a non-object). */
+cJSON *policy_json_parse(const char *path, const char *text, gsize len, GError **error);
+/* One API-shaped document (a rule group or a policy, as load_json.c
+ * accepts) from `file`, located through `locs`; *recognised FALSE (and
+ * FALSE returned, no error) when it is neither. */
+gboolean policy_load_json_doc(Policy *policy, const char *file, const cJSON *doc,
+                              const JsonLocIndex *locs, gboolean *recognised, GError **error);
+
+/* load_yaml.c: the first YAML document of `text` as cJSON, with the
+ * locations of its members in *locs (caller frees both); NULL with a
+ * POLICY_ERROR_FORMAT naming file:line:column on bad YAML. */
+cJSON *policy_yaml_parse(const char *file, const char *text, gsize len, JsonLocIndex **locs,
+                         GError **error);
+
+/* load_iac.c: CloudFormation templates and Terraform JSON. */
+typedef enum {
+    IAC_NONE = 0,
+    IAC_CLOUDFORMATION,  /* {"Resources": {...}} or AWSTemplateFormatVersion */
+    IAC_TERRAFORM_SHOW,  /* terraform show -json: plan or state */
+    IAC_TERRAFORM_STATE, /* a raw terraform.tfstate (version 4) */
+    IAC_TERRAFORM_JSON,  /* Terraform JSON configuration (*.tf.json) */
+} IacKind;
+IacKind policy_iac_detect(const cJSON *root);
+/* The Network Firewall resources of the template or plan `root` become
+ * rule groups and the policy; values not known before deploy are
+ * iac-unresolved notes.  POLICY_ERROR_NOT_INPUT when there is none. */
+gboolean policy_load_iac(Policy *policy, const char *file, const cJSON *root,
+                         const JsonLocIndex *locs, GError **error);
 
 /* stateful_rules.c: one StatefulRules[] item to rule text.  On a shape
  * problem returns NULL with *error_member set to the member path below
