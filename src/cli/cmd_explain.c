@@ -83,7 +83,7 @@ cmd_explain(int argc, char **argv)
         else if (strcmp(argv[i], "<-") == 0)
             argv[i] = arrow_left;
     }
-    gboolean parsed = g_option_context_parse(context, &argc, &argv, &error);
+    gboolean parsed = cli_parse_args(context, &argc, &argv, &error);
     for (int i = 1; i < argc; i++)
         if (argv[i][0] == '\001')
             argv[i]++;

@@ -102,7 +102,7 @@ cmd_simulate(int argc, char **argv)
     SimSummary summary;
     simulate_summary_init(&summary);
 
-    if (!g_option_context_parse(context, &argc, &argv, &error)) {
+    if (!cli_parse_args(context, &argc, &argv, &error)) {
         cli_error("simulate", "%s", error->message);
         g_clear_error(&error);
         goto out;
