@@ -28,6 +28,28 @@ char *base_json_text(const cJSON *doc, gboolean pretty);
 /* Print a cJSON document (base_json_text), a newline, and free it. */
 void base_json_print(FILE *out, cJSON *doc);
 
+/* A streaming JSON writer whose bytes are base_json_print()'s for the same
+ * document (base_json_writer.c): begin/end containers, write members.  In
+ * an object every call takes the member's key; in an array `key` is
+ * ignored (NULL).  Ending the outermost container writes the final
+ * newline. */
+#define BASE_JSON_MAX_DEPTH 32
+typedef struct {
+    FILE *out;
+    guint depth;
+    guint count[BASE_JSON_MAX_DEPTH];
+    gboolean is_array[BASE_JSON_MAX_DEPTH];
+} BaseJsonWriter;
+
+void base_json_writer_init(BaseJsonWriter *w, FILE *out);
+void base_json_begin_object(BaseJsonWriter *w, const char *key);
+void base_json_begin_array(BaseJsonWriter *w, const char *key);
+void base_json_end(BaseJsonWriter *w);
+/* NULL is null; invalid UTF-8 is made valid, as base_json_string does. */
+void base_json_write_string(BaseJsonWriter *w, const char *key, const char *s);
+void base_json_write_number(BaseJsonWriter *w, const char *key, double v);
+void base_json_write_bool(BaseJsonWriter *w, const char *key, gboolean b);
+
 /* --- UTC time (base_time.c) ------------------------------------------ */
 
 /* Days since 1970-01-01 to a civil date (proleptic Gregorian, UTC). */

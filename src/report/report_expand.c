@@ -108,49 +108,57 @@ report_expand_text(FILE *out, const Policy *policy)
     g_string_free(buf, TRUE);
 }
 
+/* Streamed (base_json_writer): the same bytes as building a cJSON tree of
+ * every rule and printing it, without the tree (a quarter of expand's time
+ * on ET Open, bench/README.md). */
 void
 report_expand_json(FILE *out, const Policy *policy)
 {
-    cJSON *doc = cJSON_CreateObject();
-    cJSON_AddNumberToObject(doc, "schema_version", REPORT_SCHEMA_VERSION);
-    cJSON_AddStringToObject(doc, "rule_order", rule_order_name(policy_order(policy)));
-    cJSON *groups = cJSON_AddArrayToObject(doc, "groups");
+    BaseJsonWriter w;
+    base_json_writer_init(&w, out);
+    base_json_begin_object(&w, NULL);
+    base_json_write_number(&w, "schema_version", REPORT_SCHEMA_VERSION);
+    base_json_write_string(&w, "rule_order", rule_order_name(policy_order(policy)));
+    base_json_begin_array(&w, "groups");
     for (guint i = 0; i < policy->groups->len; i++) {
         const RuleGroup *g = g_ptr_array_index(policy->groups, i);
-        cJSON *j = cJSON_CreateObject();
-        cJSON_AddItemToObject(j, "name", base_json_string(g->name));
-        cJSON_AddStringToObject(j, "kind", group_kind_name(g->kind));
-        cJSON_AddNumberToObject(j, "priority", g->priority);
-        cJSON_AddStringToObject(j, "rule_order", rule_order_name(g->order));
-        cJSON_AddBoolToObject(j, "drop_to_alert", g->drop_to_alert);
-        cJSON_AddItemToObject(j, "arn", base_json_string(g->arn));
-        cJSON_AddItemToObject(j, "file", base_json_string(g->file));
-        cJSON_AddNumberToObject(j, "rules", g->rules->len);
-        cJSON_AddItemToArray(groups, j);
+        base_json_begin_object(&w, NULL);
+        base_json_write_string(&w, "name", g->name);
+        base_json_write_string(&w, "kind", group_kind_name(g->kind));
+        base_json_write_number(&w, "priority", g->priority);
+        base_json_write_string(&w, "rule_order", rule_order_name(g->order));
+        base_json_write_bool(&w, "drop_to_alert", g->drop_to_alert);
+        base_json_write_string(&w, "arn", g->arn);
+        base_json_write_string(&w, "file", g->file);
+        base_json_write_number(&w, "rules", g->rules->len);
+        base_json_end(&w);
     }
-    cJSON *rules = cJSON_AddArrayToObject(doc, "rules");
+    base_json_end(&w);
+    base_json_begin_array(&w, "rules");
     for (guint i = 0; i < policy->eval_order->len; i++) {
         const Rule *rule = g_ptr_array_index(policy->eval_order, i);
-        cJSON *j = cJSON_CreateObject();
-        cJSON_AddItemToObject(j, "group", base_json_string(rule->group ? rule->group->name : NULL));
-        cJSON_AddNumberToObject(j, "priority", rule->group ? rule->group->priority : -1);
-        cJSON_AddNumberToObject(j, "index", rule->index);
-        cJSON_AddNumberToObject(j, "sid", (double)rule->sid);
-        cJSON_AddNumberToObject(j, "rev", rule->rev);
-        cJSON_AddStringToObject(j, "action", rule_action_name(rule->action));
-        cJSON_AddItemToObject(j, "protocol", base_json_string(rule->proto));
-        cJSON_AddStringToObject(j, "signature_type", rule_sig_type_name(rule->sig_type));
-        cJSON_AddStringToObject(j, "action_scope", rule_scope_name(rule->scope));
-        cJSON_AddItemToObject(j, "msg", base_json_string(rule->msg));
-        cJSON_AddItemToObject(j, "text", base_json_string(rule->text));
-        cJSON_AddItemToObject(j, "file", base_json_string(rule->loc.file));
-        cJSON_AddNumberToObject(j, "line", rule->loc.line);
-        cJSON_AddItemToArray(rules, j);
+        base_json_begin_object(&w, NULL);
+        base_json_write_string(&w, "group", rule->group ? rule->group->name : NULL);
+        base_json_write_number(&w, "priority", rule->group ? rule->group->priority : -1);
+        base_json_write_number(&w, "index", rule->index);
+        base_json_write_number(&w, "sid", (double)rule->sid);
+        base_json_write_number(&w, "rev", rule->rev);
+        base_json_write_string(&w, "action", rule_action_name(rule->action));
+        base_json_write_string(&w, "protocol", rule->proto);
+        base_json_write_string(&w, "signature_type", rule_sig_type_name(rule->sig_type));
+        base_json_write_string(&w, "action_scope", rule_scope_name(rule->scope));
+        base_json_write_string(&w, "msg", rule->msg);
+        base_json_write_string(&w, "text", rule->text);
+        base_json_write_string(&w, "file", rule->loc.file);
+        base_json_write_number(&w, "line", rule->loc.line);
+        base_json_end(&w);
     }
-    cJSON *defaults = cJSON_AddArrayToObject(doc, "default_actions");
+    base_json_end(&w);
+    base_json_begin_array(&w, "default_actions");
     if (policy->info != NULL)
         for (guint i = 0; i < policy->info->stateful_default_actions->len; i++)
-            cJSON_AddItemToArray(defaults, base_json_string(g_ptr_array_index(
-                                               policy->info->stateful_default_actions, i)));
-    base_json_print(out, doc);
+            base_json_write_string(&w, NULL,
+                                   g_ptr_array_index(policy->info->stateful_default_actions, i));
+    base_json_end(&w);
+    base_json_end(&w);
 }
