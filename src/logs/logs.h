@@ -206,8 +206,10 @@ void log_reader_set_filter(LogReader *reader, const LogFilter *filter);
  * LOG_EVENT_OTHER instead of skipping them as unknown-event-type. */
 void log_reader_set_keep_other(LogReader *reader, gboolean keep);
 /* Gzip inputs are inflated by a thread of their own, ahead of the parse
- * (two cores for one file); the events and counts are the same.  Off by
- * default; analyze turns it on unless --threads 1. */
+ * (two cores for one file); the events and counts are the same on every
+ * fixture (tests), but the logs fuzz target found a mismatch under ASan
+ * that is not yet understood, so nothing turns it on by default (analyze:
+ * NFW_ADVISOR_DECODE_AHEAD=1). */
 void log_reader_set_decode_ahead(LogReader *reader, gboolean on);
 /* Testing aid: parse every record with the cJSON slow path. */
 void log_reader_set_force_slow(LogReader *reader, gboolean force);
