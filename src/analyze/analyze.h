@@ -331,9 +331,21 @@ typedef struct {
 AnalyzeAgg *analyze_run(const AnalyzeIndex *index, const AnalyzeRunOptions *options,
                         GPtrArray *errors, GPtrArray *notes, GError **error);
 
+/* A log check runner: the check ids it produces (NULL-terminated) and its
+ * function (analyze_checks.c). */
+typedef struct {
+    const char *const *checks;
+    void (*run)(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *findings);
+} AnalyzeRunner;
+
+/* The runners, in the order analyze_findings runs them. */
+const AnalyzeRunner *analyze_runners(gsize *count);
+
 /* Findings from the view (appended, owned by the array), sorted by
- * severity then size. */
-void analyze_findings(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *findings);
+ * severity then size; runners whose ids are all in `disabled` (a set of
+ * check ids, may be NULL) are skipped. */
+void analyze_findings(const AnalyzeView *view, const AnalyzeThresholds *t, GHashTable *disabled,
+                      GPtrArray *findings);
 
 /* Helpers shared by renderers. */
 guint64 analyze_distinct_count(const AnalyzeDistinct *d);

@@ -565,20 +565,49 @@ check_silent(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *out
     }
 }
 
-void
-analyze_findings(const AnalyzeView *view, const AnalyzeThresholds *t, GPtrArray *findings)
+static const char *const default_drop_ids[] = { "default-drop-traffic", NULL };
+static const char *const noisy_ids[] = { "noisy-rule", NULL };
+static const char *const unknown_ids[] = { "unknown-sid", NULL };
+static const char *const ambiguous_ids[] = { "ambiguous-sid", NULL };
+static const char *const alert_mode_ids[] = { "alert-mode-ready", "alert-mode-review", NULL };
+static const char *const nat_ids[] = { "nat-masked-sources", NULL };
+static const char *const rev_ids[] = { "rev-mismatch", NULL };
+static const char *const silent_ids[] = { "silent-flows", NULL };
+static const char *const unused_ids[] = { "unused-rule", NULL };
+static const char *const unobservable_ids[] = { "unobservable-rule", NULL };
+
+/* The analyze runners, keyed by the check ids each produces (lint.c has
+ * the lint half; tests/findings/test_check_registry.c checks that every
+ * id of the catalogue has exactly one producer). */
+static const AnalyzeRunner analyze_runner_table[] = {
+    { default_drop_ids, check_default_drop },
+    { noisy_ids, check_noisy },
+    { unknown_ids, check_unknown },
+    { ambiguous_ids, check_ambiguous },
+    { alert_mode_ids, check_alert_mode },
+    { nat_ids, check_nat },
+    { rev_ids, check_rev },
+    { silent_ids, check_silent },
+    { unused_ids, check_unused },
+    { unobservable_ids, check_unobservable },
+};
+
+const AnalyzeRunner *
+analyze_runners(gsize *count)
 {
+    *count = G_N_ELEMENTS(analyze_runner_table);
+    return analyze_runner_table;
+}
+
+void
+analyze_findings(const AnalyzeView *view, const AnalyzeThresholds *t, GHashTable *disabled,
+                 GPtrArray *findings)
+{
+    g_return_if_fail(view != NULL && t != NULL);
     GPtrArray *out = g_ptr_array_new();
-    check_default_drop(view, t, out);
-    check_noisy(view, t, out);
-    check_unknown(view, t, out);
-    check_ambiguous(view, t, out);
-    check_alert_mode(view, t, out);
-    check_nat(view, t, out);
-    check_rev(view, t, out);
-    check_silent(view, t, out);
-    check_unused(view, t, out);
-    check_unobservable(view, t, out);
+    for (gsize i = 0; i < G_N_ELEMENTS(analyze_runner_table); i++)
+        if (check_any_enabled(analyze_runner_table[i].checks, disabled))
+            analyze_runner_table[i].run(view, t, out);
     g_ptr_array_sort(out, finding_compare_severity); /* stable since GLib 2.32 */
     for (guint i = 0; i < out->len; i++)
         g_ptr_array_add(findings, g_ptr_array_index(out, i));

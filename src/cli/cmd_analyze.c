@@ -255,7 +255,7 @@ cmd_analyze(int argc, char **argv)
         goto out;
     view = analyze_view_new(total);
     findings = g_ptr_array_new_with_free_func((GDestroyNotify)finding_free);
-    analyze_findings(view, &t, findings);
+    analyze_findings(view, &t, disabled, findings);
     cli_drop_disabled(findings, disabled);
     if (!print_report(fmt, o.report.output, view, &t, findings))
         goto out;

@@ -93,7 +93,7 @@ cmd_lint(int argc, char **argv)
     g_ptr_array_set_free_func(policy->findings, NULL);
     g_ptr_array_set_size(policy->findings, 0);
     g_ptr_array_set_free_func(policy->findings, (GDestroyNotify)finding_free);
-    lint_run(policy, findings);
+    lint_run(policy, disabled, findings);
     cli_drop_disabled(findings, disabled);
     findings_sort(findings);
 

@@ -200,3 +200,14 @@ check_lookup(const char *id)
             return &check_entries[i];
     return NULL;
 }
+
+gboolean
+check_any_enabled(const char *const *ids, GHashTable *disabled)
+{
+    if (disabled == NULL)
+        return TRUE;
+    for (const char *const *id = ids; *id; id++)
+        if (!g_hash_table_contains(disabled, *id))
+            return TRUE;
+    return FALSE;
+}

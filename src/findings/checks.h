@@ -25,6 +25,9 @@ typedef struct {
 } CheckInfo;
 
 const CheckInfo *check_lookup(const char *id);
+/* Whether one of `ids` (NULL-terminated) is not in `disabled` (a set of
+ * check ids, NULL for none): a runner producing `ids` is still wanted. */
+gboolean check_any_enabled(const char *const *ids, GHashTable *disabled);
 /* The whole table, in documentation order. */
 const CheckInfo *check_table(gsize *count);
 

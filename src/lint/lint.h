@@ -1,6 +1,7 @@
 /*
  * lint.h - the static checks (no logs): rules and policy to findings.
- * Each check is one entry of the table in lint.c: id and function.
+ * Each runner is one entry of the table in lint.c: the check ids it
+ * produces and its function.
  */
 #ifndef NFW_LINT_LINT_H
 #define NFW_LINT_LINT_H
@@ -9,9 +10,20 @@
 
 #include "policy/policy.h"
 
-/* Run every static check over a finished policy; append Findings (owned by
- * the array) to `findings`. */
-void lint_run(const Policy *policy, GPtrArray *findings);
+/* A runner: the check ids it produces (NULL-terminated) and its function. */
+typedef struct {
+    const char *const *checks;
+    void (*run)(const Policy *policy, GPtrArray *findings);
+} LintRunner;
+
+/* The runners, in the order lint_run runs them. */
+const LintRunner *lint_runners(gsize *count);
+
+/* Run every static check over a finished policy, skipping the runners
+ * whose ids are all in `disabled` (may be NULL); append Findings (owned by
+ * the array) to `findings`.  A runner that still runs may report a
+ * disabled id too: the caller drops those findings. */
+void lint_run(const Policy *policy, GHashTable *disabled, GPtrArray *findings);
 
 /* The checks, one function each (lint_rules.c, lint_policy.c ...). */
 void lint_check_nfw_unsupported(const Policy *policy, GPtrArray *findings);

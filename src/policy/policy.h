@@ -255,6 +255,11 @@ gboolean policy_has_input(const Policy *policy);
 /* Lookup helpers for later checks. */
 RuleGroup *policy_find_group(const Policy *policy, const char *name);
 
+/* The check ids that loading produces (into Policy.findings), NULL-
+ * terminated: the loader is their one producer; lint and analyze runners
+ * produce the rest of the catalogue. */
+extern const char *const policy_check_ids[];
+
 /* finding_set_rule() with the name of the rule's group (none for a rule
  * outside a group). */
 void policy_finding_set_rule(Finding *finding, const Rule *rule);

@@ -6,6 +6,17 @@
  */
 #include "policy/policy_internal.h"
 
+const char *const policy_check_ids[] = {
+    "syntax",
+    "unknown-keyword",
+    "invalid-option",
+    "missing-group",
+    "unreferenced-group",
+    "default-action-invalid",
+    "iac-unresolved",
+    NULL,
+};
+
 void
 policy_add_finding(Policy *policy, Finding *finding)
 {

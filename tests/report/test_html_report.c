@@ -106,7 +106,7 @@ test_lint_report_hostile_rules(void)
     GPtrArray *findings = g_ptr_array_new_with_free_func((GDestroyNotify)finding_free);
     for (guint i = 0; i < policy->findings->len; i++)
         g_ptr_array_add(findings, g_ptr_array_steal_index(policy->findings, i--));
-    lint_run(policy, findings);
+    lint_run(policy, NULL, findings);
     findings_sort(findings);
     char *html = render(policy, findings);
     assert_self_contained(html);
