@@ -75,6 +75,10 @@ void cli_drop_disabled(GPtrArray *findings, GHashTable *disabled);
 gboolean cli_parse_fail_on(const char *command, const char *value, Severity *out);
 /* EXIT_FINDINGS when a finding is at or above `threshold`, else EXIT_CLEAN. */
 int cli_findings_exit_status(GPtrArray *findings, Severity threshold);
+/* For SARIF (code scanning needs a location per result): a finding about
+ * no file is placed at the rule of its sid, else at the firewall policy's
+ * file, else at the first rule group's file. */
+void cli_findings_locate(GPtrArray *findings, const Policy *policy);
 
 /* TRUE (and a message on stderr) when logs had records but every one was
  * skipped: the report is printed, and the exit status is 2, since nothing

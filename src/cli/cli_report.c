@@ -154,3 +154,48 @@ cli_nothing_usable(const char *command, const LogStats *stats)
               skipped, skipped == 1 ? " was" : "s were");
     return TRUE;
 }
+
+/* The rule a log finding is about: same sid (and group when known). */
+static const Rule *
+find_rule(const Policy *policy, const Finding *f)
+{
+    for (guint i = 0; i < policy->groups->len; i++) {
+        const RuleGroup *g = g_ptr_array_index(policy->groups, i);
+        if (f->group != NULL && g_strcmp0(g->name, f->group) != 0)
+            continue;
+        for (guint j = 0; j < g->rules->len; j++) {
+            const Rule *r = g_ptr_array_index(g->rules, j);
+            if (r->sid != 0 && r->sid == f->sid && r->loc.file != NULL)
+                return r;
+        }
+    }
+    return NULL;
+}
+
+void
+cli_findings_locate(GPtrArray *findings, const Policy *policy)
+{
+    for (guint i = 0; i < findings->len; i++) {
+        Finding *f = g_ptr_array_index(findings, i);
+        if (f->loc.file != NULL)
+            continue;
+        const Rule *r = f->has_sid ? find_rule(policy, f) : NULL;
+        if (r != NULL) {
+            f->loc.file = g_strdup(r->loc.file);
+            f->loc.line = r->loc.line;
+            f->loc.column = r->loc.column;
+        } else if (policy->info != NULL && policy->info->file != NULL && policy->info->from_json) {
+            f->loc.file = g_strdup(policy->info->file);
+            f->loc.line = policy->info->file_line;
+        } else {
+            for (guint j = 0; j < policy->groups->len; j++) {
+                const RuleGroup *g = g_ptr_array_index(policy->groups, j);
+                if (g->file != NULL) {
+                    f->loc.file = g_strdup(g->file);
+                    f->loc.line = g->file_line > 0 ? g->file_line : 1;
+                    break;
+                }
+            }
+        }
+    }
+}

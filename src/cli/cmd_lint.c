@@ -105,7 +105,10 @@ cmd_lint(int argc, char **argv)
     switch (fmt) {
     case OUTPUT_HTML: report_lint_html(dest, policy, findings, &summary); break;
     case OUTPUT_JSON: report_lint_json(dest, findings, &summary); break;
-    case OUTPUT_SARIF: report_findings_sarif(dest, findings, NFW_ADVISOR_VERSION); break;
+    case OUTPUT_SARIF:
+        cli_findings_locate(findings, policy);
+        report_findings_sarif(dest, findings, NFW_ADVISOR_VERSION);
+        break;
     case OUTPUT_MARKDOWN: print_markdown(dest, findings, &summary); break;
     case OUTPUT_TEXT: report_lint_text(dest, findings, &summary); break;
     }

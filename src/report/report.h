@@ -57,6 +57,11 @@ void report_findings_sarif(FILE *out, GPtrArray *findings, const char *tool_vers
  * be NULL), a summary table per check, then findings grouped by severity
  * with related locations and the fix as a code block. */
 void report_findings_markdown(FILE *out, GPtrArray *findings, const char *title, const char *scope);
+/* The comment's size cap (GitHub's limit is 65,536 characters), and the room
+ * kept for the note saying what was cut.  Bytes are counted: never more
+ * characters than bytes. */
+#define REPORT_MARKDOWN_MAX 60000
+#define REPORT_MARKDOWN_NOTE_ROOM 400
 
 /* HTML (html_lint.c, html_analyze.c): one self-contained page. */
 

@@ -5,6 +5,9 @@
  *
  * Layout: a title with the totals, a summary table (one row per check:
  * severity, count), then the findings grouped by severity (errors first),
+ * as many whole findings as fit in REPORT_MARKDOWN_MAX characters (a
+ * GitHub comment holds 65,536), then a note of how many were cut by
+ * severity;
  * each with its location, message, related locations and the fix as a
  * fenced code block.  Text from rules and logs is escaped so that it cannot
  * open HTML, links or tables; a fence is always longer than any backtick
@@ -184,16 +187,42 @@ report_findings_markdown(FILE *out, GPtrArray *findings, const char *title, cons
             [SEVERITY_WARNING] = "Warnings",
             [SEVERITY_NOTE] = "Notes",
         };
+        int cut[SEVERITY_ERROR + 1] = { 0 };
+        gboolean full = FALSE;
+        GString *item = g_string_new(NULL);
         for (Severity s = SEVERITY_ERROR; s >= SEVERITY_NOTE; s--) {
             if (counts[s] == 0)
                 continue;
-            g_string_append_printf(buf, "\n### %s (%d)\n\n", headings[s], counts[s]);
+            if (!full)
+                g_string_append_printf(buf, "\n### %s (%d)\n\n", headings[s], counts[s]);
             for (guint i = 0; i < findings->len; i++) {
                 const Finding *f = g_ptr_array_index(findings, i);
-                if (f->severity == s)
-                    append_finding(buf, f);
+                if (f->severity != s)
+                    continue;
+                g_string_truncate(item, 0);
+                append_finding(item, f);
+                /* Most severe first, whole findings only, until the budget. */
+                if (full ||
+                    buf->len + item->len > REPORT_MARKDOWN_MAX - REPORT_MARKDOWN_NOTE_ROOM) {
+                    full = TRUE;
+                    cut[s]++;
+                    continue;
+                }
+                g_string_append_len(buf, item->str, (gssize)item->len);
             }
         }
+        g_string_free(item, TRUE);
+        int total_cut = cut[SEVERITY_ERROR] + cut[SEVERITY_WARNING] + cut[SEVERITY_NOTE];
+        if (total_cut > 0)
+            g_string_append_printf(buf,
+                                   "\n---\n\n**%d of %u findings not shown** (%d error%s, %d "
+                                   "warning%s, %d note%s) to keep this comment under GitHub's "
+                                   "65,536-character limit; the table above counts them all, "
+                                   "and `--format sarif` or `--format json` lists every one.\n",
+                                   total_cut, findings->len, cut[SEVERITY_ERROR],
+                                   cut[SEVERITY_ERROR] == 1 ? "" : "s", cut[SEVERITY_WARNING],
+                                   cut[SEVERITY_WARNING] == 1 ? "" : "s", cut[SEVERITY_NOTE],
+                                   cut[SEVERITY_NOTE] == 1 ? "" : "s");
     }
     fwrite(buf->str, 1, buf->len, out);
     g_string_free(buf, TRUE);

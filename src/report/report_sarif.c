@@ -9,15 +9,19 @@
  *    as fullDescription and help; results point at it with ruleId and
  *    ruleIndex.  Listing every check, not only the ones that fired, lets
  *    code scanning close alerts that disappear.
- *  - A result's location is the finding's file:line:column (a relative URI
- *    as given on the command line, so that it resolves against the
- *    repository root); related locations (the shadowing rule, the pass a
+ *  - A result's location is the finding's file:line:column: a relative URI
+ *    with uriBaseId %SRCROOT% (declared in originalUriBaseIds, without a
+ *    machine's absolute path), so that it resolves against the repository
+ *    root; rules inside JSON or YAML point at their real line in the file
+ *    (src/policy/embed_map.c); related locations (the shadowing rule, the pass a
  *    twin belongs to) become relatedLocations with their note.
  *  - The fix is rule text to add, move or change, not always an in-place
  *    replacement, so it is not a SARIF `fixes` object (which needs exact
  *    deleted regions): it is appended to the message ("Fix:") and kept
  *    verbatim in properties.fix.
- *  - Findings without a file (none today) get no locations.
+ *  - Findings without a file get no locations; code scanning rejects such
+ *    results, so the CLI first gives them one (cli_findings_locate: the
+ *    rule of their sid, else the policy's file).
  */
 #include "report/report.h"
 
@@ -46,14 +50,37 @@ text_object(const char *text)
     return j;
 }
 
+/* A relative path (as given on the command line, "./" dropped) is a URI
+ * relative to %SRCROOT%, the directory nfw-advisor ran in, which code
+ * scanning takes as the repository root; an absolute path under the
+ * current directory is made relative to it; any other absolute path
+ * becomes a file:// URI. */
+static void
+artifact_location(cJSON *art, const char *file)
+{
+    g_autofree char *cwd = g_get_current_dir();
+    const char *rel = file;
+    gsize n = strlen(cwd);
+    if (g_path_is_absolute(file) && strncmp(file, cwd, n) == 0 && file[n] == '/')
+        rel = file + n + 1;
+    while (rel[0] == '.' && rel[1] == '/')
+        rel += 2;
+    if (g_path_is_absolute(rel)) {
+        g_autofree char *uri = g_filename_to_uri(rel, NULL, NULL);
+        cJSON_AddItemToObject(art, "uri", base_json_string(uri ? uri : rel));
+        return;
+    }
+    g_autofree char *uri = g_uri_escape_string(rel, "/", TRUE);
+    cJSON_AddItemToObject(art, "uri", base_json_string(uri));
+    cJSON_AddStringToObject(art, "uriBaseId", "%SRCROOT%");
+}
+
 static cJSON *
 physical_location(const SourceLoc *loc)
 {
     cJSON *phys = cJSON_CreateObject();
     cJSON *art = cJSON_AddObjectToObject(phys, "artifactLocation");
-    char *uri = g_uri_escape_string(loc->file, "/", TRUE);
-    cJSON_AddItemToObject(art, "uri", base_json_string(uri));
-    g_free(uri);
+    artifact_location(art, loc->file);
     cJSON *region = cJSON_AddObjectToObject(phys, "region");
     cJSON_AddNumberToObject(region, "startLine", loc->line > 0 ? loc->line : 1);
     if (loc->column > 0)
@@ -156,6 +183,12 @@ report_findings_sarif(FILE *out, GPtrArray *findings, const char *tool_version)
     cJSON_AddStringToObject(driver, "name", "nfw-advisor");
     cJSON_AddStringToObject(driver, "version", tool_version ? tool_version : "0");
     cJSON_AddItemToObject(driver, "rules", rules_json());
+    /* %SRCROOT% without a uri: the checkout root, whatever machine ran it
+     * (an absolute path here would tie the report to one machine). */
+    cJSON *bases = cJSON_AddObjectToObject(run, "originalUriBaseIds");
+    cJSON *srcroot = cJSON_AddObjectToObject(bases, "%SRCROOT%");
+    cJSON_AddItemToObject(srcroot, "description",
+                          text_object("The directory nfw-advisor ran in (the repository root)"));
     cJSON *results = cJSON_AddArrayToObject(run, "results");
     for (guint i = 0; i < findings->len; i++)
         cJSON_AddItemToArray(results, result_json(g_ptr_array_index(findings, i)));
