@@ -51,6 +51,7 @@ typedef struct {
     char *output;   /* -o FILE */
     char *fail_on;  /* --fail-on */
     char **disable; /* --disable IDS (repeatable) */
+    char *baseline; /* --baseline FILE: a previous JSON report */
 } ReportOptions;
 
 void cli_report_options_add(GOptionContext *context, ReportOptions *options);
@@ -73,8 +74,15 @@ gboolean cli_output_close(const char *command, FILE *f, const char *path);
 GHashTable *cli_parse_disabled(const char *command, char **lists, gboolean *ok);
 void cli_drop_disabled(GPtrArray *findings, GHashTable *disabled);
 gboolean cli_parse_fail_on(const char *command, const char *value, Severity *out);
-/* EXIT_FINDINGS when a finding is at or above `threshold`, else EXIT_CLEAN. */
+/* EXIT_FINDINGS when a finding that counts (not suppressed, not in the
+ * baseline) is at or above `threshold`, else EXIT_CLEAN. */
 int cli_findings_exit_status(GPtrArray *findings, Severity threshold);
+/* Accepted findings: the inputs' suppressions (comments, Suppressions
+ * files; expired ones become suppression-expired warnings), then the
+ * --baseline report (`baseline` may be NULL).  FALSE (message printed)
+ * when the baseline cannot be read. */
+gboolean cli_findings_accept(const char *command, GPtrArray *findings, const Policy *policy,
+                             const char *baseline);
 /* For SARIF (code scanning needs a location per result): a finding about
  * no file is placed at the rule of its sid, else at the firewall policy's
  * file, else at the first rule group's file. */

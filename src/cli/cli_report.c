@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/base.h"
 #include "findings/findings.h"
 
 static const char *const format_names[] = {
@@ -32,6 +33,10 @@ cli_report_options_add(GOptionContext *context, ReportOptions *options)
           "SEVERITY" },
         { "disable", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &options->disable,
           "Do not report these checks (comma-separated, repeatable)", "CHECKS" },
+        { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &options->baseline,
+          "A previous --format json report: its findings are shown as baselined and only new "
+          "ones count for --fail-on",
+          "FILE" },
         { NULL },
     };
     g_option_context_add_main_entries(context, entries, NULL);
@@ -44,6 +49,7 @@ cli_report_options_clear(ReportOptions *options)
     g_free(options->output);
     g_free(options->fail_on);
     g_strfreev(options->disable);
+    g_free(options->baseline);
 }
 
 gboolean
@@ -136,9 +142,11 @@ cli_findings_exit_status(GPtrArray *findings, Severity threshold)
 {
     if (threshold == SEVERITY_NONE)
         return EXIT_CLEAN;
-    for (guint i = 0; i < findings->len; i++)
-        if (((const Finding *)g_ptr_array_index(findings, i))->severity >= threshold)
+    for (guint i = 0; i < findings->len; i++) {
+        const Finding *f = g_ptr_array_index(findings, i);
+        if (f->status == FINDING_ACTIVE && f->severity >= threshold)
             return EXIT_FINDINGS;
+    }
     return EXIT_CLEAN;
 }
 
@@ -198,4 +206,102 @@ cli_findings_locate(GPtrArray *findings, const Policy *policy)
             }
         }
     }
+}
+
+/* What stays the same between two runs over the same finding: check,
+ * group and sid for a rule (the message may hold counts), else check, the
+ * file's base name (the checkout's folder differs between machines) and
+ * the message with its numbers blanked (lines move, counts change). */
+static char *
+baseline_key(const char *check, const char *group, gboolean has_sid, guint64 sid, const char *file,
+             const char *message)
+{
+    if (has_sid)
+        return g_strdup_printf("%s\x1f%s\x1f%" G_GUINT64_FORMAT, check, group ? group : "", sid);
+    GString *k = g_string_new(NULL);
+    g_autofree char *base = file ? g_path_get_basename(file) : g_strdup("");
+    g_string_append_printf(k, "%s\x1f%s\x1f", check, base);
+    gboolean in_number = FALSE;
+    for (const char *p = message ? message : ""; *p; p++) {
+        if (g_ascii_isdigit(*p) || (in_number && (*p == ',' || *p == '.'))) {
+            if (!in_number)
+                g_string_append_c(k, '#');
+            in_number = TRUE;
+        } else {
+            in_number = FALSE;
+            g_string_append_c(k, *p);
+        }
+    }
+    return g_string_free(k, FALSE);
+}
+
+static const char *
+json_str(const cJSON *obj, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static GHashTable *
+baseline_load(const char *command, const char *path)
+{
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    GError *error = NULL;
+    if (!g_file_get_contents(path, &text, &len, &error)) {
+        cli_error(command, "--baseline: %s", error->message);
+        g_error_free(error);
+        return NULL;
+    }
+    cJSON *doc = cJSON_ParseWithLength(text, len);
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "findings");
+    if (!cJSON_IsArray(list)) {
+        cli_error(command,
+                  "--baseline %s: not a report of 'nfw-advisor lint --format json' or "
+                  "'analyze --format json' (no findings array)",
+                  path);
+        cJSON_Delete(doc);
+        return NULL;
+    }
+    GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    const cJSON *f;
+    cJSON_ArrayForEach(f, list)
+    {
+        const char *check = json_str(f, "check");
+        if (check == NULL)
+            continue;
+        const cJSON *sid = cJSON_GetObjectItemCaseSensitive(f, "sid");
+        g_hash_table_add(keys, baseline_key(check, json_str(f, "group"), cJSON_IsNumber(sid),
+                                            cJSON_IsNumber(sid) ? (guint64)sid->valuedouble : 0,
+                                            json_str(f, "file"), json_str(f, "message")));
+    }
+    cJSON_Delete(doc);
+    return keys;
+}
+
+gboolean
+cli_findings_accept(const char *command, GPtrArray *findings, const Policy *policy,
+                    const char *baseline)
+{
+    GPtrArray *sups = policy_suppressions(policy);
+    g_autofree char *today = base_utc_format(g_get_real_time() / G_USEC_PER_SEC, "%Y-%m-%d");
+    suppressions_apply(sups, findings, today);
+    g_ptr_array_unref(sups);
+    if (baseline == NULL)
+        return TRUE;
+    GHashTable *keys = baseline_load(command, baseline);
+    if (keys == NULL)
+        return FALSE;
+    SourceLoc where = { (char *)baseline, 0, 0 };
+    for (guint i = 0; i < findings->len; i++) {
+        Finding *f = g_ptr_array_index(findings, i);
+        if (f->status != FINDING_ACTIVE)
+            continue;
+        g_autofree char *key =
+            baseline_key(f->check, f->group, f->has_sid, f->sid, f->loc.file, f->message);
+        if (g_hash_table_contains(keys, key))
+            finding_set_status(f, FINDING_BASELINED, NULL, NULL, &where);
+    }
+    g_hash_table_destroy(keys);
+    return TRUE;
 }

@@ -257,6 +257,8 @@ cmd_analyze(int argc, char **argv)
     findings = g_ptr_array_new_with_free_func((GDestroyNotify)finding_free);
     analyze_findings(view, &t, disabled, findings);
     cli_drop_disabled(findings, disabled);
+    if (!cli_findings_accept("analyze", findings, policy, o.report.baseline))
+        goto out;
     if (fmt == OUTPUT_SARIF)
         cli_findings_locate(findings, policy);
     if (!print_report(fmt, o.report.output, view, &t, findings))

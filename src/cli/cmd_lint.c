@@ -95,6 +95,8 @@ cmd_lint(int argc, char **argv)
     g_ptr_array_set_free_func(policy->findings, (GDestroyNotify)finding_free);
     lint_run(policy, disabled, findings);
     cli_drop_disabled(findings, disabled);
+    if (!cli_findings_accept("lint", findings, policy, report.baseline))
+        goto out;
     findings_sort(findings);
 
     LintSummary summary;

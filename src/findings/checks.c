@@ -59,6 +59,11 @@ static const CheckInfo check_entries[] = {
       "known after apply, a ${...} interpolation). It is left out, or kept as written, and "
       "the rules are checked without it; a parameter's Default, when there is one, is used "
       "and named." },
+    { "suppression-expired", SEVERITY_WARNING, CHECK_KIND_STATIC,
+      "a suppression whose date has passed",
+      "A '# nfw-advisor: ignore CHECK until YYYY-MM-DD reason' comment or a Suppressions entry "
+      "expired: the findings it covered are reported and counted again. Fix them, or renew "
+      "the suppression with a new date and reason." },
     { "pass-without-alert", SEVERITY_WARNING, CHECK_KIND_STATIC, "a pass rule that logs nothing",
       "In strict order a pass rule logs nothing unless it has the alert keyword or an alert "
       "rule with the same match comes before it. Traffic it allows never appears in logs. "

@@ -56,6 +56,9 @@ finding_free(Finding *f)
     g_free(f->source_line);
     g_free(f->group);
     g_free(f->fix);
+    g_free(f->status_reason);
+    g_free(f->status_expires);
+    g_free(f->status_loc.file);
     for (guint i = 0; i < f->related->len; i++)
         related_free(g_ptr_array_index(f->related, i));
     g_ptr_array_free(f->related, TRUE);
@@ -151,4 +154,30 @@ void
 findings_sort(GPtrArray *findings)
 {
     g_ptr_array_sort(findings, compare_findings);
+}
+
+void
+finding_set_status(Finding *f, FindingStatus status, const char *reason, const char *expires,
+                   const SourceLoc *where)
+{
+    f->status = status;
+    g_free(f->status_reason);
+    f->status_reason = g_strdup(reason);
+    g_free(f->status_expires);
+    f->status_expires = g_strdup(expires);
+    g_free(f->status_loc.file);
+    f->status_loc.file = where ? g_strdup(where->file) : NULL;
+    f->status_loc.line = where ? where->line : 0;
+    f->status_loc.column = 0;
+}
+
+const char *
+finding_status_name(FindingStatus status)
+{
+    switch (status) {
+    case FINDING_SUPPRESSED_INLINE:
+    case FINDING_SUPPRESSED_FILE: return "suppressed";
+    case FINDING_BASELINED: return "baselined";
+    default: return NULL;
+    }
 }

@@ -29,6 +29,16 @@ typedef struct {
     char *message;
 } RelatedLoc;
 
+/* Whether a finding counts for --fail-on: suppressed (a comment before
+ * the rule, a Suppressions file) and baselined findings are shown, marked,
+ * and counted apart. */
+typedef enum {
+    FINDING_ACTIVE = 0,
+    FINDING_SUPPRESSED_INLINE, /* "# nfw-advisor: ignore CHECK ..." before the rule */
+    FINDING_SUPPRESSED_FILE,   /* a Suppressions side file */
+    FINDING_BASELINED,         /* in the --baseline report */
+} FindingStatus;
+
 typedef struct {
     const char *check; /* static, from the check table */
     Severity severity;
@@ -41,6 +51,10 @@ typedef struct {
     gboolean has_sid;
     char *fix;          /* NULL when there is no mechanical fix */
     GPtrArray *related; /* RelatedLoc*, never NULL */
+    FindingStatus status;
+    char *status_reason;  /* the suppression's reason, NULL when none */
+    char *status_expires; /* "YYYY-MM-DD", NULL when it does not expire */
+    SourceLoc status_loc; /* where the suppression is written (file NULL: baseline) */
 } Finding;
 
 /* New finding with a copy of `message`; severity from the check table
@@ -57,6 +71,11 @@ void finding_free(Finding *finding);
 void finding_set_rule(Finding *finding, const Rule *rule, const char *group);
 void finding_set_fix(Finding *finding, const char *fix);
 void finding_add_related(Finding *finding, const SourceLoc *loc, const char *message);
+
+/* Suppressed or baselined: shown, not counted for --fail-on. */
+void finding_set_status(Finding *finding, FindingStatus status, const char *reason,
+                        const char *expires, const SourceLoc *where);
+const char *finding_status_name(FindingStatus status); /* "suppressed", "baselined", NULL */
 
 const char *severity_name(Severity severity);
 gboolean severity_from_string(const char *s, Severity *out);

@@ -10,5 +10,6 @@
 
 #include "findings/finding.h"
 #include "findings/checks.h"
+#include "findings/suppress.h"
 
 #endif

@@ -34,6 +34,7 @@ rule_group_new(const char *name, const char *file, GroupKind kind)
     group->port_sets = definition_table_new();
     group->ip_set_refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     group->var_text = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    group->suppressions = g_ptr_array_new_with_free_func((GDestroyNotify)suppression_free);
     return group;
 }
 
@@ -50,6 +51,7 @@ rule_group_free(RuleGroup *group)
     g_hash_table_destroy(group->port_sets);
     g_hash_table_destroy(group->ip_set_refs);
     g_hash_table_destroy(group->var_text);
+    g_ptr_array_unref(group->suppressions);
     domain_list_free(group->domain_list);
     g_free(group->type);
     g_free(group->description);

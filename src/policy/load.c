@@ -138,7 +138,9 @@ load_json_text(Policy *policy, const char *name, const char *text, gsize len, GE
         return FALSE;
     JsonLocIndex *locs = json_loc_index_new(text, len);
     gboolean ok, recognised = TRUE;
-    if (policy_iac_detect(root) != IAC_NONE)
+    if (cJSON_GetObjectItem(root, "Suppressions") != NULL)
+        ok = policy_load_suppressions(policy, name, root, locs, error);
+    else if (policy_iac_detect(root) != IAC_NONE)
         ok = policy_load_iac(policy, name, root, locs, error);
     else
         ok = policy_load_json_doc(policy, name, root, locs, &recognised, error);

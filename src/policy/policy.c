@@ -53,6 +53,7 @@ policy_new(RuleOrder default_order)
     policy->cli_vars = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     policy->cli_var_fits = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     policy->var_text = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    policy->suppressions = g_ptr_array_new_with_free_func((GDestroyNotify)suppression_free);
     policy->default_order = default_order;
     policy->order = default_order;
     policy->next_file_priority = 1;
@@ -131,6 +132,7 @@ policy_free(Policy *policy)
     g_hash_table_destroy(policy->cli_vars);
     g_hash_table_destroy(policy->cli_var_fits);
     g_hash_table_destroy(policy->var_text);
+    g_ptr_array_unref(policy->suppressions);
     g_free(policy);
 }
 
@@ -169,6 +171,20 @@ policy_add_cli_var(Policy *policy, const char *assignment, GError **error)
     g_hash_table_replace(policy->cli_vars, g_steal_pointer(&name), g_strdup(eq + 1));
     policy_refresh_vars(policy);
     return TRUE;
+}
+
+GPtrArray *
+policy_suppressions(const Policy *policy)
+{
+    GPtrArray *all = g_ptr_array_new();
+    for (guint i = 0; i < policy->suppressions->len; i++)
+        g_ptr_array_add(all, g_ptr_array_index(policy->suppressions, i));
+    for (guint g = 0; g < policy->groups->len; g++) {
+        const RuleGroup *group = g_ptr_array_index(policy->groups, g);
+        for (guint i = 0; i < group->suppressions->len; i++)
+            g_ptr_array_add(all, g_ptr_array_index(group->suppressions, i));
+    }
+    return all;
 }
 
 gboolean

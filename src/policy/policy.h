@@ -70,12 +70,13 @@ typedef struct RuleGroup {
     DomainList *domain_list;  /* GROUP_KIND_DOMAIN_LIST only */
     int stateless_rule_count; /* GROUP_KIND_STATELESS only */
     /* Added by src/policy: */
-    char *type;           /* "STATEFUL", "STATELESS", ... as declared, NULL if not */
-    char *description;    /* NULL when absent */
-    gboolean referenced;  /* referenced by the policy (always TRUE without
+    char *type;              /* "STATEFUL", "STATELESS", ... as declared, NULL if not */
+    char *description;       /* NULL when absent */
+    gboolean referenced;     /* referenced by the policy (always TRUE without
                                    policy JSON); unreferenced groups are kept in
                                    `groups` but are not part of eval_order */
-    GHashTable *var_text; /* cache: name -> char* Suricata syntax ("[a,b]") */
+    GHashTable *var_text;    /* cache: name -> char* Suricata syntax ("[a,b]") */
+    GPtrArray *suppressions; /* Suppression*, owned: "# nfw-advisor: ignore" comments */
 } RuleGroup;
 
 typedef struct {
@@ -180,13 +181,14 @@ typedef struct {
     RuleOrder default_order;  /* --rule-order for bare .rules files */
     int files_loaded;
     /* Added by src/policy: */
-    RuleOrder order;        /* effective order of the whole policy (set by
+    RuleOrder order;         /* effective order of the whole policy (set by
                                    policy_finish): the policy JSON's RuleOrder;
                                    without one, the RuleOrder all JSON groups
                                    agree on, else default_order */
-    GHashTable *var_text;   /* cache: name -> char* (policy-level values) */
-    int next_file_priority; /* priority given to the next bare rule group */
-    int hcl_files_skipped;  /* Terraform HCL files met (not read) */
+    GHashTable *var_text;    /* cache: name -> char* (policy-level values) */
+    int next_file_priority;  /* priority given to the next bare rule group */
+    int hcl_files_skipped;   /* Terraform HCL files met (not read) */
+    GPtrArray *suppressions; /* Suppression*, owned: from Suppressions side files */
     gboolean finished;
 } Policy;
 
@@ -246,6 +248,10 @@ void default_actions_judge(const DefaultActions *defaults, const UndecidedPacket
  * (replies) of this protocol class that no rule passed. */
 gboolean default_actions_drop_replies(const DefaultActions *defaults, ProtoClass proto);
 const char *proto_class_name(ProtoClass proto); /* "TCP", "UDP", "ICMP", "other" */
+
+/* Every suppression of the inputs: Suppressions files, then the comments
+ * of each group (a new array; the Suppressions stay the policy's). */
+GPtrArray *policy_suppressions(const Policy *policy);
 
 /* TRUE when the loaded inputs hold a firewall policy or at least one rule
  * (enabled or disabled, stateless rules and domain-list targets count, and

@@ -38,6 +38,7 @@ rule_group_parse_embedded(RuleGroup *group, const char *text, gsize len, const c
         g_ptr_array_new_with_free_func((GDestroyNotify)rules_text_diag_free);
     guint first_rule = group->rules->len;
     rules_text_parse(text, len, file, 1, group->rules, diags);
+    rule_group_scan_suppressions(group, text, len, file, map, first_rule, findings);
     /* Lines and columns inside the string become those of the file; a
      * rule keeps its own text for the caret, which stays where it was
      * (the caret is the column less the column the text starts at). */

@@ -132,6 +132,16 @@ void rule_group_parse_text(RuleGroup *group, const char *text, gsize len, const 
 void rule_group_parse_embedded(RuleGroup *group, const char *text, gsize len, const char *file,
                                const EmbedMap *map, GPtrArray *findings);
 
+/* suppressions.c: "# nfw-advisor: ignore ..." comments of rule text just
+ * parsed into the group (its rules from `first_rule` on, lines not yet
+ * mapped through `map`) become the group's Suppressions; a comment that
+ * does not read is a syntax finding. */
+void rule_group_scan_suppressions(RuleGroup *group, const char *text, gsize len, const char *file,
+                                  const EmbedMap *map, guint first_rule, GPtrArray *findings);
+/* {"Suppressions": [...]}: into policy->suppressions. */
+gboolean policy_load_suppressions(Policy *policy, const char *file, const cJSON *root,
+                                  const JsonLocIndex *locs, GError **error);
+
 /* policy.c */
 PolicyInfo *policy_info_new(const char *file);
 void policy_info_free(PolicyInfo *info);

@@ -228,6 +228,12 @@ html_append_finding(GString *out, const Finding *f, guint index)
     g_string_append(out, "</h3>\n<p class=\"msg\">");
     html_escape(out, f->message);
     g_string_append(out, "</p>\n");
+    g_autofree char *status = report_status_text(f);
+    if (status != NULL) {
+        g_string_append(out, "<p class=\"status\">");
+        html_escape(out, status);
+        g_string_append(out, "</p>\n");
+    }
     if (f->source_line != NULL) {
         g_string_append(out, "<pre class=\"source\"><code>");
         html_escape_truncated(out, f->source_line, 2000);

@@ -40,6 +40,11 @@ void report_expand_json(FILE *out, const Policy *policy);
 
 /* Shared helpers. */
 cJSON *report_finding_json(const Finding *finding);
+/* "suppressed: REASON (until DATE) [file:line]" or "in the baseline: not
+ * counted" (g_free); NULL for a finding that counts. */
+char *report_status_text(const Finding *finding);
+/* Findings shown but not counted for --fail-on. */
+void report_count_status(GPtrArray *findings, int *suppressed, int *baselined);
 
 /* `analyze` (report_analyze.c): the aggregates and findings of a log
  * analysis as a report read top to bottom, and as JSON. */

@@ -385,6 +385,12 @@ text_finding(GString *s, const Finding *f)
         g_string_append(s, ": ");
     }
     esc(s, f->message);
+    g_autofree char *status = report_status_text(f);
+    if (status != NULL) {
+        g_string_append(s, " (");
+        esc(s, status);
+        g_string_append_c(s, ')');
+    }
     g_string_append_c(s, '\n');
     for (guint i = 0; i < f->related->len; i++) {
         RelatedLoc *r = g_ptr_array_index(f->related, i);

@@ -36,6 +36,22 @@ report_finding_json(const Finding *f)
         cJSON_AddNumberToObject(j, "sid", (double)f->sid);
     if (f->fix != NULL)
         cJSON_AddItemToObject(j, "fix", base_json_string(f->fix));
+    if (f->status != FINDING_ACTIVE) {
+        cJSON_AddStringToObject(j, "status", finding_status_name(f->status));
+        cJSON *sup = cJSON_AddObjectToObject(j, "suppression");
+        cJSON_AddStringToObject(sup, "kind",
+                                f->status == FINDING_SUPPRESSED_INLINE ? "comment"
+                                : f->status == FINDING_SUPPRESSED_FILE ? "file"
+                                                                       : "baseline");
+        if (f->status_reason != NULL)
+            cJSON_AddItemToObject(sup, "reason", base_json_string(f->status_reason));
+        if (f->status_expires != NULL)
+            cJSON_AddStringToObject(sup, "expires", f->status_expires);
+        if (f->status_loc.file != NULL) {
+            cJSON_AddItemToObject(sup, "file", base_json_string(f->status_loc.file));
+            cJSON_AddNumberToObject(sup, "line", f->status_loc.line);
+        }
+    }
     if (f->related->len > 0) {
         cJSON *rel = cJSON_AddArrayToObject(j, "related");
         for (guint i = 0; i < f->related->len; i++) {
@@ -71,5 +87,35 @@ lint_summary_count(LintSummary *s, const Policy *policy, GPtrArray *findings)
             s->warnings++;
         else if (f->severity == SEVERITY_NOTE)
             s->notes++;
+    }
+}
+
+char *
+report_status_text(const Finding *f)
+{
+    if (f->status == FINDING_ACTIVE)
+        return NULL;
+    if (f->status == FINDING_BASELINED)
+        return g_strdup("in the baseline: not counted");
+    GString *out = g_string_new("suppressed");
+    if (f->status_reason != NULL)
+        g_string_append_printf(out, ": %s", f->status_reason);
+    if (f->status_expires != NULL)
+        g_string_append_printf(out, " (until %s)", f->status_expires);
+    if (f->status_loc.file != NULL)
+        g_string_append_printf(out, " [%s:%d]", f->status_loc.file, f->status_loc.line);
+    return g_string_free(out, FALSE);
+}
+
+void
+report_count_status(GPtrArray *findings, int *suppressed, int *baselined)
+{
+    *suppressed = *baselined = 0;
+    for (guint i = 0; i < findings->len; i++) {
+        const Finding *f = g_ptr_array_index(findings, i);
+        if (f->status == FINDING_BASELINED)
+            (*baselined)++;
+        else if (f->status != FINDING_ACTIVE)
+            (*suppressed)++;
     }
 }

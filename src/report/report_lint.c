@@ -55,7 +55,14 @@ print_finding(GString *out, const Finding *f)
     }
     g_string_append_printf(out, "%s: ", severity_name(f->severity));
     base_escape_terminal(out, f->message);
-    g_string_append_printf(out, " [%s]\n", f->check);
+    g_string_append_printf(out, " [%s]", f->check);
+    g_autofree char *status = report_status_text(f);
+    if (status != NULL) {
+        g_string_append(out, " (");
+        base_escape_terminal(out, status);
+        g_string_append_c(out, ')');
+    }
+    g_string_append_c(out, '\n');
     if (f->source_line != NULL)
         print_caret_line(out, f);
     for (guint i = 0; i < f->related->len; i++) {
@@ -96,7 +103,15 @@ report_lint_text(FILE *out, GPtrArray *findings, const LintSummary *s)
     if (s->disabled_rules > 0)
         g_string_append_printf(buf, ", %d disabled rule%s", s->disabled_rules,
                                s->disabled_rules == 1 ? "" : "s");
-    g_string_append(buf, ")\n");
+    g_string_append(buf, ")");
+    int suppressed, baselined;
+    report_count_status(findings, &suppressed, &baselined);
+    if (suppressed + baselined > 0)
+        g_string_append_printf(buf,
+                               "; of them %d suppressed and %d in the baseline, not counted "
+                               "for --fail-on",
+                               suppressed, baselined);
+    g_string_append_c(buf, '\n');
     fwrite(buf->str, 1, buf->len, out);
     g_string_free(buf, TRUE);
 }
@@ -117,5 +132,9 @@ report_lint_json(FILE *out, GPtrArray *findings, const LintSummary *s)
     cJSON_AddNumberToObject(sum, "errors", s->errors);
     cJSON_AddNumberToObject(sum, "warnings", s->warnings);
     cJSON_AddNumberToObject(sum, "notes", s->notes);
+    int suppressed, baselined;
+    report_count_status(findings, &suppressed, &baselined);
+    cJSON_AddNumberToObject(sum, "suppressed", suppressed);
+    cJSON_AddNumberToObject(sum, "baselined", baselined);
     base_json_print(out, doc);
 }

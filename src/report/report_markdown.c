@@ -119,6 +119,12 @@ append_finding(GString *out, const Finding *f)
     }
     g_string_append(out, ": ");
     append_escaped(out, f->message);
+    g_autofree char *status = report_status_text(f);
+    if (status != NULL) {
+        g_string_append(out, " *(");
+        append_escaped(out, status);
+        g_string_append(out, ")*");
+    }
     g_string_append(out, "\n");
     for (guint i = 0; i < f->related->len; i++) {
         const RelatedLoc *r = g_ptr_array_index(f->related, i);

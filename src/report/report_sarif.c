@@ -160,6 +160,17 @@ result_json(const Finding *f)
         cJSON_AddItemToObject(loc, "message", text_object(rl->message));
         cJSON_AddItemToArray(related, loc);
     }
+    if (f->status != FINDING_ACTIVE) {
+        /* Code scanning shows suppressed results as dismissed. */
+        cJSON *sups = cJSON_AddArrayToObject(r, "suppressions");
+        cJSON *sup = cJSON_CreateObject();
+        cJSON_AddStringToObject(sup, "kind",
+                                f->status == FINDING_SUPPRESSED_INLINE ? "inSource" : "external");
+        cJSON_AddStringToObject(sup, "status", "accepted");
+        g_autofree char *why = report_status_text(f);
+        cJSON_AddItemToObject(sup, "justification", base_json_string(why));
+        cJSON_AddItemToArray(sups, sup);
+    }
     cJSON *props = cJSON_AddObjectToObject(r, "properties");
     if (f->group != NULL)
         cJSON_AddItemToObject(props, "group", base_json_string(f->group));
