@@ -392,6 +392,11 @@ cfn_load_resource(IacCtx *c, const char *id, const cJSON *res, gboolean is_group
         return TRUE;
     }
     cJSON *doc = cfn_resolve(c, props, props_path);
+    if (!cJSON_IsObject(doc)) {
+        /* Properties: !Ref X, Fn::If ...: nothing known before deploy. */
+        cJSON_Delete(doc);
+        return TRUE;
+    }
     const char *name_key = is_group ? "RuleGroupName" : "FirewallPolicyName";
     const char *name = g_hash_table_lookup(c->group_names, id);
     if (!is_group) {

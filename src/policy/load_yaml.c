@@ -29,7 +29,19 @@
 #include <yaml.h>
 
 #define YAML_MAX_DEPTH 256
-#define YAML_MAX_NODES 2000000
+#define YAML_MAX_NODES 1000000
+
+typedef struct {
+    cJSON *node; /* owned copy */
+    gsize nodes; /* nodes it holds, aliases expanded: what a copy costs */
+} YamlAnchor;
+
+static void
+yaml_anchor_free(YamlAnchor *a)
+{
+    cJSON_Delete(a->node);
+    g_free(a);
+}
 
 typedef struct {
     yaml_parser_t parser;
@@ -37,7 +49,7 @@ typedef struct {
     const char *text;
     gsize len;
     JsonLocIndex *locs;
-    GHashTable *anchors; /* anchor name -> cJSON* (owned copy) */
+    GHashTable *anchors; /* anchor name -> YamlAnchor* */
     gsize nodes;
     GError **error;
 } YamlCtx;
@@ -143,17 +155,22 @@ apply_tag(const char *tag, cJSON *value)
 
 static gboolean parse_node(YamlCtx *y, yaml_event_t *ev, GString *path, int depth, cJSON **out);
 
+/* `first` is y->nodes when the node began: the nodes it holds since. */
 static void
-remember_anchor(YamlCtx *y, const yaml_char_t *anchor, const cJSON *node)
+remember_anchor(YamlCtx *y, const yaml_char_t *anchor, const cJSON *node, gsize first)
 {
-    if (anchor != NULL)
-        g_hash_table_replace(y->anchors, g_strdup((const char *)anchor),
-                             cJSON_Duplicate(node, TRUE));
+    if (anchor == NULL)
+        return;
+    YamlAnchor *a = g_new0(YamlAnchor, 1);
+    a->node = cJSON_Duplicate(node, TRUE);
+    a->nodes = y->nodes - first + 1;
+    g_hash_table_replace(y->anchors, g_strdup((const char *)anchor), a);
 }
 
 static gboolean
 parse_mapping(YamlCtx *y, yaml_event_t *start, GString *path, int depth, cJSON **out)
 {
+    gsize first = y->nodes;
     cJSON *obj = cJSON_CreateObject();
     gsize base = path->len;
     for (;;) {
@@ -205,7 +222,7 @@ parse_mapping(YamlCtx *y, yaml_event_t *start, GString *path, int depth, cJSON *
         }
         g_free(name);
     }
-    remember_anchor(y, start->data.mapping_start.anchor, obj);
+    remember_anchor(y, start->data.mapping_start.anchor, obj, first);
     *out = apply_tag((const char *)start->data.mapping_start.tag, obj);
     return TRUE;
 bad:
@@ -216,6 +233,7 @@ bad:
 static gboolean
 parse_sequence(YamlCtx *y, yaml_event_t *start, GString *path, int depth, cJSON **out)
 {
+    gsize first = y->nodes;
     cJSON *arr = cJSON_CreateArray();
     gsize base = path->len;
     int index = 0;
@@ -236,7 +254,7 @@ parse_sequence(YamlCtx *y, yaml_event_t *start, GString *path, int depth, cJSON 
             goto bad;
         cJSON_AddItemToArray(arr, child);
     }
-    remember_anchor(y, start->data.sequence_start.anchor, arr);
+    remember_anchor(y, start->data.sequence_start.anchor, arr, first);
     *out = apply_tag((const char *)start->data.sequence_start.tag, arr);
     return TRUE;
 bad:
@@ -270,21 +288,27 @@ parse_node(YamlCtx *y, yaml_event_t *ev, GString *path, int depth, cJSON **out)
                                  : JSON_LOC_YAML_OTHER;
         json_loc_add(y->locs, path->str, ev->start_mark.index, ev->start_mark.index,
                      MAX(ev->end_mark.index, ev->start_mark.index + 1), style);
-        remember_anchor(y, ev->data.scalar.anchor, v);
+        remember_anchor(y, ev->data.scalar.anchor, v, y->nodes);
         *out = apply_tag((const char *)ev->data.scalar.tag, v);
         break;
     }
     case YAML_MAPPING_START_EVENT: ok = parse_mapping(y, ev, path, depth, out); break;
     case YAML_SEQUENCE_START_EVENT: ok = parse_sequence(y, ev, path, depth, out); break;
     case YAML_ALIAS_EVENT: {
-        const cJSON *target = g_hash_table_lookup(y->anchors, ev->data.alias.anchor);
+        const YamlAnchor *target = g_hash_table_lookup(y->anchors, ev->data.alias.anchor);
         if (target == NULL) {
             ok = fail(y, ev->start_mark.line, ev->start_mark.column, "unknown alias *%s",
                       (const char *)ev->data.alias.anchor);
             break;
         }
-        y->nodes += (gsize)cJSON_GetArraySize(target);
-        *out = cJSON_Duplicate(target, TRUE);
+        /* Counted before the copy is made: an alias bomb stops here. */
+        y->nodes += target->nodes;
+        if (y->nodes > YAML_MAX_NODES) {
+            ok = fail(y, ev->start_mark.line, ev->start_mark.column,
+                      "YAML too large: aliases expand past %d nodes", YAML_MAX_NODES);
+            break;
+        }
+        *out = cJSON_Duplicate(target->node, TRUE);
         break;
     }
     default:
@@ -306,7 +330,7 @@ policy_yaml_parse(const char *file, const char *text, gsize len, JsonLocIndex **
     y.error = error;
     y.locs = json_loc_index_new_empty(text, len);
     y.anchors =
-        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)cJSON_Delete);
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)yaml_anchor_free);
     yaml_parser_initialize(&y.parser);
     yaml_parser_set_input_string(&y.parser, (const unsigned char *)text, len);
     cJSON *root = NULL;
