@@ -19,6 +19,11 @@
 
 #include "findings/checks.h"
 
+const char *const suppression_check_ids[] = {
+    "suppression-expired",
+    NULL,
+};
+
 Suppression *
 suppression_new(void)
 {

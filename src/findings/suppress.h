@@ -40,4 +40,8 @@ Suppression *suppression_parse_comment(const char *text, char **error);
  * appended to `findings` instead. */
 void suppressions_apply(GPtrArray *suppressions, GPtrArray *findings, const char *today);
 
+/* The check ids suppressions_apply() produces (NULL-terminated), for the
+ * check registry: it is their one producer. */
+extern const char *const suppression_check_ids[];
+
 #endif

@@ -48,6 +48,8 @@ test_one_producer_per_id(void)
     g_autoptr(GHashTable) producers = g_hash_table_new(g_str_hash, g_str_equal);
     for (const char *const *id = policy_check_ids; *id; id++)
         count_producer(producers, *id, "the loader");
+    for (const char *const *id = suppression_check_ids; *id; id++)
+        count_producer(producers, *id, "the suppressions");
     gsize n_lint = 0, n_analyze = 0, n_checks = 0;
     const LintRunner *lint = lint_runners(&n_lint);
     for (gsize i = 0; i < n_lint; i++) {
