@@ -82,6 +82,92 @@ def check_whole(texts, config=CONFIG, exe=None):
     return errors, stray
 
 
+COUNT_RE = re.compile(r"(\d+) rules successfully loaded, (\d+) rules failed, (\d+)")
+
+
+def _run_counts(texts, config, exe):
+    """One verbose suricata -T over texts: (errors by index, loaded count)."""
+    with tempfile.TemporaryDirectory(prefix="parity-rules-") as d:
+        path = os.path.join(d, "all.rules")
+        with open(path, "w", encoding="utf-8", errors="surrogateescape") as fh:
+            for t in texts:
+                fh.write(t.replace("\n", " ") + "\n")
+        exe = exe or suricata_path()
+        p = subprocess.run([exe, "-c", config, "-S", path, "-l", d, "-T", "-v"],
+                           capture_output=True, text=True, env=dict(os.environ, TZ="UTC"),
+                           errors="surrogateescape")
+        out = p.stdout + p.stderr
+    errors, pending, loaded = {}, [], None
+    for lvl, msg in split_levels(out):
+        m = LINE_RE.search(msg)
+        if m:
+            errors.setdefault(int(m.group(3)) - 1, []).extend(pending or ["(no detail printed)"])
+            pending = []
+        elif lvl == "E":
+            if not msg.startswith("Loading signatures failed"):
+                pending.append(msg)
+        else:
+            c = COUNT_RE.search(msg)
+            if c:
+                loaded = int(c.group(1))
+    if loaded is None and "no rules were loaded" in out:
+        loaded = 0
+    if loaded is None:
+        raise RuntimeError("suricata -T printed no rule counts: " + out[-500:])
+    return errors, loaded
+
+
+def check_exact(texts, config=CONFIG, exe=None):
+    """Like check_whole, but also finds the rules Suricata drops without an
+    error line: a repeated silent error (setup returning -2, e.g. hassh when
+    disabled, logs only its first occurrence), or a rule skipped on purpose
+    (requires not met, unknown app-layer event: not loaded, not counted as
+    failed).  The loaded count of a verbose run tells whether any such rule
+    is there; halves are re-run until each is alone.
+
+    Returns {index: {"ok": bool, "error": str|None, "skipped": bool}}."""
+    # Suricata reads a rules file through an 8,192-byte line buffer: a longer
+    # line is cut into several "lines", which would shift every line number
+    # after it.  Such rules are judged alone.
+    verdict = {}
+    short = [i for i, t in enumerate(texts) if len(t.encode("utf-8", "surrogateescape")) < 8000]
+    for i in sorted(set(range(len(texts))) - set(short)):
+        e, n = _run_counts([texts[i]], config, exe)
+        msgs = [m for ms in e.values() for m in ms]
+        verdict[i] = {"ok": not msgs and n == 1, "error": " | ".join(msgs) or None, "skipped": False}
+    errors, loaded = _run_counts([texts[i] for i in short], config, exe)
+    for k, e in errors.items():
+        verdict[short[k]] = {"ok": False, "error": " | ".join(e), "skipped": False}
+    rest = [short[k] for k in range(len(short)) if k not in errors]
+
+    def settle(idx, loaded_count):
+        if loaded_count == len(idx):
+            for i in idx:
+                verdict[i] = {"ok": True, "error": None, "skipped": False}
+            return
+        if len(idx) == 1:
+            i = idx[0]
+            e, n = _run_counts([texts[i]], config, exe)
+            if e:
+                verdict[i] = {"ok": False, "error": " | ".join(e[0]), "skipped": False}
+            elif n == 1:
+                verdict[i] = {"ok": True, "error": None, "skipped": False}
+            else:
+                verdict[i] = {"ok": True, "error": None, "skipped": True}
+            return
+        # Big sets go straight to chunks of 128 (a chunk alone reprints a
+        # repeated silent error once), small ones are halved.
+        size = 128 if len(idx) > 256 else (len(idx) + 1) // 2
+        for part in (idx[k:k + size] for k in range(0, len(idx), size)):
+            e, n = _run_counts([texts[i] for i in part], config, exe)
+            for k, msgs in e.items():
+                verdict[part[k]] = {"ok": False, "error": " | ".join(msgs), "skipped": False}
+            settle([part[k] for k in range(len(part)) if k not in e], n)
+
+    settle(rest, loaded)
+    return verdict
+
+
 def check_per_rule(texts, config=CONFIG, exe=None, jobs=1):
     """One suricata -T per rule; returns {index: [messages]} for rejected rules."""
     def one(item):
