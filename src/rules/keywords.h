@@ -6,7 +6,8 @@
  *
  * The table (keywords_table.c) is derived from `suricata --list-keywords=csv`
  * of Suricata 7.0.10 plus the aliases Suricata registers, checked against
- * `suricata -T`.
+ * `suricata -T`.  Every entry names the Suricata function its validator
+ * mirrors (`mirrors`), and the buffer type it selects or appends to.
  */
 #ifndef NFW_RULES_KEYWORDS_H
 #define NFW_RULES_KEYWORDS_H
@@ -28,6 +29,8 @@ enum {
     KW_F_QUOTES_MANDATORY = 1 << 11, /* value must be double quoted (SIGMATCH_QUOTES_MANDATORY) */
     KW_F_QUOTES_OPTIONAL = 1 << 12, /* quotes allowed and stripped; otherwise quotes are an error */
     KW_F_NEGATION = 1 << 13,        /* a leading '!' negates the value (SIGMATCH_HANDLE_NEGATION) */
+    KW_F_PREFILTER = 1 << 14,       /* SupportsPrefilter: "prefilter;" may follow it */
+    KW_F_NFW_ONLY = 1 << 15,        /* Network Firewall's own keyword, unknown to Suricata */
 };
 
 struct RuleParser; /* rule_parse.c: the state of one rule being parsed */
@@ -44,7 +47,9 @@ typedef struct KeywordInfo {
     guint flags;                  /* KW_F_* */
     const char *alproto;          /* app-layer protocol the keyword needs ("tls"), or NULL */
     const char *nfw_note;         /* why NFW does not support it, or NULL */
-    KeywordValidateFunc validate; /* NULL: any value accepted */
+    KeywordValidateFunc validate; /* the keyword's Setup; NULL only for NFW-unknown ones */
+    const char *buffer;           /* Suricata buffer type it selects or appends to, or NULL */
+    const char *mirrors;          /* "DetectFlowSetup (detect-flow.c)" */
 } KeywordInfo;
 
 /* Lookup by name or alias (case-sensitive, as Suricata). */

@@ -1,87 +1,55 @@
 /*
  * parser_state.h - the state of one rule being parsed, shared between
- * rule_parse.c (the option loop) and the keyword validators (validate_*.c).
- * Private to src/rules.
+ * rule_parse.c (the header and the option loop) and the keyword validators
+ * (validate_*.c).  Private to src/rules.
  *
- * It mirrors what Suricata's Signature init data tracks while a rule is set
- * up: the current sticky buffer, the app-layer protocol, and the last
- * content so that modifiers (nocase, depth, http_uri ...) can check it.
+ * It is Suricata's own: `sig` mirrors the SignatureInitData that Suricata
+ * 7.0.10's keyword Setup functions read and change (sig.h), so a validator
+ * is a transcription of its Setup function and nothing else needs to know
+ * which keyword came before.
  */
 #ifndef NFW_RULES_PARSER_STATE_H
 #define NFW_RULES_PARSER_STATE_H
 
-#include "rules/rule.h"
 #include "rules/keywords.h"
-
-enum {
-    CMOD_NOCASE = 1 << 0,
-    CMOD_DEPTH = 1 << 1,
-    CMOD_OFFSET = 1 << 2,
-    CMOD_DISTANCE = 1 << 3,
-    CMOD_WITHIN = 1 << 4,
-    CMOD_STARTSWITH = 1 << 5,
-    CMOD_ENDSWITH = 1 << 6,
-    CMOD_FAST_PATTERN = 1 << 7,
-    CMOD_RAWBYTES = 1 << 8,
-    CMOD_FP_ONLY = 1 << 9,
-};
-
-enum {
-    XFORM_TO_LOWER = 1 << 0,
-    XFORM_TO_UPPER = 1 << 1,
-};
-
-typedef struct {
-    gboolean present; /* there is a content to modify */
-    gboolean negated;
-    int length;         /* decoded length in bytes */
-    guint mods;         /* CMOD_* already applied */
-    const char *buffer; /* buffer the content sits in (NULL = payload) */
-} ContentState;
+#include "rules/rule.h"
+#include "rules/sig.h"
 
 struct RuleParser {
     Rule *rule;
-    const KeywordInfo *kw;     /* keyword being validated */
-    gboolean negated;          /* value began with '!' (content, pcre ...) */
-    const char *alproto;       /* app-layer protocol of the rule, NULL if none */
-    const char *buffer;        /* current sticky buffer (canonical), NULL = payload */
-    gboolean buffer_has_match; /* a match was added to the current buffer */
-    int buffer_match_count;    /* content/pcre matches in the current buffer */
-    gboolean buffer_just_set;  /* the previous option set the buffer (transforms) */
-    ContentState last;         /* last content/pcre */
-    gboolean fast_pattern_seen;
-    GHashTable *byte_vars; /* byte_extract / byte_math result names */
-    gboolean seen_sid, seen_rev, seen_gid, seen_msg, seen_priority, seen_classtype;
-    gboolean seen_flow, seen_threshold, seen_detection_filter, seen_dsize;
-    gboolean seen_base64_decode;
-    gboolean alproto_positive, alproto_negated; /* app-layer-protocol matches seen */
-    gboolean uses_raw_header;                   /* http.header.raw / http_raw_header */
-    gboolean uses_app_buffer; /* a sticky buffer or legacy modifier of an app protocol */
-    guint buffer_transforms;  /* XFORM_* applied to the current sticky buffer */
+    const KeywordInfo *kw; /* keyword being validated */
+    RuleEngine engine;     /* which dialect judges the rule */
+    Sig sig;
+    /* Set by a validator when Suricata would skip the rule without an
+     * error (requires not met, unknown app-layer event): the rule is
+     * kept, and `skip_reason` says why Suricata ignores it. */
+    char *skip_reason;
+    gboolean seen_sid;
 };
 
 typedef struct RuleParser RuleParser;
 
-/* byte_extract / byte_math result names, for depth:NAME and friends. */
-void parser_byte_var_add(RuleParser *parser, const char *name);
-gboolean parser_byte_var_known(const RuleParser *parser, const char *name);
+/* Content decoding of DetectContentDataParse (detect-content.c): the bytes
+ * of `value` (quotes already stripped).  Returns FALSE with *error. */
+gboolean content_data_parse(const char *keyword, const char *value, GByteArray *out, char **error,
+                            int *error_offset);
 
-/* Set the rule's app-layer protocol; FALSE with *error on conflict. */
-gboolean parser_set_alproto(RuleParser *parser, const char *alproto, char **error);
+/* DetectContentSetup (detect-content.c) for content and the keywords built
+ * on it (uricontent, filename, fileext, filemagic, tls.fingerprint): the new
+ * content match, or NULL with *error. */
+SigMatch *content_setup(RuleParser *p, const char *value, char **error, int *error_offset);
 
-/* Decode a content string ("abc|41 42|def", quotes already stripped) into
- * bytes.  Returns the decoded length, or -1 with *error. */
-int content_decode(const char *value, GByteArray *out, char **error, int *error_offset);
+/* DetectContentConvertToNocase: lowercase the content and mark it nocase. */
+gboolean content_to_nocase(SigMatch *cd, char **error);
 
-/* The checks common to content modifiers (nocase, depth, ...): a content
- * must precede, no duplicates, no conflicting pairs. */
-gboolean content_modifier_check(RuleParser *parser, const char *name, char **error);
-
-/* Whether Suricata 7 knows a decode-event / stream-event name
- * (events_table.c); other event keywords always TRUE. */
-gboolean rule_event_known(const char *keyword, const char *name);
-
-/* Strict unsigned integer parsing as Suricata's StringParseUint*. */
-gboolean parse_uint(const char *s, guint64 max, guint64 *out);
+/* Whether Suricata 7 knows a decoder or stream event (events_table.c). */
+gboolean rule_event_known(const char *name);
+/* AppLayerParserGetEventInfo: 1 known, 0 unknown for the protocol,
+ * -1 protocol without events. */
+int rule_app_event_known(AppProto alproto, const char *name);
+/* AppLayerGetPktEventInfo: the protocol-less applayer_* events. */
+gboolean rule_pkt_event_known(const char *name);
+/* AppLayerParserGetFrameIdByName for the protocol on TCP or UDP. */
+gboolean rule_frame_known(AppProto alproto, gboolean udp, const char *name);
 
 #endif

@@ -52,6 +52,8 @@ enum {
     RULE_F_APP_LAYER = 1 << 6,   /* app-layer protocol or app-layer keyword */
     RULE_F_HAS_FLOW = 1 << 7,    /* has a flow: keyword */
     RULE_F_HAS_CONTENT = 1 << 8, /* content, pcre or another payload match */
+    RULE_F_SKIPPED = 1 << 9,     /* Suricata loads nothing for it, without an error
+                                    (requires not met, unknown app-layer event) */
 };
 
 /* Suricata 7's signature type of a rule (SignatureSetType() in
@@ -92,6 +94,22 @@ enum {
     RULE_FLOW_NO_FRAG = 1 << 7,
     RULE_FLOW_STATELESS = 1 << 8,
 };
+
+/* Which engine's rules a rule is judged by. */
+typedef enum {
+    RULE_ENGINE_NFW = 0, /* Network Firewall: Suricata 7 plus aws_domain_category,
+                            aws_url_category; geoip has its database */
+    RULE_ENGINE_SURICATA, /* exactly what Suricata 7.0.10 takes with its default
+                             configuration */
+} RuleEngine;
+
+/* "nfw" / "suricata"; FALSE for anything else. */
+gboolean rule_engine_from_string(const char *s, RuleEngine *out);
+const char *rule_engine_name(RuleEngine engine);
+
+typedef struct {
+    RuleEngine engine;
+} RuleParseOptions;
 
 /* Where something is, for diagnostics.  Lines and columns are 1-based;
  * 0 means unknown.  `file` is owned by whoever made the SourceLoc. */
@@ -159,6 +177,11 @@ typedef struct {
  * a new Rule (caller frees with rule_free) whose loc is copied from `loc`.
  * On failure returns NULL and fills `diag` (caller frees diag->message). */
 Rule *rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag);
+/* The same with options (NULL = defaults: the NFW engine).  When Suricata
+ * would skip an accepted rule (RULE_F_SKIPPED), `diag` says why (check
+ * "suricata-skips"; caller frees diag->message). */
+Rule *rule_parse_with(const char *text, const SourceLoc *loc, const RuleParseOptions *opts,
+                      RuleDiag *diag);
 
 void rule_free(Rule *rule);
 void rule_diag_clear(RuleDiag *diag);

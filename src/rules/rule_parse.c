@@ -12,6 +12,12 @@
  *    protect a ';'), its name ends at the first ':';
  *  - quoting and negation are handled centrally, per keyword, before the
  *    keyword's validator sees the value (SIGMATCH_QUOTES_* flags);
+ *  - options are read twice, as SigInitHelper does: a first pass that only
+ *    sets up sid and requires (a rule whose requires is not met is skipped
+ *    whatever else it holds), then the header and every other option;
+ *  - each validator is the keyword's Setup function (keywords_table.c names
+ *    it), working on a mirror of Suricata's signature-init data (sig.h),
+ *    and the finished rule goes through SigValidate (sig.c);
  *  - errors are reported in the order Suricata reports them.
  * Messages are ours (clearer, with a column); decisions are Suricata's.
  */
@@ -19,11 +25,9 @@
 
 #include <string.h>
 
-#include "base/base.h"
 #include "rules/keywords.h"
 #include "rules/netset.h"
 #include "rules/parser_state.h"
-#include "rules/protocols.h"
 
 static const char *const action_names[] = {
     [RULE_ACTION_ALERT] = "alert",
@@ -130,6 +134,8 @@ header_list(HeaderCursor *c, int *offset)
     return g_string_chunk_insert_len(c->strings, c->text + start, (gssize)(i - start));
 }
 
+/* SigParseProto: an IP protocol (DetectProtoParse, any case) or an enabled
+ * application protocol (AppLayerGetProtoByName, exact case). */
 static gboolean
 parse_protocol(Rule *rule, const char *proto, int offset, RuleParser *parser, RuleDiag *diag)
 {
@@ -137,22 +143,40 @@ parse_protocol(Rule *rule, const char *proto, int offset, RuleParser *parser, Ru
     for (char *p = lower; *p; p++)
         *p = g_ascii_tolower(*p);
     rule->proto = lower;
-    guint known = rule_proto_flags(lower);
-    if (known & RULE_PROTO_PACKET)
-        return TRUE;
-    if (known & RULE_PROTO_APP) {
-        parser->alproto = lower;
-        rule->flags |= RULE_F_APP_LAYER;
+    Sig *s = &parser->sig;
+    if (sig_proto_parse(&s->proto, proto)) {
+        if (s->proto.flags & PROTO_F_ONLY_PKT)
+            s->flags |= SIGF_REQUIRE_PACKET;
+        else if (s->proto.flags & PROTO_F_ONLY_STREAM)
+            s->flags |= SIGF_REQUIRE_STREAM;
         return TRUE;
     }
-    if (known & RULE_PROTO_DISABLED) {
+    AppProto a = alproto_by_name_enabled(proto);
+    if (a != ALPROTO_UNKNOWN) {
+        s->alproto = a;
+        s->flags |= SIGF_APPLAYER;
+        rule->flags |= RULE_F_APP_LAYER;
+        /* AppLayerProtoDetectSupportedIpprotos */
+        if (alproto_on_tcp(a))
+            s->proto.proto[6 / 8] |= 1u << (6 % 8);
+        if (alproto_on_udp(a))
+            s->proto.proto[17 / 8] |= 1u << (17 % 8);
+        return TRUE;
+    }
+    AppProto known = alproto_from_name(proto);
+    if (known != ALPROTO_UNKNOWN && !alproto_enabled(known) && known != ALPROTO_FAILED &&
+        known != ALPROTO_HTTP && known != ALPROTO_UNKNOWN)
         diag_set(diag, "syntax", offset,
                  g_strdup_printf("protocol '%s' is disabled in Suricata's default configuration "
                                  "(app-layer.protocols.%s.detection-enabled)",
+                                 proto, proto));
+    else if (g_ascii_strcasecmp(proto, lower) != 0 || alproto_from_name(lower) != ALPROTO_UNKNOWN)
+        diag_set(diag, "syntax", offset,
+                 g_strdup_printf("unknown protocol '%s' (application protocols are lowercase: "
+                                 "'%s')",
                                  proto, lower));
-        return FALSE;
-    }
-    diag_set(diag, "syntax", offset, g_strdup_printf("unknown protocol '%s'", proto));
+    else
+        diag_set(diag, "syntax", offset, g_strdup_printf("unknown protocol '%s'", proto));
     return FALSE;
 }
 
@@ -227,7 +251,7 @@ option_unquote(RuleParser *parser, const char *name, char *value, int value_offs
         return NULL;
     }
     if ((parser->kw->flags & KW_F_NEGATION) && *ptr == '!') {
-        parser->negated = TRUE;
+        parser->sig.negated = TRUE;
         ptr++;
         while (is_blank(*ptr))
             ptr++;
@@ -249,7 +273,7 @@ option_unquote(RuleParser *parser, const char *name, char *value, int value_offs
         gsize len = strlen(ptr);
         while (len > 0 && is_blank(ptr[len - 1]))
             ptr[--len] = '\0';
-        if (len < 2 || ptr[len - 1] != '"') {
+        if (ptr[len - 1] != '"') {
             diag_set(
                 diag, "syntax", at,
                 g_strdup_printf(
@@ -257,12 +281,15 @@ option_unquote(RuleParser *parser, const char *name, char *value, int value_offs
                     name));
             return NULL;
         }
-        ptr[len - 1] = '\0';
-        ptr++;
-        if (*ptr == '\0') {
-            diag_set(diag, "invalid-option", at,
-                     g_strdup_printf("the value of '%s' is empty", name));
-            return NULL;
+        if (len > 1) {
+            /* a lone '"' is passed on as it is, as Suricata does */
+            ptr[len - 1] = '\0';
+            ptr++;
+            if (*ptr == '\0') {
+                diag_set(diag, "invalid-option", at,
+                         g_strdup_printf("the value of '%s' is empty", name));
+                return NULL;
+            }
         }
         return ptr;
     }
@@ -274,172 +301,16 @@ option_unquote(RuleParser *parser, const char *name, char *value, int value_offs
     return ptr;
 }
 
-/* Header buffers inspect one protocol's header: tcp.hdr in a udp rule can
- * never match, and Suricata rejects it. */
-static gboolean
-header_buffer_matches_proto(const char *buffer, const char *proto)
-{
-    static const struct {
-        const char *buffer;
-        const char *const protos[4];
-    } needs[] = {
-        { "tcp.hdr", { "tcp", NULL } },
-        { "udp.hdr", { "udp", NULL } },
-        { "icmpv4.hdr", { "icmp", "icmpv4", NULL } },
-        { "icmpv6.hdr", { "icmpv6", NULL } },
-    };
-    static const char *const packet_protos[] = { "tcp", "udp", "icmp", "icmpv4", "icmpv6", NULL };
-    if (!base_str_in_list(packet_protos, proto))
-        return TRUE; /* ip and app-layer rules: decided per packet */
-    for (gsize i = 0; i < G_N_ELEMENTS(needs); i++)
-        if (strcmp(needs[i].buffer, buffer) == 0)
-            return base_str_in_list(needs[i].protos, proto);
-    return TRUE;
-}
+/* An option cut from the text, kept for the second pass. */
+typedef struct {
+    RuleOption *opt;
+    char *raw_value; /* working copy of the value (NULL: none) */
+    int name_offset;
+} PendingOption;
 
-/* file.data serves the protocols that carry files. */
-static gboolean
-file_data_proto_ok(const char *buffer, const char *alproto)
-{
-    static const char *const file_protos[] = {
-        "http", "http1", "http2", "smtp", "smb", "nfs", "ftp", "ftp-data", NULL,
-    };
-    if (strcmp(buffer, "file.data") != 0 || alproto == NULL)
-        return TRUE;
-    return base_str_in_list(file_protos, alproto);
-}
-
-/* The keyword-independent rules about buffers and content modifiers. */
-static gboolean
-option_apply_flags(RuleParser *parser, const char *name, gboolean has_value, int offset,
-                   RuleDiag *diag)
-{
-    const KeywordInfo *kw = parser->kw;
-    char *error = NULL;
-    gboolean was_just_set = parser->buffer_just_set;
-    parser->buffer_just_set = FALSE;
-
-    if ((kw->flags & KW_F_NOOPT) && has_value) {
-        diag_set(diag, "invalid-option", offset, g_strdup_printf("'%s' takes no value", name));
-        return FALSE;
-    }
-    if (!(kw->flags & (KW_F_NOOPT | KW_F_OPTVALUE)) && !has_value) {
-        diag_set(diag, "invalid-option", offset, g_strdup_printf("'%s' needs a value", name));
-        return FALSE;
-    }
-
-    if (kw->flags & KW_F_STICKY) {
-        if (parser->buffer != NULL && !parser->buffer_has_match) {
-            diag_set(diag, "invalid-option", offset,
-                     g_strdup_printf(
-                         "sticky buffer '%s' is followed by '%s' before any match was added to it",
-                         parser->buffer, name));
-            return FALSE;
-        }
-        if (kw->alproto != NULL && !parser_set_alproto(parser, kw->alproto, &error)) {
-            diag_set(diag, "invalid-option", offset, error);
-            return FALSE;
-        }
-        if (!header_buffer_matches_proto(kw->canonical, parser->rule->proto)) {
-            diag_set(
-                diag, "invalid-option", offset,
-                g_strdup_printf("'%s' cannot be used in a '%s' rule", name, parser->rule->proto));
-            return FALSE;
-        }
-        if (!file_data_proto_ok(kw->canonical, parser->alproto)) {
-            diag_set(
-                diag, "invalid-option", offset,
-                g_strdup_printf("'%s' cannot be used with protocol '%s'", name, parser->alproto));
-            return FALSE;
-        }
-        if (kw->alproto != NULL)
-            parser->uses_app_buffer = TRUE;
-        if (strcmp(kw->canonical, "http.header.raw") == 0)
-            parser->uses_raw_header = TRUE;
-        parser->buffer_transforms = 0;
-        parser->buffer_match_count = 0;
-        parser->buffer = kw->canonical;
-        parser->buffer_has_match = FALSE;
-        parser->buffer_just_set = TRUE;
-        parser->last.present = FALSE;
-        return TRUE;
-    }
-    if (strcmp(kw->canonical, "lua") == 0) {
-        diag_set(diag, "invalid-option", offset,
-                 g_strdup("Lua rules are disabled in Suricata 7's default configuration "
-                          "(security.lua.allow-rules) and not supported by Network Firewall"));
-        return FALSE;
-    }
-    if (strcmp(kw->canonical, "base64_data") == 0 && !parser->seen_base64_decode) {
-        diag_set(diag, "invalid-option", offset,
-                 g_strdup("'base64_data' needs a preceding base64_decode"));
-        return FALSE;
-    }
-    if (strcmp(kw->canonical, "pkt_data") == 0) {
-        parser->buffer = NULL;
-        parser->buffer_has_match = FALSE;
-        parser->last.present = FALSE;
-        return TRUE;
-    }
-    if (kw->flags & KW_F_TRANSFORM) {
-        /* Suricata 7.0 accepts a transform anywhere after a sticky buffer
-         * (ET's "dns.query; content; pcre; dotprefix; content" loads). */
-        (void)was_just_set;
-        if (parser->buffer == NULL) {
-            diag_set(diag, "invalid-option", offset,
-                     g_strdup_printf("transform '%s' needs a sticky buffer before it", name));
-            return FALSE;
-        }
-        parser->buffer_just_set = TRUE; /* transforms may be chained */
-        if (strcmp(kw->canonical, "to_lowercase") == 0)
-            parser->buffer_transforms |= XFORM_TO_LOWER;
-        else if (strcmp(kw->canonical, "to_uppercase") == 0)
-            parser->buffer_transforms |= XFORM_TO_UPPER;
-        return TRUE;
-    }
-    if ((kw->flags & KW_F_CONTENT_MOD) && (kw->flags & KW_F_APP_LAYER)) {
-        /* Legacy modifier (http_uri ...): moves the last content into a buffer. */
-        if (parser->buffer != NULL) {
-            diag_set(diag, "invalid-option", offset,
-                     g_strdup_printf(
-                         "'%s' used while sticky buffer '%s' is set; reset it with pkt_data first",
-                         name, parser->buffer));
-            return FALSE;
-        }
-        if (!parser->last.present || parser->last.buffer != NULL) {
-            diag_set(diag, "invalid-option", offset,
-                     g_strdup_printf("'%s' needs a preceding content in the payload", name));
-            return FALSE;
-        }
-        if (kw->alproto != NULL && !parser_set_alproto(parser, kw->alproto, &error)) {
-            diag_set(diag, "invalid-option", offset, error);
-            return FALSE;
-        }
-        parser->last.buffer = kw->canonical;
-        parser->uses_app_buffer = TRUE;
-        if (strcmp(kw->canonical, "http_raw_header") == 0)
-            parser->uses_raw_header = TRUE;
-        return TRUE;
-    }
-    if (kw->flags & KW_F_CONTENT_MOD) {
-        if (!content_modifier_check(parser, name, &error)) {
-            diag_set(diag, "invalid-option", offset, error);
-            return FALSE;
-        }
-        return TRUE;
-    }
-    if (kw->alproto != NULL) {
-        if (!parser_set_alproto(parser, kw->alproto, &error)) {
-            diag_set(diag, "invalid-option", offset, error);
-            return FALSE;
-        }
-    }
-    return TRUE;
-}
-
-/* One option: text[start, end) without the ';'.  Returns FALSE with diag. */
-static gboolean
-parse_option(RuleParser *parser, const char *text, gsize start, gsize end, RuleDiag *diag)
+/* One option: text[start, end) without the ';'.  Records it in the rule. */
+static void
+option_split(RuleParser *parser, const char *text, gsize start, gsize end, PendingOption *out)
 {
     Rule *rule = parser->rule;
     while (start < end && is_blank(text[start]))
@@ -448,66 +319,86 @@ parse_option(RuleParser *parser, const char *text, gsize start, gsize end, RuleD
     gsize name_end = colon ? (gsize)(colon - text) : end;
     while (name_end > start && is_blank(text[name_end - 1]))
         name_end--;
-    char *name = g_string_chunk_insert_len(rule->strings, text + start, (gssize)(name_end - start));
-    int name_offset = (int)start;
-
     RuleOption *opt = g_new0(RuleOption, 1);
-    opt->name = name;
-    opt->offset = name_offset;
+    opt->name = g_string_chunk_insert_len(rule->strings, text + start, (gssize)(name_end - start));
+    opt->offset = (int)start;
     opt->value_offset = -1;
     g_ptr_array_add(rule->options, opt);
-
-    const KeywordInfo *kw = keyword_lookup(name);
-    if (kw == NULL) {
-        diag_set(diag, "unknown-keyword", name_offset,
-                 *name ? g_strdup_printf("unknown rule keyword '%s'", name)
-                       : g_strdup("empty option (stray ';')"));
-        return FALSE;
-    }
-    opt->kw = kw;
-    parser->kw = kw;
-    parser->negated = FALSE;
-
-    char *raw_value = NULL;
-    int value_offset = -1;
+    out->opt = opt;
+    out->raw_value = NULL;
+    out->name_offset = (int)start;
     if (colon != NULL) {
         gsize vstart = (gsize)(colon - text) + 1;
         gsize vend = end;
         while (vend > vstart && is_blank(text[vend - 1]))
             vend--;
-        /* The option keeps the value as written; the validators get a
-         * working copy that unquoting may cut. */
+        /* the option keeps the value as written; validators get a working
+         * copy that unquoting may cut */
         opt->value =
             g_string_chunk_insert_len(rule->strings, text + vstart, (gssize)(vend - vstart));
-        raw_value =
+        out->raw_value =
             g_string_chunk_insert_len(rule->strings, text + vstart, (gssize)(vend - vstart));
-        value_offset = (int)vstart;
-        opt->value_offset = value_offset;
+        opt->value_offset = (int)vstart;
     }
-    /* An empty value ("nocase:;") counts as no value, as in Suricata. */
-    gboolean has_value = raw_value != NULL && *raw_value != '\0';
+}
+
+static const KeywordInfo *
+keyword_for_engine(const RuleParser *parser, const char *name)
+{
+    const KeywordInfo *kw = keyword_lookup(name);
+    if (kw != NULL && (kw->flags & KW_F_NFW_ONLY) && parser->engine != RULE_ENGINE_NFW)
+        return NULL;
+    return kw;
+}
+
+/* SigParseOptions for one option, from the table lookup on. */
+static gboolean
+option_setup(RuleParser *parser, PendingOption *po, RuleDiag *diag)
+{
+    Rule *rule = parser->rule;
+    RuleOption *opt = po->opt;
+    const char *name = opt->name;
+    const KeywordInfo *kw = keyword_for_engine(parser, name);
+    if (kw == NULL) {
+        const KeywordInfo *nfw = keyword_lookup(name);
+        diag_set(diag, "unknown-keyword", po->name_offset,
+                 nfw != NULL ? g_strdup_printf("'%s' is a Network Firewall keyword: Suricata "
+                                               "does not know it (--engine nfw accepts it)",
+                                               name)
+                 : *name     ? g_strdup_printf("unknown rule keyword '%s'", name)
+                             : g_strdup("empty option (stray ';')"));
+        return FALSE;
+    }
+    opt->kw = kw;
+    parser->kw = kw;
+    parser->sig.negated = FALSE;
+    gboolean has_value = po->raw_value != NULL && *po->raw_value != '\0';
+    if (!(kw->flags & (KW_F_NOOPT | KW_F_OPTVALUE)) && !has_value) {
+        diag_set(diag, "invalid-option", po->name_offset,
+                 g_strdup_printf("'%s' needs a value", name));
+        return FALSE;
+    }
+    if ((kw->flags & KW_F_NOOPT) && has_value) {
+        diag_set(diag, "invalid-option", po->name_offset,
+                 g_strdup_printf("'%s' takes no value", name));
+        return FALSE;
+    }
     char *value = NULL;
     if (has_value) {
-        /* Blank-only values are malformed for every keyword. */
-        value = option_unquote(parser, name, raw_value, value_offset, diag);
+        value = option_unquote(parser, name, po->raw_value, opt->value_offset, diag);
         if (value == NULL)
             return FALSE;
     }
-    if (!option_apply_flags(parser, name, has_value, name_offset, diag))
+    char *error = NULL;
+    int error_offset = 0;
+    if (kw->validate != NULL && !kw->validate(parser, value, &error, &error_offset)) {
+        int at = value != NULL ? opt->value_offset + (int)(value - po->raw_value) + error_offset
+                               : po->name_offset;
+        diag_set(diag, "invalid-option", at, g_strdup_printf("%s: %s", name, error));
+        g_free(error);
         return FALSE;
-    if (kw->validate != NULL) {
-        char *error = NULL;
-        int error_offset = 0;
-        if (!kw->validate(parser, value, &error, &error_offset)) {
-            int at = value != NULL ? value_offset + (int)(value - raw_value) + error_offset
-                                   : name_offset;
-            diag_set(diag, "invalid-option", at, g_strdup_printf("%s: %s", name, error));
-            g_free(error);
-            return FALSE;
-        }
     }
-    if (kw->flags & KW_F_PAYLOAD)
-        parser->buffer_has_match = TRUE;
+    g_free(error); /* a validator may leave a note on success */
     if (strcmp(kw->canonical, "alert") == 0)
         rule->flags |= RULE_F_ALERT_KW;
     else if (strcmp(kw->canonical, "noalert") == 0)
@@ -516,11 +407,16 @@ parse_option(RuleParser *parser, const char *text, gsize start, gsize end, RuleD
         rule->flags |= RULE_F_HAS_FLOW;
     if (kw->flags & KW_F_PAYLOAD)
         rule->flags |= RULE_F_HAS_CONTENT;
+    if (kw->flags & KW_F_APP_LAYER)
+        rule->flags |= RULE_F_APP_LAYER;
     return TRUE;
 }
 
+/* Cut the option string into options (the ';' not preceded by '\' ends
+ * one).  FALSE with diag when one is not terminated. */
 static gboolean
-parse_options(RuleParser *parser, const char *text, gsize start, gsize end, RuleDiag *diag)
+options_split(RuleParser *parser, const char *text, gsize start, gsize end, GArray *out,
+              RuleDiag *diag)
 {
     /* Suricata strips leading blanks and '(' and trailing blanks and ')'. */
     while (start < end && (g_ascii_isspace(text[start]) || text[start] == '('))
@@ -549,39 +445,29 @@ parse_options(RuleParser *parser, const char *text, gsize start, gsize end, Rule
             }
             break;
         }
-        if (!parse_option(parser, text, opt_start, semi, diag))
-            return FALSE;
+        PendingOption po;
+        option_split(parser, text, opt_start, semi, &po);
+        g_array_append_val(out, po);
         pos = semi + 1;
     }
     return TRUE;
 }
 
 static gboolean
-check_complete(RuleParser *parser, gsize text_len, RuleDiag *diag)
+is_first_pass(const RuleOption *opt)
 {
-    Rule *rule = parser->rule;
-    if (parser->buffer != NULL && !parser->buffer_has_match) {
-        diag_set(diag, "invalid-option", -1,
-                 g_strdup_printf("sticky buffer '%s' has no match after it", parser->buffer));
-        return FALSE;
-    }
-    if (parser->uses_raw_header && !(rule->flow & (RULE_FLOW_TO_SERVER | RULE_FLOW_TO_CLIENT))) {
-        diag_set(diag, "invalid-option", -1,
-                 g_strdup("raw HTTP headers need a direction: add flow:to_server (request) or "
-                          "flow:to_client (response)"));
-        return FALSE;
-    }
-    if (parser->seen_dsize && parser->uses_app_buffer) {
-        diag_set(
-            diag, "invalid-option", -1,
-            g_strdup("dsize matches single packets and cannot be combined with app-layer buffers"));
-        return FALSE;
-    }
-    if (!(rule->flags & RULE_F_HAS_SID)) {
-        diag_set(diag, "syntax", (int)text_len, g_strdup("rule has no sid"));
-        return FALSE;
-    }
-    return TRUE;
+    return g_ascii_strcasecmp(opt->name, "requires") == 0 ||
+           g_ascii_strcasecmp(opt->name, "sid") == 0;
+}
+
+/* CheckAscii: no control characters but tab, CR and LF. */
+static int
+control_char_at(const char *text)
+{
+    for (const char *p = text; *p; p++)
+        if (((guchar)*p < 0x20 && *p != '\n' && *p != '\r' && *p != '\t') || *p == 0x7f)
+            return (int)(p - text);
+    return -1;
 }
 
 /* Bytes of a string kept by the compact copy ("" for NULL is not kept). */
@@ -649,31 +535,52 @@ rule_compact(Rule *scratch)
     return rule;
 }
 
+static const char *const engine_names[] = {
+    [RULE_ENGINE_NFW] = "nfw",
+    [RULE_ENGINE_SURICATA] = "suricata",
+};
+
+gboolean
+rule_engine_from_string(const char *s, RuleEngine *out)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(engine_names); i++)
+        if (g_ascii_strcasecmp(s, engine_names[i]) == 0) {
+            *out = (RuleEngine)i;
+            return TRUE;
+        }
+    return FALSE;
+}
+
+const char *
+rule_engine_name(RuleEngine engine)
+{
+    return engine_names[engine];
+}
+
 Rule *
 rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag)
 {
-    Rule *rule = g_new0(Rule, 1);
+    Rule *rule = rule_parse_with(text, loc, NULL, diag);
+    if (rule != NULL)
+        rule_diag_clear(diag);
+    return rule;
+}
+
+/* SigInitHelper: pass one (sid, requires), the sid check, the header, pass
+ * two (every other option), SigValidate. */
+static gboolean
+parse_rule(RuleParser *parser, const char *text, RuleDiag *diag)
+{
+    Rule *rule = parser->rule;
     gsize text_len = strlen(text);
-    rule->strings = g_string_chunk_new(2 * text_len + 64);
-    rule->text = g_string_chunk_insert_len(rule->strings, text, (gssize)text_len);
-    rule->loc.file = loc && loc->file ? g_string_chunk_insert(rule->strings, loc->file) : NULL;
-    rule->loc.line = loc ? loc->line : 0;
-    rule->loc.column = loc ? loc->column : 0;
-    rule->line_count = 1;
-    rule->options = g_ptr_array_new_with_free_func(g_free);
-    rule->priority = -1;
-    rule->index = -1;
-    rule->gid = 1;
-
-    RuleParser parser = { .rule = rule };
-
-    memset(diag, 0, sizeof *diag);
-    diag->offset = -1;
-
+    int bad = control_char_at(text);
+    if (bad >= 0) {
+        diag_set(diag, "syntax", bad, g_strdup("control character in rule text"));
+        return FALSE;
+    }
     HeaderCursor c = { .strings = rule->strings, .text = text, .len = text_len };
     char *fields[7] = { 0 };
     int offs[7] = { 0 };
-    gboolean ok = TRUE;
     static const char *const field_names[] = {
         "action",           "protocol",  "source address",
         "source port",      "direction", "destination address",
@@ -683,28 +590,38 @@ rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag)
         if (c.exhausted) {
             diag_set(diag, "syntax", (int)c.len,
                      g_strdup_printf("incomplete rule header: expected the %s", field_names[i]));
-            ok = FALSE;
-            break;
+            return FALSE;
         }
         fields[i] = (i == 0 || i == 4) ? header_token(&c, &offs[i]) : header_list(&c, &offs[i]);
     }
-    if (ok && c.exhausted) {
+    if (c.exhausted) {
         diag_set(diag, "syntax", (int)c.len,
                  g_strdup("rule has no options: expected '(' after the header"));
+        return FALSE;
+    }
+    GArray *pending = g_array_new(FALSE, FALSE, sizeof(PendingOption));
+    gboolean ok = options_split(parser, text, c.pos, c.len, pending, diag);
+    for (guint i = 0; ok && i < pending->len; i++) {
+        PendingOption *po = &g_array_index(pending, PendingOption, i);
+        if (is_first_pass(po->opt))
+            ok = option_setup(parser, po, diag);
+    }
+    if (ok && parser->skip_reason == NULL && !parser->seen_sid) {
+        diag_set(diag, "syntax", (int)text_len, g_strdup("rule has no sid"));
         ok = FALSE;
     }
-
     if (ok && !rule_action_from_string(fields[0], &rule->action)) {
         diag_set(diag, "syntax", offs[0], g_strdup_printf("unknown action '%s'", fields[0]));
         ok = FALSE;
     }
     if (ok)
-        ok = parse_protocol(rule, fields[1], offs[1], &parser, diag);
+        ok = parse_protocol(rule, fields[1], offs[1], parser, diag);
     if (ok) {
         if (strcmp(fields[4], "->") == 0) {
             rule->direction = RULE_DIR_FORWARD;
         } else if (strcmp(fields[4], "<>") == 0) {
             rule->direction = RULE_DIR_BOTH;
+            parser->sig.init_flags |= SIGI_BIDIREC;
         } else {
             diag_set(diag, "syntax", offs[4],
                      g_strdup_printf("invalid direction '%s': expected '->' or '<>'", fields[4]));
@@ -727,14 +644,66 @@ rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag)
         static const int map[6] = { 0, 1, 2, 3, 5, 6 };
         for (int i = 0; i < 6; i++)
             rule->field_offset[i] = offs[map[i]];
-        ok = parse_options(&parser, text, c.pos, c.len, diag);
     }
-    if (ok)
-        ok = check_complete(&parser, c.len, diag);
+    /* A rule whose requires is not met is skipped before its header and
+     * other options are looked at; the header is still needed here. */
+    if (ok && parser->skip_reason != NULL) {
+        g_array_free(pending, TRUE);
+        return TRUE;
+    }
+    for (guint i = 0; ok && i < pending->len; i++) {
+        PendingOption *po = &g_array_index(pending, PendingOption, i);
+        if (!is_first_pass(po->opt))
+            ok = option_setup(parser, po, diag);
+        if (ok && parser->skip_reason != NULL)
+            break; /* setup said "skip" (-3): Suricata stops here, silently */
+    }
+    g_array_free(pending, TRUE);
+    if (ok && parser->skip_reason == NULL) {
+        char *error = NULL;
+        if (!sig_validate(&parser->sig, &error)) {
+            diag_set(diag, "invalid-option", -1, error);
+            ok = FALSE;
+        }
+    }
+    return ok;
+}
 
-    if (parser.byte_vars != NULL)
-        g_hash_table_destroy(parser.byte_vars);
+Rule *
+rule_parse_with(const char *text, const SourceLoc *loc, const RuleParseOptions *opts,
+                RuleDiag *diag)
+{
+    Rule *rule = g_new0(Rule, 1);
+    gsize text_len = strlen(text);
+    rule->strings = g_string_chunk_new(2 * text_len + 64);
+    rule->text = g_string_chunk_insert_len(rule->strings, text, (gssize)text_len);
+    rule->loc.file = loc && loc->file ? g_string_chunk_insert(rule->strings, loc->file) : NULL;
+    rule->loc.line = loc ? loc->line : 0;
+    rule->loc.column = loc ? loc->column : 0;
+    rule->line_count = 1;
+    rule->options = g_ptr_array_new_with_free_func(g_free);
+    rule->priority = -1;
+    rule->index = -1;
+    rule->gid = 1;
+
+    RuleParser parser = { .rule = rule, .engine = opts ? opts->engine : RULE_ENGINE_NFW };
+    sig_init(&parser.sig);
+    memset(diag, 0, sizeof *diag);
+    diag->offset = -1;
+
+    gboolean ok = parse_rule(&parser, text, diag);
+    sig_clear(&parser.sig);
     if (!ok) {
+        g_free(parser.skip_reason);
+        rule_free(rule);
+        return NULL;
+    }
+    if (parser.skip_reason != NULL) {
+        rule->flags |= RULE_F_SKIPPED;
+        diag_set(diag, "suricata-skips", -1, parser.skip_reason);
+    }
+    if (rule->src == NULL) {
+        /* not reached: a rule is only kept with its header parsed */
         rule_free(rule);
         return NULL;
     }

@@ -1,11 +1,16 @@
 /*
- * validate_meta.c - validators of the keywords that describe a rule rather
- * than match traffic: sid, rev, gid, priority, msg, classtype, metadata,
- * reference, target, requires.  Also records them in the Rule.
+ * validate_meta.c - the keywords that describe a rule rather than match
+ * traffic: sid, rev, gid, priority, msg, classtype, reference, metadata,
+ * target, requires, config, noalert, alert.  Each function mirrors the
+ * Setup function named above it (Suricata 7.0.10, src/detect-*.c) and
+ * records what the Rule keeps (sid, rev, gid, priority, msg).
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules/parser_state.h"
+#include "rules/sc_parse.h"
 #include "rules/validate.h"
 
 /* Suricata 7's classification.config (etc/classification.config). */
@@ -73,139 +78,447 @@ rule_classtype_priority(const char *name)
     return -1;
 }
 
-/* sid and rev: once per rule, a number from 1 to `max`. */
+/* The strtoul-based readers of DetectSidSetup, DetectRevSetup, DetectGidSetup. */
 static gboolean
-parse_rule_id(const char *keyword, gboolean *seen, const char *value, guint64 max, guint64 *out,
-              char **error)
+read_ulong(const char *value, unsigned long *out)
 {
-    if (*seen) {
-        *error = g_strdup_printf("%s given twice", keyword);
-        return FALSE;
-    }
-    if (!parse_uint(value, G_MAXUINT64, out)) {
+    char *end = NULL;
+    errno = 0;
+    *out = strtoul(value, &end, 10);
+    return end != NULL && *end == '\0';
+}
+
+/* DetectSidSetup (detect-sid.c) */
+gboolean
+validate_sid(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    unsigned long id;
+    if (!read_ulong(value, &id)) {
         *error = g_strdup_printf("'%s' is not a number", value);
         return FALSE;
     }
-    if (*out == 0 || *out > max) {
-        *error = g_strdup_printf("%s is out of range (1 to %" G_GUINT64_FORMAT ")", value, max);
+    if (id >= G_MAXUINT32) {
+        *error = g_strdup_printf("%s is too high (at most 4294967294)", value);
         return FALSE;
     }
-    *seen = TRUE;
-    return TRUE;
-}
-
-gboolean
-validate_sid(RuleParser *parser, const char *value, char **error, int *error_offset)
-{
-    /* Suricata 7 rejects sid 4294967295 ("sid value too high"). */
-    guint64 v;
-    if (!parse_rule_id("sid", &parser->seen_sid, value, G_MAXUINT32 - 1, &v, error))
-        return FALSE;
-    parser->rule->sid = v;
-    parser->rule->flags |= RULE_F_HAS_SID;
-    return TRUE;
-}
-
-gboolean
-validate_rev(RuleParser *parser, const char *value, char **error, int *error_offset)
-{
-    guint64 v;
-    if (!parse_rule_id("rev", &parser->seen_rev, value, G_MAXUINT32, &v, error))
-        return FALSE;
-    parser->rule->rev = (guint32)v;
-    parser->rule->flags |= RULE_F_HAS_REV;
-    return TRUE;
-}
-
-gboolean
-validate_gid(RuleParser *parser, const char *value, char **error, int *error_offset)
-{
-    guint64 v;
-    if (!parse_uint(value, G_MAXUINT32, &v)) {
-        *error = g_strdup_printf("'%s' is not a number from 0 to 4294967295", value);
+    if (id == 0) {
+        *error = g_strdup("sid 0 is not valid");
         return FALSE;
     }
-    parser->seen_gid = TRUE;
-    parser->rule->gid = (guint32)v;
-    return TRUE;
-}
-
-gboolean
-validate_priority(RuleParser *parser, const char *value, char **error, int *error_offset)
-{
-    guint64 v;
-    /* Suricata 7 takes any int here (1-255 is the documented range). */
-    if (!parse_uint(value, G_MAXINT32, &v)) {
-        *error = g_strdup_printf("'%s' is not a number (1 to 255)", value);
+    if (p->seen_sid) {
+        *error = g_strdup("sid given twice");
         return FALSE;
     }
-    parser->seen_priority = TRUE;
-    parser->rule->priority = (int)v;
-    parser->rule->flags |= RULE_F_HAS_PRIORITY;
+    p->seen_sid = TRUE;
+    p->sig.sid = (guint32)id;
+    p->rule->sid = id;
+    p->rule->flags |= RULE_F_HAS_SID;
     return TRUE;
 }
 
+/* DetectRevSetup (detect-rev.c) */
 gboolean
-validate_msg(RuleParser *parser, const char *value, char **error, int *error_offset)
+validate_rev(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    if (parser->seen_msg) {
+    unsigned long rev;
+    if (!read_ulong(value, &rev)) {
+        *error = g_strdup_printf("'%s' is not a number", value);
+        return FALSE;
+    }
+    if (rev >= G_MAXUINT32) {
+        *error = g_strdup_printf("%s is too high (at most 4294967294)", value);
+        return FALSE;
+    }
+    if (rev == 0) {
+        *error = g_strdup("rev 0 is not valid");
+        return FALSE;
+    }
+    if (p->sig.has_rev) {
+        *error = g_strdup("rev given twice");
+        return FALSE;
+    }
+    p->sig.has_rev = TRUE;
+    p->rule->rev = (guint32)rev;
+    p->rule->flags |= RULE_F_HAS_REV;
+    return TRUE;
+}
+
+/* DetectGidSetup (detect-gid.c): a later gid replaces an earlier one. */
+gboolean
+validate_gid(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    unsigned long gid;
+    if (!read_ulong(value, &gid)) {
+        *error = g_strdup_printf("'%s' is not a number", value);
+        return FALSE;
+    }
+    if (gid >= G_MAXUINT32) {
+        *error = g_strdup_printf("%s is too high (at most 4294967294)", value);
+        return FALSE;
+    }
+    p->rule->gid = (guint32)gid;
+    return TRUE;
+}
+
+/* DetectPrioritySetup (detect-priority.c): a second one keeps the highest. */
+gboolean
+validate_priority(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    static ScRegex re = SC_REGEX("^\\s*(\\d+|\"\\d+\")\\s*$");
+    pcre2_match_data *md = NULL;
+    char copy[128];
+    int rc = sc_regex_exec(&re, value, &md);
+    gboolean ok = rc >= 0 && sc_substr_copy(md, 1, copy, sizeof copy) >= 0;
+    pcre2_match_data_free(md);
+    if (!ok) {
+        *error = g_strdup_printf("'%s' is not a number", value);
+        return FALSE;
+    }
+    char *end = NULL;
+    long prio = strtol(copy, &end, 10);
+    if (end == NULL || *end != '\0') {
+        *error = g_strdup_printf("'%s' is not a number", value);
+        return FALSE;
+    }
+    int v = (int)CLAMP(prio, G_MININT, G_MAXINT);
+    if (p->rule->flags & RULE_F_HAS_PRIORITY)
+        v = MIN(v, p->rule->priority);
+    p->rule->priority = v;
+    p->rule->flags |= RULE_F_HAS_PRIORITY;
+    return TRUE;
+}
+
+/* DetectMsgSetup (detect-msg.c): every backslash escapes the next character. */
+gboolean
+validate_msg(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    if (p->sig.has_msg) {
         *error = g_strdup("msg given twice");
         return FALSE;
     }
-    /* Suricata drops the backslash of every escape in msg. */
-    char *msg = g_string_chunk_insert(parser->rule->strings, value);
+    char *msg = g_string_chunk_insert(p->rule->strings, value);
     char *out = msg;
-    for (const char *p = msg; *p; p++) {
-        if (*p == '\\' && p[1] != '\0')
-            p++;
-        *out++ = *p;
+    gboolean escape = FALSE;
+    for (const char *c = msg; *c; c++) {
+        if (!escape && *c == '\\') {
+            escape = TRUE;
+            continue;
+        }
+        escape = FALSE;
+        *out++ = *c;
     }
     *out = '\0';
-    parser->rule->msg = msg;
-    parser->seen_msg = TRUE;
+    p->rule->msg = msg;
+    p->sig.has_msg = TRUE;
     return TRUE;
 }
 
+/* DetectClasstypeSetup (detect-classtype.c): an unknown classtype is only a
+ * warning (Suricata adds it with priority 3); a second one too. */
 gboolean
-validate_classtype(RuleParser *parser, const char *value, char **error, int *error_offset)
+validate_classtype(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    /* Suricata 7 only warns about an unknown classtype (and adds it), and
-     * takes the last of several. */
-    parser->seen_classtype = TRUE;
-    return TRUE;
-}
-
-gboolean
-validate_metadata(RuleParser *parser, const char *value, char **error, int *error_offset)
-{
-    /* "key value, key value": Suricata 7 accepts free text pairs. */
-    return TRUE;
-}
-
-gboolean
-validate_reference(RuleParser *parser, const char *value, char **error, int *error_offset)
-{
-    const char *comma = strchr(value, ',');
-    if (comma == NULL || comma[1] == '\0') {
-        *error = g_strdup("expected 'type,id'");
+    static ScRegex re = SC_REGEX("^\\s*([a-zA-Z][a-zA-Z0-9-_]*)\\s*$");
+    pcre2_match_data *md = NULL;
+    char name[64 + 8];
+    int rc = sc_regex_exec(&re, value, &md);
+    gboolean ok = rc >= 0 && sc_substr_copy(md, 1, name, sizeof name) >= 0;
+    pcre2_match_data_free(md);
+    if (!ok) {
+        *error = g_strdup_printf("'%s' is not a classtype name (a letter, then letters, digits, "
+                                 "'-' or '_')",
+                                 value);
         return FALSE;
     }
-    /* Suricata 7 accepts reference types missing from reference.config. */
+    if (strlen(name) >= 64) {
+        *error = g_strdup("a classtype name has at most 63 characters");
+        return FALSE;
+    }
+    p->sig.has_class = TRUE;
     return TRUE;
 }
 
+/* DetectReferenceParse (detect-reference.c): an unknown reference type is
+ * only a warning. */
 gboolean
-validate_target(RuleParser *parser, const char *value, char **error, int *error_offset)
+validate_reference(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    if (strcmp(value, "src_ip") != 0 && strcmp(value, "dest_ip") != 0) {
+    static ScRegex re =
+        SC_REGEX("^\\s*([A-Za-z0-9]+)\\s*,\"?\\s*\"?\\s*([a-zA-Z0-9\\-_\\.\\/\\?\\=]+)\"?\\s*\"?");
+    pcre2_match_data *md = NULL;
+    char key[64], content[1024];
+    int rc = sc_regex_exec(&re, value, &md);
+    gboolean ok = rc >= 2 && sc_substr_copy(md, 1, key, sizeof key) >= 0 &&
+                  sc_substr_copy(md, 2, content, sizeof content) >= 0 && key[0] && content[0];
+    pcre2_match_data_free(md);
+    if (!ok)
+        *error = g_strdup_printf("expected 'type,id' (type: letters and digits; id: letters, "
+                                 "digits and -_./?=), got '%s'",
+                                 value);
+    return ok;
+}
+
+/* DetectMetadataSetup (detect-metadata.c): free "key value" pairs that
+ * never fail. */
+gboolean
+validate_metadata(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    return TRUE;
+}
+
+/* DetectTargetSetup / DetectTargetParse (detect-target.c) */
+gboolean
+validate_target(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    static ScRegex re = SC_REGEX("^\\s*(src_ip|dest_ip)\\s*$");
+    pcre2_match_data *md = NULL;
+    char v[10];
+    int rc = sc_regex_exec(&re, value, &md);
+    gboolean ok = rc >= 1 && sc_substr_copy(md, 1, v, sizeof v) >= 0;
+    pcre2_match_data_free(md);
+    if (!ok) {
         *error = g_strdup_printf("'%s' is not src_ip or dest_ip", value);
         return FALSE;
     }
+    int side = strcmp(v, "src_ip") == 0 ? 1 : 2;
+    if (p->sig.target != 0 && p->sig.target != side) {
+        *error = g_strdup("target given twice with different sides");
+        return FALSE;
+    }
+    p->sig.target = side;
     return TRUE;
 }
 
+/* SCDetectCheckRequires (rust/src/detect/requires.rs) against Suricata
+ * 7.0.10: a malformed expression is an error; an unmet one (version,
+ * feature, unknown requirement) makes Suricata skip the rule silently. */
+typedef struct {
+    int major, minor, patch;
+} Version;
+
+static int
+version_cmp(Version a, Version b)
+{
+    if (a.major != b.major)
+        return a.major < b.major ? -1 : 1;
+    if (a.minor != b.minor)
+        return a.minor < b.minor ? -1 : 1;
+    if (a.patch != b.patch)
+        return a.patch < b.patch ? -1 : 1;
+    return 0;
+}
+
+/* parse_next_version_part: up to '.', '-' or ' ', as a u8 */
+static gboolean
+version_part(const char **s, int *out)
+{
+    const char *p = *s;
+    const char *q = p;
+    while (*q && *q != '.' && *q != '-' && *q != ' ')
+        q++;
+    if (q == p || q - p > 3)
+        return FALSE;
+    int v = 0;
+    for (const char *c = p; c < q; c++) {
+        if (!g_ascii_isdigit(*c))
+            return FALSE;
+        v = v * 10 + (*c - '0');
+    }
+    if (v > 255)
+        return FALSE;
+    *out = v;
+    *s = q;
+    return TRUE;
+}
+
+static void
+skip_ws(const char **s)
+{
+    while (g_ascii_isspace(**s))
+        (*s)++;
+}
+
+static gboolean
+parse_version(const char **s, Version *v)
+{
+    skip_ws(s);
+    *v = (Version){ 0, 0, 0 };
+    if (!version_part(s, &v->major))
+        return FALSE;
+    if (**s == '\0' || **s == ' ')
+        return TRUE;
+    if (**s != '.')
+        return FALSE;
+    (*s)++;
+    if (!version_part(s, &v->minor))
+        return FALSE;
+    if (**s == '\0' || **s == ' ')
+        return TRUE;
+    if (**s != '.')
+        return FALSE;
+    (*s)++;
+    return version_part(s, &v->patch);
+}
+
+/* parse_op */
+static int
+parse_op(const char **s)
+{
+    skip_ws(s);
+    if (strncmp(*s, ">=", 2) == 0) {
+        *s += 2;
+        return 1;
+    }
+    if (**s == '>') {
+        (*s)++;
+        return 2;
+    }
+    if (strncmp(*s, "<=", 2) == 0) {
+        *s += 2;
+        return 3;
+    }
+    if (**s == '<') {
+        (*s)++;
+        return 4;
+    }
+    return 0;
+}
+
+/* parse_version_expression + check: -1 malformed, 0 unmet, 1 met */
+static int
+version_expression(const char *value)
+{
+    static const Version running = { 7, 0, 10 };
+    const char *s = value;
+    gboolean any_ok = FALSE;
+    for (;;) {
+        /* many1(tuple(op, version)) */
+        gboolean all = TRUE;
+        int n = 0;
+        for (;;) {
+            const char *save = s;
+            int op = parse_op(&s);
+            Version v;
+            if (op == 0 || !parse_version(&s, &v)) {
+                s = save;
+                break;
+            }
+            n++;
+            int c = version_cmp(running, v);
+            if ((op == 1 && c < 0) || (op == 2 && c <= 0) || (op == 3 && c > 0) ||
+                (op == 4 && c >= 0))
+                all = FALSE;
+        }
+        if (n == 0)
+            return -1;
+        any_ok |= all;
+        const char *save = s;
+        skip_ws(&s);
+        if (*s != '|') {
+            s = save;
+            break;
+        }
+        s++;
+    }
+    return any_ok ? 1 : 0;
+}
+
 gboolean
-validate_requires(RuleParser *parser, const char *value, char **error, int *error_offset)
+validate_requires(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    const char *s = value;
+    gboolean have_version = FALSE, met = TRUE;
+    char *reason = NULL;
+    while (*s) {
+        skip_ws(&s);
+        const char *k = s;
+        while (g_ascii_isalnum(*s) || *s == '-' || *s == '_')
+            s++;
+        char *key = g_strndup(k, (gsize)(s - k));
+        skip_ws(&s);
+        const char *v = s;
+        while (*s && *s != ',')
+            s++;
+        char *val = g_strndup(v, (gsize)(s - v));
+        if (strcmp(key, "feature") == 0) {
+            /* Suricata 7.0.10 provides no feature to rules in this
+             * configuration (output::file-store is off, ja3/ja4 are
+             * enabled on demand) */
+            if (met)
+                reason = g_strdup_printf("requires feature %s, which Suricata 7.0.10 does not "
+                                         "provide",
+                                         g_strstrip(val));
+            met = FALSE;
+        } else if (strcmp(key, "version") == 0) {
+            if (have_version) {
+                *error = g_strdup("version may be given only once");
+                g_free(key);
+                g_free(val);
+                g_free(reason);
+                return FALSE;
+            }
+            have_version = TRUE;
+            int r = version_expression(val);
+            if (r < 0) {
+                *error = g_strdup_printf("'%s' is not a version expression (>= 7.0.3 < 8 | >= 8.1)",
+                                         val);
+                g_free(key);
+                g_free(val);
+                g_free(reason);
+                return FALSE;
+            }
+            if (r == 0 && met) {
+                reason = g_strdup_printf("requires version %s, Suricata is 7.0.10", val);
+                met = FALSE;
+            }
+        } else {
+            if (met)
+                reason = g_strdup_printf("unknown requirement '%s'", key);
+            met = FALSE;
+        }
+        g_free(key);
+        g_free(val);
+        while (*s == ',' || g_ascii_isspace(*s))
+            s++;
+    }
+    if (!met) {
+        g_free(p->skip_reason);
+        p->skip_reason = reason;
+    }
+    return TRUE;
+}
+
+/* DetectConfigSetup (detect-config.c) */
+gboolean
+validate_config(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    static ScRegex re = SC_REGEX("^\\s*([A-z_]+)\\s*\\s*([A-z_]+)\\s*(?:,\\s*([A-z_]+)\\s+([A-z_]+))"
+                                 "?\\s*(?:,\\s*([A-z_]+)\\s+([A-z_]+))?$");
+    pcre2_match_data *md = NULL;
+    char f[6][32];
+    int rc = sc_regex_exec(&re, value, &md);
+    gboolean ok = rc == 7;
+    for (int i = 0; ok && i < 6; i++)
+        ok = sc_substr_copy(md, i + 1, f[i], sizeof f[i]) >= 0;
+    pcre2_match_data_free(md);
+    if (!ok) {
+        *error = g_strdup("expected 'logging disable, type tx|flow, scope tx|flow'");
+        return FALSE;
+    }
+    if (strcmp(f[0], "logging") != 0 || strcmp(f[1], "disable") != 0 ||
+        strcmp(f[2], "type") != 0 || (strcmp(f[3], "tx") != 0 && strcmp(f[3], "flow") != 0) ||
+        strcmp(f[4], "scope") != 0 || (strcmp(f[5], "tx") != 0 && strcmp(f[5], "flow") != 0)) {
+        *error = g_strdup("only 'logging disable, type tx|flow, scope tx|flow' is supported");
+        return FALSE;
+    }
+    if (strcmp(f[5], "tx") == 0)
+        p->sig.flags |= SIGF_APPLAYER;
+    return TRUE;
+}
+
+/* DetectNoalertSetup / DetectAlertSetup (detect-noalert.c) */
+gboolean
+validate_noop(RuleParser *p, const char *value, char **error, int *error_offset)
 {
     return TRUE;
 }

@@ -1,531 +1,646 @@
 /*
- * validate_payload.c - validators of payload matches and their modifiers:
- * content (and its hex and escapes), depth/offset/distance/within,
- * nocase/startswith/endswith/rawbytes/fast_pattern, pcre (compiled with
- * PCRE2, as Suricata does), isdataat, byte_*, dsize, base64_decode,
- * transforms with values.
- *
- * The conflicts between modifiers are Suricata 7's (detect-depth.c,
- * detect-within.c, detect-content.c ...), measured with suricata -T.
+ * validate_payload.c - content and what modifies it: content, uricontent,
+ * depth, offset, distance, within, startswith, endswith, nocase,
+ * fast_pattern, rawbytes, replace, isdataat, prefilter, pkt_data, bsize.
+ * Each function mirrors the Setup function named above it (Suricata
+ * 7.0.10, src/detect-*.c), on the signature-init mirror of sig.h: a
+ * modifier applies to the last content of the current list (any list when
+ * no sticky buffer is set), exactly as DetectGetLastSMFromLists finds it,
+ * so "pcre; nocase" modifies the content before the pcre.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <string.h>
 
 #include "rules/parser_state.h"
+#include "rules/sc_parse.h"
 #include "rules/validate.h"
 
-int
-content_decode(const char *value, GByteArray *out, char **error, int *error_offset)
+static const SmType T_CONTENT[] = { SM_CONTENT, SM_OTHER };
+static const SmType T_CONTENT_PCRE[] = { SM_CONTENT, SM_PCRE, SM_OTHER };
+
+/* DetectContentDataParse (detect-content.c), quirks included: ',' is
+ * allowed between hex digits, "\|" still toggles hex mode, and a value with
+ * nothing converted keeps its raw bytes ("||" is the two bytes "||"). */
+gboolean
+content_data_parse(const char *keyword, const char *value, GByteArray *out, char **error,
+                   int *error_offset)
 {
-    gboolean in_hex = FALSE;
-    int hex_digits = 0;
-    guint8 hex_byte = 0;
+    gsize slen = strlen(value);
+    if (slen == 0) {
+        *error = g_strdup("empty value");
+        return FALSE;
+    }
+    guint8 *str = (guint8 *)g_strdup(value);
+    gsize x = 0;
+    gboolean bin = FALSE, escape = FALSE, converted = FALSE;
+    char binstr[3] = { 0 };
+    int binpos = 0;
+    guint bin_count = 0;
     int hex_start = 0;
-    for (int i = 0; value[i] != '\0'; i++) {
-        char c = value[i];
+    for (gsize i = 0; i < slen; i++) {
+        char c = (char)str[i];
         if (c == '|') {
-            if (in_hex && hex_digits % 2 != 0) {
-                *error = g_strdup("odd number of hex digits between '|'");
-                *error_offset = i;
-                return -1;
+            bin_count++;
+            if (bin) {
+                if (binpos > 0) {
+                    *error = g_strdup("odd number of hex digits between '|'");
+                    *error_offset = (int)i;
+                    g_free(str);
+                    return FALSE;
+                }
+                bin = FALSE;
+            } else {
+                bin = TRUE;
+                hex_start = (int)i;
             }
-            in_hex = !in_hex;
-            hex_digits = 0;
-            hex_start = i;
-            continue;
-        }
-        if (in_hex) {
-            if (c == ' ' || c == '\t')
-                continue;
-            if (!g_ascii_isxdigit(c)) {
+        } else if (!escape && c == '\\') {
+            escape = TRUE;
+        } else if (bin) {
+            if (g_ascii_isxdigit(c)) {
+                binstr[binpos++] = c;
+                if (binpos == 2) {
+                    str[x++] = (guint8)(g_ascii_xdigit_value(binstr[0]) << 4 |
+                                        g_ascii_xdigit_value(binstr[1]));
+                    binpos = 0;
+                    converted = TRUE;
+                }
+            } else if (c != ' ' && c != ',') {
                 *error = g_strdup_printf("invalid hex digit '%c'", c);
-                *error_offset = i;
-                return -1;
+                *error_offset = (int)i;
+                g_free(str);
+                return FALSE;
             }
-            hex_byte = (guint8)(hex_byte << 4 | g_ascii_xdigit_value(c));
-            if (++hex_digits % 2 == 0) {
-                g_byte_array_append(out, &hex_byte, 1);
-                hex_byte = 0;
+        } else if (escape) {
+            if (c == ':' || c == ';' || c == '\\' || c == '"') {
+                str[x++] = (guint8)c;
+            } else {
+                *error = g_strdup("'\\' must be followed by ';', '\"', ':' or '\\' (write '\\\\' "
+                                  "or |5C|)");
+                *error_offset = (int)i - 1;
+                g_free(str);
+                return FALSE;
             }
-            continue;
+            escape = FALSE;
+            converted = TRUE;
+        } else if (c == '"') {
+            *error = g_strdup("unescaped '\"' inside the value (write '\\\"' or |22|)");
+            *error_offset = (int)i;
+            g_free(str);
+            return FALSE;
+        } else {
+            str[x++] = (guint8)c;
         }
-        if (c == '\\' && value[i + 1] == '\0') {
-            /* Suricata keeps a lone trailing backslash literally. */
-            g_byte_array_append(out, (const guint8 *)&c, 1);
-            continue;
-        }
-        if (c == '\\') {
-            char n = value[i + 1];
-            if (n == ';' || n == '\\' || n == '"' || n == ':') {
-                g_byte_array_append(out, (const guint8 *)&n, 1);
-                i++;
-                continue;
-            }
-            *error =
-                g_strdup("'\\' must be followed by ';', '\"', ':' or '\\' (write '\\\\' or |5C|)");
-            *error_offset = i;
-            return -1;
-        }
-        if (c == '"') {
-            *error = g_strdup("unescaped '\"' inside content (write '\\\"' or |22|)");
-            *error_offset = i;
-            return -1;
-        }
-        g_byte_array_append(out, (const guint8 *)&c, 1);
     }
-    if (in_hex) {
-        *error = g_strdup("unterminated hex block: missing closing '|'");
+    if (bin_count % 2 != 0) {
+        *error = g_strdup_printf("unterminated hex block in %s: missing closing '|'", keyword);
         *error_offset = hex_start;
-        return -1;
+        g_free(str);
+        return FALSE;
     }
-    if (out->len == 0) {
-        *error = g_strdup("empty content");
-        *error_offset = 0;
-        return -1;
+    if (converted)
+        slen = x;
+    if (slen == 0) {
+        *error = g_strdup("empty value");
+        g_free(str);
+        return FALSE;
     }
-    return (int)out->len;
+    if (slen > G_MAXUINT16) {
+        /* Suricata keeps a 16-bit length: longer contents are cut */
+        slen = slen & 0xffff;
+    }
+    g_byte_array_append(out, str, (guint)slen);
+    g_free(str);
+    return TRUE;
 }
 
+/* rule_content_decode (rule.h): the same decoder for parts outside
+ * src/rules (the verdict engine matches contents against logged fields). */
 int
 rule_content_decode(const char *value, GByteArray *out, char **error)
 {
     int offset = 0;
-    return content_decode(value, out, error, &offset);
+    guint before = out->len;
+    if (!content_data_parse("content", value, out, error, &offset))
+        return -1;
+    return (int)(out->len - before);
 }
 
-gboolean
-validate_content(RuleParser *parser, const char *value, char **error, int *error_offset)
+SigMatch *
+content_setup(RuleParser *p, const char *value, char **error, int *error_offset)
 {
+    Sig *s = &p->sig;
     GByteArray *bytes = g_byte_array_new();
-    int len = content_decode(value, bytes, error, error_offset);
-    gboolean has_lower = FALSE, has_upper = FALSE;
-    for (guint i = 0; len > 0 && i < bytes->len; i++) {
-        has_lower |= g_ascii_islower(bytes->data[i]);
-        has_upper |= g_ascii_isupper(bytes->data[i]);
+    if (!content_data_parse("content", value, bytes, error, error_offset)) {
+        g_byte_array_free(bytes, TRUE);
+        return NULL;
     }
+    SigMatch *sm = sig_match_new(s, SM_CONTENT, p->kw->name);
+    sm->content_len = (guint16)bytes->len;
+    sm->content = (guint8 *)g_string_chunk_insert_len(s->chunk, (const char *)bytes->data,
+                                                      (gssize)bytes->len);
     g_byte_array_free(bytes, TRUE);
-    if (len < 0)
-        return FALSE;
-    if (((parser->buffer_transforms & XFORM_TO_UPPER) && has_lower) ||
-        ((parser->buffer_transforms & XFORM_TO_LOWER) && has_upper)) {
-        *error = g_strdup_printf("content \"%s\" can never match after the case transform", value);
-        return FALSE;
+    if (s->negated)
+        sm->flags |= CT_NEGATED;
+    if (!sig_buffer_get_active(s, error)) {
+        g_free(sm);
+        return NULL;
     }
-    if (strcmp(parser->kw->canonical, "uricontent") == 0) {
-        char *e = NULL;
-        if (!parser_set_alproto(parser, "http", &e)) {
-            *error = e;
-            return FALSE;
+    int list = s->list;
+    if (list == SIG_LIST_NOTSET) {
+        list = SIG_LIST_PMATCH;
+    } else if (list > SIG_LIST_MAX && !(sm->flags & CT_NEGATED)) {
+        const char *tname = NULL;
+        if (!sig_transform_validate(s, list, sm->content, sm->content_len, &tname)) {
+            *error = g_strdup_printf("the content can never match after transform %s", tname);
+            g_free(sm);
+            return NULL;
         }
     }
-    if (parser->buffer != NULL &&
-        (!strcmp(parser->buffer, "ja3.hash") || !strcmp(parser->buffer, "ja3s.hash"))) {
-        gboolean md5 = strlen(value) == 32;
-        for (const char *c = value; md5 && *c; c++)
-            md5 = g_ascii_isxdigit(*c);
-        if (!md5) {
-            *error = g_strdup_printf("content in '%s' must be an MD5 hash (32 hex digits)",
-                                     parser->buffer);
-            return FALSE;
-        }
+    if (!sig_append(s, sm, list, error))
+        return NULL;
+    return sm;
+}
+
+/* DetectContentSetup (detect-content.c) */
+gboolean
+validate_content(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    return content_setup(p, value, error, error_offset) != NULL;
+}
+
+/* DetectUricontentSetup (detect-uricontent.c): content, then http_uri. */
+gboolean
+validate_uricontent(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    if (content_setup(p, value, error, error_offset) == NULL)
+        return FALSE;
+    int list = buffer_type_id("http_uri");
+    return sig_content_modifier_buffer(&p->sig, "uricontent", list, ALPROTO_HTTP1, error);
+}
+
+/* The checks depth, offset, distance and within share (detect-depth.c ...). */
+static SigMatch *
+modifier_target(RuleParser *p, const char *kw, gboolean relative, char **error)
+{
+    SigMatch *cd = sig_last_from_lists(&p->sig, T_CONTENT);
+    if (cd == NULL) {
+        *error = g_strdup_printf("'%s' needs a preceding content", kw);
+        return NULL;
     }
-    parser->buffer_match_count++;
-    parser->last.present = TRUE;
-    parser->last.negated = parser->negated;
-    parser->last.length = len;
-    parser->last.mods = 0;
-    parser->last.buffer = parser->buffer;
+    guint32 own = strcmp(kw, "depth") == 0      ? CT_DEPTH
+                  : strcmp(kw, "offset") == 0   ? CT_OFFSET
+                  : strcmp(kw, "distance") == 0 ? CT_DISTANCE
+                                                : CT_WITHIN;
+    if (strcmp(kw, "offset") == 0 && (cd->flags & CT_STARTS_WITH)) {
+        *error = g_strdup("offset cannot be combined with startswith");
+        return NULL;
+    }
+    if (cd->flags & own) {
+        *error = g_strdup_printf("'%s' given twice for the same content", kw);
+        return NULL;
+    }
+    if (relative ? (cd->flags & (CT_DEPTH | CT_OFFSET)) : (cd->flags & (CT_WITHIN | CT_DISTANCE))) {
+        *error = g_strdup("relative (distance, within) and absolute (depth, offset) modifiers "
+                          "cannot be mixed on one content");
+        return NULL;
+    }
+    if ((cd->flags & CT_NEGATED) && (cd->flags & CT_FAST_PATTERN)) {
+        *error = g_strdup_printf("'%s' cannot follow fast_pattern on a negated content", kw);
+        return NULL;
+    }
+    if (cd->flags & CT_FAST_PATTERN_ONLY) {
+        *error = g_strdup_printf("'%s' cannot follow fast_pattern:only", kw);
+        return NULL;
+    }
+    return cd;
+}
+
+/* `depth:NAME`: a byte_extract or byte_math variable, when the value
+ * starts with a letter. */
+static gboolean
+byte_var_value(RuleParser *p, const char *value, const char *kw, char **error, gboolean *is_var)
+{
+    *is_var = value[0] != '-' && g_ascii_isalpha(value[0]);
+    if (*is_var && !sig_byte_var_known(&p->sig, value)) {
+        *error = g_strdup_printf("unknown byte_extract/byte_math variable '%s' in %s", value, kw);
+        return FALSE;
+    }
     return TRUE;
 }
 
-/* The checks common to every content modifier; called for each keyword with
- * KW_F_CONTENT_MOD that is not a legacy buffer modifier. */
+/* DetectDepthSetup (detect-depth.c) */
 gboolean
-content_modifier_check(RuleParser *parser, const char *name, char **error)
+validate_depth(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    const char *kw = parser->kw->canonical;
-    guint bit = 0;
-    if (strcmp(kw, "nocase") == 0)
-        bit = CMOD_NOCASE;
-    else if (strcmp(kw, "depth") == 0)
-        bit = CMOD_DEPTH;
-    else if (strcmp(kw, "offset") == 0)
-        bit = CMOD_OFFSET;
-    else if (strcmp(kw, "distance") == 0)
-        bit = CMOD_DISTANCE;
-    else if (strcmp(kw, "within") == 0)
-        bit = CMOD_WITHIN;
-    else if (strcmp(kw, "startswith") == 0)
-        bit = CMOD_STARTSWITH;
-    else if (strcmp(kw, "endswith") == 0)
-        bit = CMOD_ENDSWITH;
-    else if (strcmp(kw, "fast_pattern") == 0)
-        bit = CMOD_FAST_PATTERN;
-    else if (strcmp(kw, "rawbytes") == 0)
-        bit = CMOD_RAWBYTES;
+    SigMatch *cd = modifier_target(p, "depth", FALSE, error);
+    gboolean var;
+    if (cd == NULL || !byte_var_value(p, value, "depth", error, &var))
+        return FALSE;
+    if (var) {
+        cd->flags |= CT_DEPTH_VAR;
+    } else {
+        guint16 d;
+        if (!sc_parse_u16(&d, 0, 0, value)) {
+            *error = g_strdup_printf("'%s' is not a number from 0 to 65535", value);
+            return FALSE;
+        }
+        if (d < cd->content_len) {
+            *error = g_strdup_printf("depth %u is smaller than the content length %u", d,
+                                     cd->content_len);
+            return FALSE;
+        }
+        cd->depth = (guint16)(d + cd->offset);
+    }
+    cd->flags |= CT_DEPTH;
+    return TRUE;
+}
 
-    if (!parser->last.present) {
-        *error = g_strdup_printf("'%s' needs a preceding content", name);
+/* DetectStartsWithSetup (detect-depth.c) */
+gboolean
+validate_startswith(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    SigMatch *cd = sig_last_from_lists(&p->sig, T_CONTENT);
+    if (cd == NULL) {
+        *error = g_strdup("'startswith' needs a preceding content");
         return FALSE;
     }
-    guint mods = parser->last.mods;
-    if (mods & bit) {
-        *error = g_strdup_printf("'%s' given twice for the same content", name);
-        return FALSE;
-    }
-    if ((bit & (CMOD_DEPTH | CMOD_STARTSWITH)) && (mods & (CMOD_DEPTH | CMOD_STARTSWITH))) {
+    if (cd->flags & CT_DEPTH) {
         *error = g_strdup("depth and startswith cannot both be set on one content");
         return FALSE;
     }
-    if ((bit == CMOD_STARTSWITH && (mods & CMOD_OFFSET)) ||
-        (bit == CMOD_OFFSET && (mods & CMOD_STARTSWITH))) {
+    if (cd->flags & (CT_WITHIN | CT_DISTANCE)) {
+        *error = g_strdup("startswith cannot be combined with distance or within");
+        return FALSE;
+    }
+    if ((cd->flags & CT_NEGATED) && (cd->flags & CT_FAST_PATTERN)) {
+        *error = g_strdup("startswith cannot follow fast_pattern on a negated content");
+        return FALSE;
+    }
+    if (cd->flags & CT_FAST_PATTERN_ONLY) {
+        *error = g_strdup("startswith cannot follow fast_pattern:only");
+        return FALSE;
+    }
+    if (cd->flags & CT_OFFSET) {
         *error = g_strdup("offset and startswith cannot both be set on one content");
         return FALSE;
     }
-    if (((bit & (CMOD_DEPTH | CMOD_OFFSET)) && (mods & (CMOD_DISTANCE | CMOD_WITHIN))) ||
-        ((bit & (CMOD_DISTANCE | CMOD_WITHIN)) && (mods & (CMOD_DEPTH | CMOD_OFFSET)))) {
-        *error = g_strdup("relative (distance, within) and absolute (depth, offset) "
-                          "modifiers cannot be mixed on one content");
-        return FALSE;
-    }
-    if (bit == CMOD_FAST_PATTERN && parser->fast_pattern_seen) {
-        *error = g_strdup("fast_pattern may be used on only one content of a rule");
-        return FALSE;
-    }
-    if (bit == CMOD_RAWBYTES && parser->last.buffer != NULL) {
-        *error = g_strdup("rawbytes applies only to the packet payload");
-        return FALSE;
-    }
-    if ((mods & CMOD_FP_ONLY) && (bit & (CMOD_DEPTH | CMOD_OFFSET | CMOD_DISTANCE | CMOD_WITHIN))) {
-        *error = g_strdup_printf("'%s' cannot follow fast_pattern:only", name);
-        return FALSE;
-    }
-    if (bit == CMOD_FAST_PATTERN)
-        parser->fast_pattern_seen = TRUE;
-    parser->last.mods |= bit;
+    cd->depth = cd->content_len;
+    cd->flags |= CT_DEPTH | CT_STARTS_WITH;
     return TRUE;
 }
 
-/* depth, offset, distance, within: a number or a byte_extract variable. */
+/* DetectEndsWithSetup (detect-isdataat.c) */
 gboolean
-validate_content_pos(RuleParser *parser, const char *value, char **error, int *error_offset)
+validate_endswith(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    const char *kw = parser->kw->canonical;
-    if (g_ascii_isalpha(value[0]) || value[0] == '_') {
-        if (!parser_byte_var_known(parser, value)) {
-            *error = g_strdup_printf("unknown byte_extract/byte_math variable '%s'", value);
-            return FALSE;
-        }
-        return TRUE;
-    }
-    gboolean negative_ok = strcmp(kw, "distance") == 0;
-    const char *digits = value;
-    if (*digits == '-' && negative_ok)
-        digits++;
-    guint64 v;
-    if (!parse_uint(digits, 65535, &v) && !(negative_ok && parse_uint(digits, 65535, &v))) {
-        *error = g_strdup_printf("'%s' is not a valid %s", value, kw);
+    SigMatch *cd = sig_last_from_lists(&p->sig, T_CONTENT);
+    if (cd == NULL) {
+        *error = g_strdup("'endswith' needs a preceding content");
         return FALSE;
     }
-    if (strcmp(kw, "depth") == 0 && (gint64)v < parser->last.length) {
-        *error = g_strdup_printf("depth %s is smaller than the content length %d", value,
-                                 parser->last.length);
-        return FALSE;
-    }
-    if (strcmp(kw, "within") == 0 && (gint64)v < parser->last.length) {
-        *error =
-            g_strdup_printf("within %s is smaller than the content length %d: it can never match",
-                            value, parser->last.length);
-        return FALSE;
-    }
+    cd->flags |= CT_ENDS_WITH;
     return TRUE;
 }
 
+/* DetectOffsetSetup (detect-offset.c) */
 gboolean
-validate_fast_pattern(RuleParser *parser, const char *value, char **error, int *error_offset)
+validate_offset(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    if (value == NULL)
-        return TRUE;
-    if (strcmp(value, "only") == 0) {
-        if (parser->last.negated ||
-            (parser->last.mods & (CMOD_DEPTH | CMOD_OFFSET | CMOD_DISTANCE | CMOD_WITHIN))) {
-            *error = g_strdup("'only' cannot be used with a negated content or with "
-                              "depth, offset, distance or within");
+    SigMatch *cd = modifier_target(p, "offset", FALSE, error);
+    gboolean var;
+    if (cd == NULL || !byte_var_value(p, value, "offset", error, &var))
+        return FALSE;
+    if (var) {
+        cd->flags |= CT_OFFSET_VAR;
+    } else {
+        guint16 o;
+        if (!sc_parse_u16(&o, 0, 0, value)) {
+            *error = g_strdup_printf("'%s' is not a number from 0 to 65535", value);
             return FALSE;
         }
-        parser->last.mods |= CMOD_FP_ONLY;
-        return TRUE;
-    }
-    guint64 a, b;
-    char **parts = g_strsplit(value, ",", -1);
-    gboolean ok = g_strv_length(parts) == 2 && parse_uint(parts[0], 65535, &a) &&
-                  parse_uint(parts[1], 65535, &b) && b > 0 &&
-                  (gint64)(a + b) <= parser->last.length;
-    g_strfreev(parts);
-    if (!ok)
-        *error = g_strdup_printf("'%s' is not 'only' or 'offset,length' within the content", value);
-    return ok;
-}
-
-/* Suricata's own pcre modifiers that select a buffer (deprecated forms). */
-static const char *
-pcre_modifier_buffer(char c)
-{
-    switch (c) {
-    case 'U':
-    case 'I':
-    case 'P':
-    case 'H':
-    case 'D':
-    case 'M':
-    case 'C':
-    case 'S':
-    case 'Y':
-    case 'V':
-    case 'W':
-    case 'Z': return "http";
-    default: return NULL;
-    }
-}
-
-gboolean
-validate_pcre(RuleParser *parser, const char *value, char **error, int *error_offset)
-{
-    gsize len = strlen(value);
-    const char *last_slash = strrchr(value, '/');
-    if (value[0] != '/' || last_slash == value) {
-        *error = g_strdup("expected \"/regex/flags\"");
-        return FALSE;
-    }
-    guint32 options = 0;
-    int buffer_flags = 0;
-    for (const char *f = last_slash + 1; *f; f++) {
-        if (*f == 'R' && parser->buffer_match_count == 0) {
-            *error = g_strdup("pcre with /R (relative) needs a preceding match in the same buffer");
-            return FALSE;
-        }
-        switch (*f) {
-        case 'i': options |= PCRE2_CASELESS; break;
-        case 's': options |= PCRE2_DOTALL; break;
-        case 'm': options |= PCRE2_MULTILINE; break;
-        case 'x': options |= PCRE2_EXTENDED; break;
-        case 'A': options |= PCRE2_ANCHORED; break;
-        case 'E': options |= PCRE2_DOLLAR_ENDONLY; break;
-        case 'G': options |= PCRE2_UNGREEDY; break;
-        case 'R':
-        case 'O':
-        case 'B':
-        case 'Q': break;
-        default: {
-            const char *buf = pcre_modifier_buffer(*f);
-            if (buf == NULL) {
-                *error = g_strdup_printf("unknown pcre modifier '%c'", *f);
-                *error_offset = (int)(f - value);
-                return FALSE;
-            }
-            char *e = NULL;
-            if (++buffer_flags > 1) {
-                *error = g_strdup("only one pcre modifier may select a buffer");
-                return FALSE;
-            }
-            if (!parser_set_alproto(parser, buf, &e)) {
-                *error = e;
-                return FALSE;
-            }
-        }
+        cd->offset = o;
+        if (cd->depth != 0) {
+            if (cd->depth < cd->content_len)
+                cd->depth = cd->content_len;
+            cd->depth = (guint16)(cd->depth + o);
         }
     }
-    int errcode = 0;
-    PCRE2_SIZE erroffset = 0;
-    gsize pattern_len = (gsize)(last_slash - value) - 1;
-    pcre2_code *code =
-        pcre2_compile((PCRE2_SPTR)(value + 1), pattern_len, options, &errcode, &erroffset, NULL);
-    if (code == NULL) {
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message(errcode, msg, sizeof msg);
-        *error = g_strdup_printf("regex does not compile: %s", (const char *)msg);
-        *error_offset = 1 + (int)erroffset;
-        return FALSE;
-    }
-    pcre2_code_free(code);
-    (void)len;
-    parser->buffer_match_count++;
-    parser->last.present = FALSE; /* modifiers apply to contents only */
+    cd->flags |= CT_OFFSET;
     return TRUE;
 }
 
-gboolean
-validate_isdataat(RuleParser *parser, const char *value, char **error, int *error_offset)
-{
-    char **parts = g_strsplit(value, ",", -1);
-    char *first = g_strstrip(parts[0]);
-    if (*first == '!')
-        first++;
-    guint64 v;
-    gboolean ok = parse_uint(first, 65535, &v) || parser_byte_var_known(parser, first);
-    for (int i = 1; ok && parts[i]; i++) {
-        char *p = g_strstrip(parts[i]);
-        ok = strcmp(p, "relative") == 0 || strcmp(p, "rawbytes") == 0;
-    }
-    g_strfreev(parts);
-    if (!ok)
-        *error = g_strdup_printf("expected '[!]N[,relative][,rawbytes]', got '%s'", value);
-    return ok;
-}
-
+/* The previous content may not be fast_pattern:only when a relative
+ * modifier follows it (DetectDistanceSetup, DetectWithinSetup). */
 static gboolean
-byte_nbytes_ok(const char *s, gboolean is_string, guint64 max_plain)
+relative_prev_ok(RuleParser *p, SigMatch *cd, char **error)
 {
-    guint64 n;
-    if (!parse_uint(s, 64, &n) || (n == 0 && !is_string))
+    SigMatch *prev = sig_last_before(&p->sig, cd, T_CONTENT_PCRE);
+    if (prev != NULL && prev->type == SM_CONTENT && (prev->flags & CT_FAST_PATTERN_ONLY)) {
+        *error = g_strdup("the previous content has fast_pattern:only: no relative modifier may "
+                          "refer to it");
         return FALSE;
-    return is_string ? n <= 23 : n <= max_plain;
-}
-
-static gboolean
-has_word(char **parts, int from, const char *word)
-{
-    for (int i = from; parts[i]; i++)
-        if (strcmp(g_strstrip(parts[i]), word) == 0)
-            return TRUE;
-    return FALSE;
-}
-
-gboolean
-validate_byte_test(RuleParser *parser, const char *value, char **error, int *error_offset)
-{
-    char **p = g_strsplit(value, ",", -1);
-    gboolean ok = g_strv_length(p) >= 4;
-    if (ok) {
-        gboolean is_string = has_word(p, 4, "string");
-        ok = byte_nbytes_ok(g_strstrip(p[0]), is_string, 8) ||
-             parser_byte_var_known(parser, g_strstrip(p[0]));
-        char *op = g_strstrip(p[1]);
-        if (*op == '!')
-            op++;
-        ok = ok && (strcmp(op, "<") == 0 || strcmp(op, ">") == 0 || strcmp(op, "=") == 0 ||
-                    strcmp(op, "<=") == 0 || strcmp(op, ">=") == 0 || strcmp(op, "&") == 0 ||
-                    strcmp(op, "^") == 0);
     }
-    g_strfreev(p);
-    if (!ok)
-        *error = g_strdup("expected 'nbytes, [!]operator, value, offset[, options]'");
-    return ok;
+    if (prev != NULL && prev->type == SM_CONTENT)
+        prev->flags |= CT_RELATIVE_NEXT;
+    return TRUE;
 }
 
+/* DetectDistanceSetup (detect-distance.c) */
 gboolean
-validate_byte_jump(RuleParser *parser, const char *value, char **error, int *error_offset)
+validate_distance(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    char **p = g_strsplit(value, ",", -1);
-    gboolean ok = g_strv_length(p) >= 2;
-    if (ok) {
-        gboolean is_string = has_word(p, 2, "string");
-        ok = byte_nbytes_ok(g_strstrip(p[0]), is_string, 8);
+    SigMatch *cd = modifier_target(p, "distance", TRUE, error);
+    gboolean var;
+    if (cd == NULL || !byte_var_value(p, value, "distance", error, &var))
+        return FALSE;
+    if (var) {
+        cd->flags |= CT_DISTANCE_VAR;
+    } else if (!sc_parse_i32_range(&cd->distance, 0, 0, value, -1048576, 1048576)) {
+        *error = g_strdup_printf("'%s' is not a number from -1048576 to 1048576", value);
+        return FALSE;
     }
-    g_strfreev(p);
-    if (!ok)
-        *error = g_strdup("expected 'nbytes, offset[, options]'");
-    return ok;
+    cd->flags |= CT_DISTANCE;
+    return relative_prev_ok(p, cd, error);
 }
 
+/* DetectWithinSetup (detect-within.c) */
 gboolean
-validate_byte_extract(RuleParser *parser, const char *value, char **error, int *error_offset)
+validate_within(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    char **p = g_strsplit(value, ",", -1);
-    gboolean ok = g_strv_length(p) >= 3;
-    if (ok) {
-        gboolean is_string = has_word(p, 3, "string");
-        ok = byte_nbytes_ok(g_strstrip(p[0]), is_string, 8);
-        char *name = g_strstrip(p[2]);
-        ok = ok && (g_ascii_isalpha(*name) || *name == '_');
-        if (ok)
-            parser_byte_var_add(parser, name);
+    SigMatch *cd = modifier_target(p, "within", TRUE, error);
+    gboolean var;
+    if (cd == NULL || !byte_var_value(p, value, "within", error, &var))
+        return FALSE;
+    if (var) {
+        cd->flags |= CT_WITHIN_VAR;
+    } else {
+        if (!sc_parse_i32_range(&cd->within, 0, 0, value, -1048576, 1048576)) {
+            *error = g_strdup_printf("'%s' is not a number from -1048576 to 1048576", value);
+            return FALSE;
+        }
+        if (cd->within < (gint32)cd->content_len) {
+            *error = g_strdup_printf("within %d is smaller than the content length %u: it can "
+                                     "never match",
+                                     cd->within, cd->content_len);
+            return FALSE;
+        }
     }
-    g_strfreev(p);
-    if (!ok)
-        *error = g_strdup("expected 'nbytes, offset, name[, options]'");
-    return ok;
+    cd->flags |= CT_WITHIN;
+    return relative_prev_ok(p, cd, error);
+}
+
+/* DetectNocaseSetup (detect-nocase.c) and DetectContentConvertToNocase */
+gboolean
+content_to_nocase(SigMatch *cd, char **error)
+{
+    if (cd->flags & CT_NOCASE) {
+        *error = g_strdup("nocase given twice for the same content");
+        return FALSE;
+    }
+    for (guint i = 0; i < cd->content_len; i++)
+        cd->content[i] = g_ascii_tolower(cd->content[i]);
+    cd->flags |= CT_NOCASE;
+    return TRUE;
 }
 
 gboolean
-validate_byte_math(RuleParser *parser, const char *value, char **error, int *error_offset)
+validate_nocase(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    char **p = g_strsplit(value, ",", -1);
+    SigMatch *cd = sig_last_from_lists(&p->sig, T_CONTENT);
+    if (cd == NULL) {
+        *error = g_strdup("'nocase' needs a preceding content");
+        return FALSE;
+    }
+    return content_to_nocase(cd, error);
+}
+
+/* DetectFastPatternSetup (detect-fast-pattern.c) */
+gboolean
+validate_fast_pattern(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    static ScRegex re = SC_REGEX("^(\\s*only\\s*)|\\s*([0-9]+)\\s*,\\s*([0-9]+)\\s*$");
+    Sig *s = &p->sig;
+    SigMatch *pm1 = sig_last_from_mpm_lists(s);
+    SigMatch *pm2 = sig_last_from_lists(s, T_CONTENT);
+    if (pm1 == NULL && pm2 == NULL) {
+        *error = g_strdup("'fast_pattern' needs a preceding content");
+        return FALSE;
+    }
+    SigMatch *cd = pm1 && pm2 ? (pm1->idx > pm2->idx ? pm1 : pm2) : (pm1 ? pm1 : pm2);
+    const guint32 positional = CT_DISTANCE | CT_WITHIN | CT_OFFSET | CT_DEPTH;
+    if ((cd->flags & CT_NEGATED) && (cd->flags & positional)) {
+        *error = g_strdup("fast_pattern cannot be used on a negated content with depth, offset, "
+                          "distance or within");
+        return FALSE;
+    }
+    if (value == NULL || *value == '\0') {
+        if (cd->flags & CT_FAST_PATTERN) {
+            *error = g_strdup("fast_pattern given twice for the same content");
+            return FALSE;
+        }
+        /* only one content of the fixed lists may have it */
+        for (int l = 0; l < SIG_LIST_MAX; l++)
+            for (guint k = 0; k < s->smlists[l]->len; k++) {
+                SigMatch *o = g_ptr_array_index(s->smlists[l], k);
+                if (o->type == SM_CONTENT && (o->flags & CT_FAST_PATTERN)) {
+                    *error = g_strdup("fast_pattern may be used on only one content of a rule");
+                    return FALSE;
+                }
+            }
+        cd->flags |= CT_FAST_PATTERN;
+        return TRUE;
+    }
+    pcre2_match_data *md = NULL;
+    int rc = sc_regex_exec(&re, value, &md);
     gboolean ok = TRUE;
-    gboolean have_bytes = FALSE, have_offset = FALSE, have_oper = FALSE, have_rvalue = FALSE,
-             have_result = FALSE;
-    for (int i = 0; ok && p[i]; i++) {
-        char *item = g_strstrip(p[i]);
-        char *space = strchr(item, ' ');
-        char *key = space ? g_strndup(item, space - item) : g_strdup(item);
-        char *arg = space ? g_strstrip(space + 1) : NULL;
-        if (strcmp(key, "bytes") == 0)
-            have_bytes = TRUE;
-        else if (strcmp(key, "offset") == 0)
-            have_offset = TRUE;
-        else if (strcmp(key, "oper") == 0)
-            have_oper = TRUE;
-        else if (strcmp(key, "rvalue") == 0)
-            have_rvalue = TRUE;
-        else if (strcmp(key, "result") == 0 && arg != NULL) {
-            have_result = TRUE;
-            parser_byte_var_add(parser, arg);
+    if (rc == 2) {
+        if (cd->flags & (CT_NEGATED | positional)) {
+            *error = g_strdup("fast_pattern:only cannot be used on a negated content or with "
+                              "depth, offset, distance or within");
+            ok = FALSE;
+        } else {
+            cd->flags |= CT_FAST_PATTERN_ONLY;
         }
-        g_free(key);
+    } else if (rc == 4) {
+        char a[128], b[128];
+        guint16 off = 0, len = 0;
+        ok = sc_substr_copy(md, 2, a, sizeof a) >= 0 && sc_parse_u16(&off, 10, 0, a) &&
+             sc_substr_copy(md, 3, b, sizeof b) >= 0 && sc_parse_u16(&len, 10, 0, b);
+        if (!ok)
+            *error = g_strdup_printf("'%s': offset and length must be numbers up to 65535", value);
+        else if (off > 65535 - len || off + len > cd->content_len) {
+            *error = g_strdup_printf("offset %u + length %u exceeds the content length %u", off,
+                                     len, cd->content_len);
+            ok = FALSE;
+        } else {
+            cd->flags |= CT_FAST_PATTERN_CHOP;
+        }
+    } else {
+        *error = g_strdup_printf("'%s' is not 'only' or 'offset,length'", value);
+        ok = FALSE;
     }
-    ok = have_bytes && have_offset && have_oper && have_rvalue && have_result;
-    g_strfreev(p);
-    if (!ok)
-        *error = g_strdup("needs bytes, offset, oper, rvalue and result");
+    pcre2_match_data_free(md);
+    if (ok)
+        cd->flags |= CT_FAST_PATTERN;
     return ok;
 }
 
+/* DetectRawbytesSetup (detect-rawbytes.c) */
 gboolean
-validate_base64_decode(RuleParser *parser, const char *value, char **error, int *error_offset)
+validate_rawbytes(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    parser->seen_base64_decode = TRUE;
-    return TRUE;
-}
-
-gboolean
-validate_pcrexform(RuleParser *parser, const char *value, char **error, int *error_offset)
-{
-    int errcode = 0;
-    PCRE2_SIZE erroffset = 0;
-    pcre2_code *code =
-        pcre2_compile((PCRE2_SPTR)value, PCRE2_ZERO_TERMINATED, 0, &errcode, &erroffset, NULL);
-    if (code == NULL) {
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message(errcode, msg, sizeof msg);
-        *error = g_strdup_printf("regex does not compile: %s", (const char *)msg);
-        *error_offset = (int)erroffset;
+    Sig *s = &p->sig;
+    if (s->list != SIG_LIST_NOTSET) {
+        *error = g_strdup_printf("rawbytes cannot be combined with sticky buffer '%s'",
+                                 buffer_type_name(s, s->list));
         return FALSE;
     }
-    guint32 captures = 0;
-    pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &captures);
-    pcre2_code_free(code);
-    if (captures == 0) {
-        *error = g_strdup("the regex needs a capture group");
+    SigMatch *cd = sig_last_by_list_id(s, SIG_LIST_PMATCH, T_CONTENT);
+    if (cd == NULL) {
+        *error = g_strdup("'rawbytes' needs a preceding content in the payload");
+        return FALSE;
+    }
+    if (cd->flags & CT_RAWBYTES) {
+        *error = g_strdup("rawbytes given twice for the same content");
+        return FALSE;
+    }
+    cd->flags |= CT_RAWBYTES;
+    return TRUE;
+}
+
+/* DetectReplaceSetup (detect-replace.c): outside IPS mode (suricata -T)
+ * Suricata only warns and ignores the value once it is not negated. */
+gboolean
+validate_replace(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    if (p->sig.negated) {
+        *error = g_strdup("a replacement cannot be negated");
         return FALSE;
     }
     return TRUE;
 }
 
+/* DetectIsdataatSetup / DetectIsdataatParse (detect-isdataat.c) */
 gboolean
-validate_xor(RuleParser *parser, const char *value, char **error, int *error_offset)
+validate_isdataat(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    gsize len = strlen(value);
-    gboolean ok = len > 0 && len % 2 == 0 && len <= 510;
-    for (gsize i = 0; ok && i < len; i++)
-        ok = g_ascii_isxdigit(value[i]);
-    if (!ok)
-        *error = g_strdup("the key must be an even number of hex digits");
-    return ok;
+    static ScRegex re =
+        SC_REGEX("^\\s*!?([^\\s,]+)\\s*(,\\s*relative)?\\s*(,\\s*rawbytes\\s*)?\\s*$");
+    static const SmType T_REL[] = { SM_CONTENT,  SM_PCRE,    SM_BYTETEST, SM_BYTEJUMP,
+                                    SM_BYTE_EXTRACT, SM_ISDATAAT, SM_BYTEMATH, SM_OTHER };
+    Sig *s = &p->sig;
+    pcre2_match_data *md = NULL;
+    int rc = sc_regex_exec(&re, value, &md);
+    if (rc < 2 || rc > 4) {
+        pcre2_match_data_free(md);
+        *error = g_strdup_printf("expected '[!]N[, relative][, rawbytes]', got '%s'", value);
+        return FALSE;
+    }
+    char *arg0 = sc_substr_get(md, 1);
+    gboolean relative = rc > 2;
+    pcre2_match_data_free(md);
+    gboolean negated = value[0] == '!';
+    gboolean is_var = arg0[0] != '-' && g_ascii_isalpha(arg0[0]);
+    guint16 dataat = 0;
+    if (!is_var && !sc_parse_u16(&dataat, 10, strlen(arg0), arg0)) {
+        *error = g_strdup_printf("'%s' is not a number from 0 to 65535", arg0);
+        g_free(arg0);
+        return FALSE;
+    }
+    int list;
+    SigMatch *prev = NULL;
+    if (s->list != SIG_LIST_NOTSET) {
+        if (!sig_buffer_get_active(s, error)) {
+            g_free(arg0);
+            return FALSE;
+        }
+        list = s->list;
+        if (relative)
+            prev = sig_last_from_lists(s, T_CONTENT_PCRE);
+    } else if (relative) {
+        prev = sig_last_from_lists(s, T_REL);
+        list = prev == NULL ? SIG_LIST_PMATCH : sig_list_of(s, prev);
+    } else {
+        list = SIG_LIST_PMATCH;
+    }
+    if (is_var && !sig_byte_var_known(s, arg0)) {
+        *error = g_strdup_printf("unknown byte_extract/byte_math variable '%s'", arg0);
+        g_free(arg0);
+        return FALSE;
+    }
+    g_free(arg0);
+    /* "isdataat:!1,relative" right after a content is endswith */
+    if (prev != NULL && prev->type == SM_CONTENT && dataat == 1 && !is_var && relative &&
+        negated) {
+        prev->flags |= CT_ENDS_WITH;
+        return TRUE;
+    }
+    SigMatch *sm = sig_match_new(s, SM_ISDATAAT, "isdataat");
+    return sig_append(s, sm, list, error);
 }
 
+/* DetectPrefilterSetup (detect-prefilter.c) */
 gboolean
-validate_dataset(RuleParser *parser, const char *value, char **error, int *error_offset)
+validate_prefilter(RuleParser *p, const char *value, char **error, int *error_offset)
 {
+    Sig *s = &p->sig;
+    if (s->flags & SIGF_PREFILTER) {
+        *error = g_strdup("prefilter given twice");
+        return FALSE;
+    }
+    SigMatch *sm = sig_last(s);
+    if (sm == NULL) {
+        *error = g_strdup("'prefilter' needs a preceding match");
+        return FALSE;
+    }
+    if (sm->type == SM_CONTENT) {
+        if ((sm->flags & CT_NEGATED) &&
+            (sm->flags & (CT_DISTANCE | CT_WITHIN | CT_OFFSET | CT_DEPTH))) {
+            *error = g_strdup("prefilter cannot be used on a negated content with depth, offset, "
+                              "distance or within");
+            return FALSE;
+        }
+        sm->flags |= CT_FAST_PATTERN;
+    } else {
+        if (!sm->prefilter_ok) {
+            *error = g_strdup_printf("prefilter is not supported for %s", sm->kw);
+            return FALSE;
+        }
+        s->flags |= SIGF_PREFILTER;
+    }
+    s->prefilter_sm = sm;
     return TRUE;
+}
+
+/* DetectPktDataSetup (detect-pkt-data.c) */
+gboolean
+validate_pkt_data(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    if (p->sig.transforms_cnt) {
+        *error = g_strdup("a transform is not followed by any match before pkt_data");
+        return FALSE;
+    }
+    p->sig.list = SIG_LIST_NOTSET;
+    return TRUE;
+}
+
+/* DetectBsizeSetup (detect-bsize.c): Suricata fails without a message when
+ * no buffer is set. */
+gboolean
+validate_bsize(RuleParser *p, const char *value, char **error, int *error_offset)
+{
+    Sig *s = &p->sig;
+    if (!sig_buffer_get_active(s, error))
+        return FALSE;
+    if (s->list == SIG_LIST_NOTSET) {
+        *error = g_strdup("bsize needs a sticky buffer before it");
+        return FALSE;
+    }
+    UintData u;
+    if (!sc_uint_parse(value, 64, &u)) {
+        *error = g_strdup_printf("'%s' is not a size comparison (N, <N, >N, N-M ...)", value);
+        return FALSE;
+    }
+    SigMatch *sm = sig_match_new(s, SM_BSIZE, "bsize");
+    sm->u = u;
+    return sig_append(s, sm, s->list, error);
 }
