@@ -24,13 +24,15 @@ enum {
 typedef struct {
     char **vars;      /* --var NAME=VALUE */
     char *rule_order; /* --rule-order strict|action */
+    char *engine;     /* --engine nfw|suricata: the dialect rules are judged by */
 } InputOptions;
 
 /* g_option_context_parse(), except that everything after the first `--`
  * is a positional argument, never an option (and `--` itself is gone). */
 gboolean cli_parse_args(GOptionContext *context, int *argc, char ***argv, GError **error);
 
-void cli_input_options_add(GOptionContext *context, InputOptions *options);
+/* `with_engine`: also offer --engine (export-queries has its own). */
+void cli_input_options_add(GOptionContext *context, InputOptions *options, gboolean with_engine);
 void cli_input_options_clear(InputOptions *options);
 
 /* Load every input path ("-" is standard input) into a finished Policy;

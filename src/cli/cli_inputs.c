@@ -65,15 +65,21 @@ cli_parse_args(GOptionContext *context, int *argc, char ***argv, GError **error)
 }
 
 void
-cli_input_options_add(GOptionContext *context, InputOptions *options)
+cli_input_options_add(GOptionContext *context, InputOptions *options, gboolean with_engine)
 {
     GOptionEntry entries[] = {
         { "var", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->vars,
           "Define a rule variable (repeatable), e.g. HOME_NET=[10.0.0.0/16]", "NAME=VALUE" },
         { "rule-order", 0, 0, G_OPTION_ARG_STRING, &options->rule_order,
           "Rule order of bare .rules files: strict (default) or action", "ORDER" },
+        { "engine", 0, 0, G_OPTION_ARG_STRING, &options->engine,
+          "Judge rules as nfw (default: Network Firewall's Suricata, with aws_domain_category, "
+          "aws_url_category and geoip) or suricata (exactly Suricata 7.0.10)",
+          "ENGINE" },
         { NULL },
     };
+    if (!with_engine)
+        entries[2] = (GOptionEntry){ NULL };
     GOptionGroup *group =
         g_option_group_new("input", "Input options:", "Show input options", NULL, NULL);
     g_option_group_add_entries(group, entries);
@@ -85,6 +91,7 @@ cli_input_options_clear(InputOptions *options)
 {
     g_strfreev(options->vars);
     g_free(options->rule_order);
+    g_free(options->engine);
 }
 
 Policy *
@@ -102,7 +109,14 @@ cli_load_policy(char **paths, const InputOptions *options)
             return NULL;
         }
     }
+    RuleEngine engine = RULE_ENGINE_NFW;
+    if (options->engine != NULL && !rule_engine_from_string(options->engine, &engine)) {
+        fprintf(stderr, "nfw-advisor: --engine must be 'nfw' or 'suricata', not '%s'\n",
+                options->engine);
+        return NULL;
+    }
     Policy *policy = policy_new(order);
+    policy->parse_options.engine = engine;
     GError *error = NULL;
     for (char **v = options->vars; v && *v; v++) {
         if (!policy_add_cli_var(policy, *v, &error))

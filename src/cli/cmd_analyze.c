@@ -86,7 +86,7 @@ options_context(AnalyzeOptions *o)
                  "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.");
     g_option_context_add_main_entries(context, entries, NULL);
     cli_report_options_add(context, &o->report);
-    cli_input_options_add(context, &o->inputs);
+    cli_input_options_add(context, &o->inputs, TRUE);
     return context;
 }
 

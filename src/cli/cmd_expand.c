@@ -28,7 +28,7 @@ cmd_expand(int argc, char **argv)
                  "stateful rules are expanded into the rules Network Firewall generates.\n"
                  "INPUT is as for lint (- for standard input; -- ends the options).");
     g_option_context_add_main_entries(context, entries, NULL);
-    cli_input_options_add(context, &inputs);
+    cli_input_options_add(context, &inputs, TRUE);
     GError *error = NULL;
     int rc = EXIT_USAGE;
     Policy *policy = NULL;

@@ -62,7 +62,7 @@ cmd_explain(int argc, char **argv)
         "rule in evaluation order: whether it matches and why, which one decides, then the\n"
         "verdict.  Exit status: 0 allowed, 1 blocked, 3 undetermined, 2 usage or input error.");
     g_option_context_add_main_entries(context, entries, NULL);
-    cli_input_options_add(context, &inputs);
+    cli_input_options_add(context, &inputs, TRUE);
     GError *error = NULL;
     int rc = EXIT_USAGE;
     Policy *policy = NULL;

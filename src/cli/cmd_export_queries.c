@@ -67,7 +67,7 @@ cmd_export_queries(int argc, char **argv)
                  "run the query over shorter time windows and give all the results; rows add up.\n"
                  "Exit status: 0, or 2 for a usage or input error.");
     g_option_context_add_main_entries(context, entries, NULL);
-    cli_input_options_add(context, &inputs);
+    cli_input_options_add(context, &inputs, FALSE);
     GError *error = NULL;
     int rc = EXIT_USAGE;
     Policy *policy = NULL;

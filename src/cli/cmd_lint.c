@@ -51,7 +51,7 @@ cmd_lint(int argc, char **argv)
                  "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.");
     cli_report_options_add(context, &report);
     g_option_context_add_main_entries(context, entries, NULL);
-    cli_input_options_add(context, &inputs);
+    cli_input_options_add(context, &inputs, TRUE);
     GError *error = NULL;
     int rc = EXIT_USAGE;
     Policy *policy = NULL;

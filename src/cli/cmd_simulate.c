@@ -93,7 +93,7 @@ cmd_simulate(int argc, char **argv)
         "logs show (or with --baseline).  Exit status: 0 done, 1 with --fail-on-change when a\n"
         "flow would be newly blocked, 2 usage or input error.");
     g_option_context_add_main_entries(context, entries, NULL);
-    cli_input_options_add(context, &inputs);
+    cli_input_options_add(context, &inputs, TRUE);
     GError *error = NULL;
     int rc = EXIT_USAGE;
     Policy *proposed = NULL, *base = NULL;

@@ -21,6 +21,16 @@ static const CheckInfo check_entries[] = {
       "The keyword exists but its value or its position is invalid (bad flow combination, "
       "pcre that PCRE2 rejects, bad content hex, modifier without content, sticky buffer "
       "misuse, conflicting protocols)." },
+    { "undefined-variable", SEVERITY_ERROR, CHECK_KIND_STATIC,
+      "a rule uses a $VARIABLE that nothing defines",
+      "Suricata rejects every rule that uses it. Reported once per variable with the number "
+      "of rules; define it with --var NAME=VALUE, in the rule group's IPSets or PortSets, or "
+      "in the policy's RuleVariables." },
+    { "rule-skipped", SEVERITY_WARNING, CHECK_KIND_STATIC,
+      "a rule Suricata 7 accepts but loads nothing for",
+      "Suricata skips the rule without an error: a requires option it does not meet, or an "
+      "app-layer-event its protocol does not have. The rule never matches; fix the event name "
+      "or the requirement, or remove the rule." },
     { "nfw-unsupported", SEVERITY_ERROR, CHECK_KIND_STATIC,
       "valid Suricata that Network Firewall rejects or does not support",
       "Network Firewall does not support datasets, IP reputation, Lua, file extraction, "

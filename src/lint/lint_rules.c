@@ -104,6 +104,9 @@ check_rule_nfw(const RuleGroup *group, const Rule *rule, GPtrArray *findings)
 void
 lint_check_nfw_unsupported(const Policy *policy, GPtrArray *findings)
 {
+    /* --engine suricata judges the rules as plain Suricata 7.0.10 */
+    if (policy->parse_options.engine == RULE_ENGINE_SURICATA)
+        return;
     for_each_enabled_rule(policy, check_rule_nfw, findings);
 }
 

@@ -59,10 +59,11 @@ rule_group_free(RuleGroup *group)
 }
 
 gboolean
-rule_group_add_text(RuleGroup *group, const char *text, const SourceLoc *loc, GPtrArray *findings)
+rule_group_add_text(RuleGroup *group, const char *text, const SourceLoc *loc,
+                    const RuleParseOptions *opts, GPtrArray *findings)
 {
     RuleDiag diag = { 0 };
-    Rule *rule = rule_parse(text, loc, &diag);
+    Rule *rule = rule_parse_with(text, loc, opts, &diag);
     if (!rule) {
         SourceLoc at = *loc;
         /* Rules generated from JSON point at a JSON line (column 0): a
@@ -78,6 +79,16 @@ rule_group_add_text(RuleGroup *group, const char *text, const SourceLoc *loc, GP
         g_ptr_array_add(findings, f);
         rule_diag_clear(&diag);
         return FALSE;
+    }
+    if (diag.message != NULL) {
+        /* accepted, but Suricata would load nothing for it (rule-skipped) */
+        Finding *f = finding_new(diag.check, loc, diag.message);
+        g_free(f->source_line);
+        f->source_line = g_strdup(text);
+        g_free(f->group);
+        f->group = g_strdup(group->name);
+        g_ptr_array_add(findings, f);
+        rule_diag_clear(&diag);
     }
     rule->group = group;
     rule->index = (int)group->rules->len;

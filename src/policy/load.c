@@ -55,7 +55,7 @@ load_rules_text(Policy *policy, const char *name, const char *text, gsize len)
     group->order = policy->default_order;
     group->order_explicit = FALSE;
     group->priority = policy->next_file_priority++;
-    rule_group_parse_text(group, text, len, name, policy->findings);
+    rule_group_parse_text(group, text, len, name, &policy->parse_options, policy->findings);
     rule_group_index_rules(group);
     g_ptr_array_add(policy->groups, group);
 }

@@ -264,7 +264,8 @@ load_rules_string(JsonCtx *ctx, RuleGroup *group, const char *text, const char *
 {
     gsize len = strlen(text);
     EmbedMap *map = embed_map_new(ctx->locs, path, text, len);
-    rule_group_parse_embedded(group, text, len, ctx->file, map, ctx->policy->findings);
+    rule_group_parse_embedded(group, text, len, ctx->file, map, &ctx->policy->parse_options,
+                              ctx->policy->findings);
     embed_map_free(map);
     group->kind = GROUP_KIND_RULES_STRING;
 }
@@ -318,7 +319,8 @@ load_domain_list(JsonCtx *ctx, RuleGroup *group, const cJSON *list, const char *
         int line = k < dl->targets->len ? json_loc_line(ctx->locs, tpath)
                                         : json_loc_line(ctx->locs, gen_path);
         SourceLoc loc = { (char *)ctx->file, line, 0 };
-        rule_group_add_text(group, g_ptr_array_index(lines, i), &loc, ctx->policy->findings);
+        rule_group_add_text(group, g_ptr_array_index(lines, i), &loc, &ctx->policy->parse_options,
+                            ctx->policy->findings);
     }
     g_ptr_array_unref(lines);
 }
@@ -341,7 +343,7 @@ load_stateful_rules(JsonCtx *ctx, RuleGroup *group, const cJSON *rules, const ch
             continue;
         }
         SourceLoc loc = { (char *)ctx->file, json_loc_line(ctx->locs, ipath), 0 };
-        rule_group_add_text(group, text, &loc, ctx->policy->findings);
+        rule_group_add_text(group, text, &loc, &ctx->policy->parse_options, ctx->policy->findings);
     }
 }
 

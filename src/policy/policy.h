@@ -169,16 +169,17 @@ enum {
 };
 
 typedef struct {
-    PolicyInfo *info;         /* NULL when no policy JSON was given */
-    GPtrArray *groups;        /* RuleGroup*, owned, in evaluation order of groups */
-    GPtrArray *eval_order;    /* Rule*, borrowed: the whole policy in evaluation order
+    PolicyInfo *info;               /* NULL when no policy JSON was given */
+    GPtrArray *groups;              /* RuleGroup*, owned, in evaluation order of groups */
+    GPtrArray *eval_order;          /* Rule*, borrowed: the whole policy in evaluation order
                                    (disabled rules excluded) */
-    GPtrArray *findings;      /* Finding*, owned: problems found while loading */
-    GHashTable *cli_vars;     /* --var NAME=VALUE: name -> char* */
-    GHashTable *cli_var_fits; /* name -> GUINT_TO_POINTER(CLI_VAR_FITS_* bits): whether
+    GPtrArray *findings;            /* Finding*, owned: problems found while loading */
+    GHashTable *cli_vars;           /* --var NAME=VALUE: name -> char* */
+    GHashTable *cli_var_fits;       /* name -> GUINT_TO_POINTER(CLI_VAR_FITS_* bits): whether
                                    the value parses as addresses / ports (computed once
                                    by policy_add_cli_var, not per lookup) */
-    RuleOrder default_order;  /* --rule-order for bare .rules files */
+    RuleOrder default_order;        /* --rule-order for bare .rules files */
+    RuleParseOptions parse_options; /* --engine: which dialect judges the rules */
     int files_loaded;
     /* Added by src/policy: */
     RuleOrder order;         /* effective order of the whole policy (set by

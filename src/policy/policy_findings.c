@@ -10,6 +10,8 @@ const char *const policy_check_ids[] = {
     "syntax",
     "unknown-keyword",
     "invalid-option",
+    "undefined-variable",
+    "rule-skipped",
     "missing-group",
     "unreferenced-group",
     "default-action-invalid",
@@ -25,19 +27,19 @@ policy_add_finding(Policy *policy, Finding *finding)
 
 void
 rule_group_parse_text(RuleGroup *group, const char *text, gsize len, const char *file,
-                      GPtrArray *findings)
+                      const RuleParseOptions *opts, GPtrArray *findings)
 {
-    rule_group_parse_embedded(group, text, len, file, NULL, findings);
+    rule_group_parse_embedded(group, text, len, file, NULL, opts, findings);
 }
 
 void
 rule_group_parse_embedded(RuleGroup *group, const char *text, gsize len, const char *file,
-                          const EmbedMap *map, GPtrArray *findings)
+                          const EmbedMap *map, const RuleParseOptions *opts, GPtrArray *findings)
 {
     g_autoptr(GPtrArray) diags =
         g_ptr_array_new_with_free_func((GDestroyNotify)rules_text_diag_free);
     guint first_rule = group->rules->len;
-    rules_text_parse(text, len, file, 1, group->rules, diags);
+    rules_text_parse_with(text, len, file, 1, opts, group->rules, diags);
     rule_group_scan_suppressions(group, text, len, file, map, first_rule, findings);
     /* Lines and columns inside the string become those of the file; a
      * rule keeps its own text for the caret, which stays where it was

@@ -17,7 +17,7 @@ void rule_group_free(RuleGroup *group);
  * the Rule passes to the group).  On a parse error a Finding is added to
  * `findings` and FALSE is returned. */
 gboolean rule_group_add_text(RuleGroup *group, const char *text, const SourceLoc *loc,
-                             GPtrArray *findings);
+                             const RuleParseOptions *opts, GPtrArray *findings);
 /* Sets rule->group and rule->index for every rule of the group. */
 void rule_group_index_rules(RuleGroup *group);
 /* name -> GPtrArray* of char* definitions */
@@ -125,12 +125,13 @@ void policy_add_finding(Policy *policy, Finding *finding);
  * Suricata would reject becomes a Finding of the group, appended to
  * `findings`.  `file` names the text in locations. */
 void rule_group_parse_text(RuleGroup *group, const char *text, gsize len, const char *file,
-                           GPtrArray *findings);
+                           const RuleParseOptions *opts, GPtrArray *findings);
 /* The same for text held in a string of `file` (a RulesString): rules and
  * findings are located at their line and column in the file through `map`
  * (may be NULL: lines counted inside the text). */
 void rule_group_parse_embedded(RuleGroup *group, const char *text, gsize len, const char *file,
-                               const EmbedMap *map, GPtrArray *findings);
+                               const EmbedMap *map, const RuleParseOptions *opts,
+                               GPtrArray *findings);
 
 /* suppressions.c: "# nfw-advisor: ignore ..." comments of rule text just
  * parsed into the group (its rules from `first_rule` on, lines not yet

@@ -11,9 +11,11 @@
  *      documented behaviour (nfw-reference.md section 3).
  * No other variable is predefined (no $HTTP_PORTS etc.): NFW documents only
  * HOME_NET and EXTERNAL_NET.  A $VAR that cannot be resolved makes Suricata
- * reject the rule, so it is a "syntax" finding and the rule is removed from
- * its group (group->rules only holds rules Suricata would load).  @NAME must
- * be declared in the group's ReferenceSets.IPSetReferences.
+ * reject the rule, so the rule is removed from its group (group->rules only
+ * holds rules Suricata would load) and counted: one "undefined-variable"
+ * finding per variable says how many rules use it.  @NAME must be declared
+ * in the group's ReferenceSets.IPSetReferences.  A field that leaves nothing
+ * once resolved ("[$HOME_NET,!$HOME_NET]") is rejected too.
  */
 #include "policy/policy_internal.h"
 
@@ -119,52 +121,203 @@ policy_lookup_var(const Policy *policy, const RuleGroup *group, const char *name
     return NULL;
 }
 
-/* Reports the first unresolvable symbol of `expr`; TRUE when all resolve. */
+/* The rules that use one undefined variable: one undefined-variable
+ * finding per name, not one per rule (a rule set written for other
+ * variables has thousands). */
+typedef struct {
+    char *name;
+    gboolean is_port;
+    int rules;
+    const Rule *first; /* where the finding points */
+    const Rule *last;  /* last rule counted (a rule may use it twice) */
+    SourceLoc first_loc;
+    GPtrArray *others; /* SourceLoc* of the other rules (owned) */
+} Undefined;
+
+static void
+loc_free(SourceLoc *loc)
+{
+    g_free(loc->file);
+    g_free(loc);
+}
+
+static void
+undefined_free(Undefined *u)
+{
+    g_free(u->name);
+    g_free(u->first_loc.file);
+    g_ptr_array_free(u->others, TRUE);
+    g_free(u);
+}
+
+typedef struct {
+    Policy *policy;
+    RuleGroup *group;
+    gboolean ports;
+    GHashTable *exprs[2];  /* per group: name -> NetExpr* of its value (addresses, ports) */
+    GHashTable *empty;     /* per group: "a:" / "p:" + field text -> GINT(1 empty, 2 not) */
+    GHashTable *undefined; /* policy-wide: "ip:NAME" / "port:NAME" -> Undefined* */
+    GPtrArray *undefined_order;
+} VarCheck;
+
+/* Reports the first unresolvable symbol of `expr`; TRUE when all resolve.
+ * An undefined $NAME is counted in vc->undefined (reported once, later). */
 static gboolean
-check_expr(Policy *policy, RuleGroup *group, Rule *rule, const NetExpr *expr, int field,
-           gboolean is_port)
+check_expr(VarCheck *vc, Rule *rule, const NetExpr *expr, int field, gboolean is_port)
 {
     if (!expr)
         return TRUE;
     if (expr->kind == NETEXPR_GROUP) {
         for (guint i = 0; expr->items && i < expr->items->len; i++)
-            if (!check_expr(policy, group, rule, g_ptr_array_index(expr->items, i), field, is_port))
+            if (!check_expr(vc, rule, g_ptr_array_index(expr->items, i), field, is_port))
                 return FALSE;
         return TRUE;
     }
-    const char *problem = NULL;
-    g_autofree char *message = NULL;
-    if (expr->kind == NETEXPR_VAR && !policy_lookup_var(policy, group, expr->name, is_port)) {
-        message = g_strdup_printf("undefined variable $%s%s", expr->name,
-                                  is_port ? " (no PortSet of that name)" : "");
-        problem = message;
-    } else if (expr->kind == NETEXPR_IPSET_REF &&
-               !g_hash_table_contains(group->ip_set_refs, expr->name)) {
-        message = g_strdup_printf("undefined IP set reference @%s: declare it in the rule "
-                                  "group's ReferenceSets.IPSetReferences",
-                                  expr->name);
-        problem = message;
-    }
-    if (!problem)
-        return TRUE;
-
     SourceLoc loc = rule->loc;
     if (loc.column > 0 && field >= 0 && field < 6)
         loc.column = rule_column_of(rule, rule->field_offset[field] + MAX(expr->offset, 0));
-    Finding *f = finding_new("syntax", &loc, problem);
+    if (expr->kind == NETEXPR_VAR &&
+        !policy_lookup_var(vc->policy, vc->group, expr->name, is_port)) {
+        g_autofree char *key = g_strconcat(is_port ? "port:" : "ip:", expr->name, NULL);
+        Undefined *u = g_hash_table_lookup(vc->undefined, key);
+        if (u == NULL) {
+            u = g_new0(Undefined, 1);
+            u->name = g_strdup(expr->name);
+            u->is_port = is_port;
+            u->first = rule;
+            u->first_loc = loc;
+            u->first_loc.file = g_strdup(loc.file);
+            u->others = g_ptr_array_new_with_free_func((GDestroyNotify)loc_free);
+            g_hash_table_insert(vc->undefined, g_strdup(key), u);
+            g_ptr_array_add(vc->undefined_order, u);
+        } else if (u->last != rule) {
+            SourceLoc *other = g_new0(SourceLoc, 1);
+            *other = loc;
+            other->file = g_strdup(loc.file);
+            g_ptr_array_add(u->others, other);
+        }
+        if (u->last != rule)
+            u->rules++;
+        u->last = rule;
+        return FALSE;
+    }
+    if (expr->kind == NETEXPR_IPSET_REF &&
+        !g_hash_table_contains(vc->group->ip_set_refs, expr->name)) {
+        g_autofree char *message =
+            g_strdup_printf("undefined IP set reference @%s: declare it in the rule "
+                            "group's ReferenceSets.IPSetReferences",
+                            expr->name);
+        Finding *f = finding_new("syntax", &loc, message);
+        policy_finding_set_rule(f, rule);
+        policy_add_finding(vc->policy, f);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static gboolean
+has_ipset_ref(const NetExpr *e)
+{
+    if (e == NULL)
+        return FALSE;
+    if (e->kind == NETEXPR_IPSET_REF)
+        return TRUE;
+    for (guint i = 0; e->kind == NETEXPR_GROUP && e->items && i < e->items->len; i++)
+        if (has_ipset_ref(g_ptr_array_index(e->items, i)))
+            return TRUE;
+    return FALSE;
+}
+
+static const NetExpr *
+resolve_var(const char *name, gboolean ipset_ref, gpointer data)
+{
+    VarCheck *vc = data;
+    if (ipset_ref)
+        return NULL;
+    GHashTable *cache = vc->exprs[vc->ports];
+    gpointer value;
+    if (g_hash_table_lookup_extended(cache, name, NULL, &value))
+        return value;
+    const char *text = policy_lookup_var(vc->policy, vc->group, name, vc->ports);
+    NetExpr *expr = NULL;
+    if (text != NULL) {
+        char *error = NULL;
+        int offset = 0;
+        expr = vc->ports ? netexpr_parse_ports(text, &error, &offset)
+                         : netexpr_parse_address(text, &error, &offset);
+        g_free(error);
+    }
+    g_hash_table_insert(cache, g_strdup(name), expr);
+    return expr;
+}
+
+/* Suricata rejects a field that leaves nothing once its variables are
+ * resolved ("[$HOME_NET,!$HOME_NET]": DetectAddressMergeNot, "no addresses
+ * left").  Fields without variables were checked by the parser. */
+static gboolean
+check_nonempty(VarCheck *vc, Rule *rule, const char *text, const NetExpr *expr, int field,
+               gboolean is_port)
+{
+    if (expr == NULL || !netexpr_has_symbols(expr) || has_ipset_ref(expr))
+        return TRUE;
+    g_autofree char *key = g_strconcat(is_port ? "p:" : "a:", text, NULL);
+    int known = GPOINTER_TO_INT(g_hash_table_lookup(vc->empty, key));
+    char *error = NULL;
+    if (known == 0) {
+        vc->ports = is_port;
+        NetSet *set = netset_from_expr(expr, is_port, resolve_var, vc, &error);
+        known = set == NULL ? 1 : 2;
+        netset_free(set);
+        g_hash_table_insert(vc->empty, g_strdup(key), GINT_TO_POINTER(known));
+    }
+    if (known == 2) {
+        g_free(error);
+        return TRUE;
+    }
+    SourceLoc loc = rule->loc;
+    if (loc.column > 0)
+        loc.column = rule_column_of(rule, rule->field_offset[field]);
+    g_autofree char *message = g_strdup_printf("%s once its variables are resolved",
+                                               error != NULL ? error
+                                               : is_port     ? "no ports left after negation"
+                                                             : "no addresses left after negation");
+    g_free(error);
+    Finding *f = finding_new("syntax", &loc, message);
     policy_finding_set_rule(f, rule);
-    policy_add_finding(policy, f);
+    policy_add_finding(vc->policy, f);
     return FALSE;
 }
 
 static gboolean
-rule_variables_resolve(Policy *policy, RuleGroup *group, Rule *rule)
+rule_variables_resolve(VarCheck *vc, Rule *rule)
 {
     /* field_offset: action, proto, src, sport, dst, dport */
-    return check_expr(policy, group, rule, rule->src_expr, 2, FALSE) &&
-           check_expr(policy, group, rule, rule->src_ports_expr, 3, TRUE) &&
-           check_expr(policy, group, rule, rule->dst_expr, 4, FALSE) &&
-           check_expr(policy, group, rule, rule->dst_ports_expr, 5, TRUE);
+    if (!(check_expr(vc, rule, rule->src_expr, 2, FALSE) &
+          check_expr(vc, rule, rule->src_ports_expr, 3, TRUE) &
+          check_expr(vc, rule, rule->dst_expr, 4, FALSE) &
+          check_expr(vc, rule, rule->dst_ports_expr, 5, TRUE)))
+        return FALSE;
+    return check_nonempty(vc, rule, rule->src, rule->src_expr, 2, FALSE) &&
+           check_nonempty(vc, rule, rule->src_ports, rule->src_ports_expr, 3, TRUE) &&
+           check_nonempty(vc, rule, rule->dst, rule->dst_expr, 4, FALSE) &&
+           check_nonempty(vc, rule, rule->dst_ports, rule->dst_ports_expr, 5, TRUE);
+}
+
+static void
+report_undefined(Policy *policy, const Undefined *u)
+{
+    const char *where = u->is_port ? "a PortSet of the rule group"
+                                   : "the rule group's IPSets or the policy's RuleVariables";
+    g_autofree char *message = g_strdup_printf(
+        "undefined variable $%s in %d rule%s (Suricata rejects %s): define it with --var "
+        "%s=VALUE or in %s",
+        u->name, u->rules, u->rules == 1 ? "" : "s", u->rules == 1 ? "it" : "them", u->name, where);
+    Finding *f = finding_new("undefined-variable", &u->first_loc, message);
+    policy_finding_set_rule(f, u->first);
+    g_autofree char *note = g_strdup_printf("also uses $%s", u->name);
+    for (guint i = 0; i < u->others->len; i++)
+        finding_add_related(f, g_ptr_array_index(u->others, i), note);
+    policy_add_finding(policy, f);
 }
 
 typedef struct {
@@ -185,12 +338,23 @@ var_scope_lookup(const char *name, gpointer data)
 void
 policy_check_variables(Policy *policy)
 {
+    VarCheck vc = { .policy = policy };
+    vc.undefined = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    vc.undefined_order = g_ptr_array_new_with_free_func((GDestroyNotify)undefined_free);
+    GPtrArray *dropped = g_ptr_array_new_with_free_func((GDestroyNotify)rule_free);
     for (guint g = 0; g < policy->groups->len; g++) {
         RuleGroup *group = g_ptr_array_index(policy->groups, g);
+        vc.group = group;
+        for (int k = 0; k < 2; k++)
+            vc.exprs[k] = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify)netexpr_free);
+        vc.empty = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         for (guint i = 0; i < group->rules->len;) {
             Rule *rule = g_ptr_array_index(group->rules, i);
-            if (!(rule->flags & RULE_F_DISABLED) && !rule_variables_resolve(policy, group, rule)) {
-                g_ptr_array_remove_index(group->rules, i); /* frees the rule */
+            if (!(rule->flags & RULE_F_DISABLED) && !rule_variables_resolve(&vc, rule)) {
+                /* Suricata would not load it; kept alive until the
+                 * undefined-variable findings have read it */
+                g_ptr_array_add(dropped, g_ptr_array_steal_index(group->rules, i));
                 continue;
             }
             if (netexpr_has_symbols(rule->src_expr) || netexpr_has_symbols(rule->dst_expr)) {
@@ -199,5 +363,13 @@ policy_check_variables(Policy *policy)
             }
             i++;
         }
+        for (int k = 0; k < 2; k++)
+            g_hash_table_destroy(vc.exprs[k]);
+        g_hash_table_destroy(vc.empty);
     }
+    for (guint i = 0; i < vc.undefined_order->len; i++)
+        report_undefined(policy, g_ptr_array_index(vc.undefined_order, i));
+    g_ptr_array_free(vc.undefined_order, TRUE);
+    g_hash_table_destroy(vc.undefined);
+    g_ptr_array_free(dropped, TRUE);
 }

@@ -4,12 +4,33 @@
  * Text: "file:line:col: severity: message [check]", then the source line
  * and a caret under the column, then the fix if there is one.  Long lines
  * are shown as a window around the caret so a 100 KB rule stays readable.
+ * Real rule sets repeat one finding thousands of times (a keyword Network
+ * Firewall does not support, in every rule): text shows the first
+ * GROUP_SHOW findings with the same check and message, then "and N more
+ * like this"; a finding shows at most RELATED_SHOW related locations (all
+ * of them when only one more would be left out).
+ * JSON and SARIF keep every finding and location.
  */
 #include "report/report.h"
 
 #include <string.h>
 
 #define SHOW_WIDTH 120
+#define GROUP_SHOW 3
+#define RELATED_SHOW 5
+
+/* 6212 -> "6,212" */
+static void
+append_count(GString *out, guint n)
+{
+    char digits[32];
+    int len = g_snprintf(digits, sizeof digits, "%u", n);
+    for (int i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            g_string_append_c(out, ',');
+        g_string_append_c(out, digits[i]);
+    }
+}
 
 static void
 print_caret_line(GString *out, const Finding *f)
@@ -67,6 +88,13 @@ print_finding(GString *out, const Finding *f)
         print_caret_line(out, f);
     for (guint i = 0; i < f->related->len; i++) {
         const RelatedLoc *r = g_ptr_array_index(f->related, i);
+        /* "and 1 more" would take the line the location takes */
+        if (i == RELATED_SHOW && f->related->len > RELATED_SHOW + 1) {
+            g_string_append(out, "    note: and ");
+            append_count(out, f->related->len - RELATED_SHOW);
+            g_string_append(out, " more (--format json lists them all)\n");
+            break;
+        }
         g_string_append(out, "    note: ");
         base_escape_terminal(out, r->loc.file);
         if (r->loc.line > 0)
@@ -91,8 +119,37 @@ void
 report_lint_text(FILE *out, GPtrArray *findings, const LintSummary *s)
 {
     GString *buf = g_string_new(NULL);
-    for (guint i = 0; i < findings->len; i++)
-        print_finding(buf, g_ptr_array_index(findings, i));
+    /* check + message -> [total, shown so far] */
+    GHashTable *groups = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    for (guint i = 0; i < findings->len; i++) {
+        const Finding *f = g_ptr_array_index(findings, i);
+        char *key = g_strconcat(f->check, "\x1f", f->message, NULL);
+        guint *n = g_hash_table_lookup(groups, key);
+        if (n == NULL) {
+            n = g_new0(guint, 2);
+            g_hash_table_insert(groups, key, n);
+        } else {
+            g_free(key);
+        }
+        n[0]++;
+    }
+    for (guint i = 0; i < findings->len; i++) {
+        const Finding *f = g_ptr_array_index(findings, i);
+        char *key = g_strconcat(f->check, "\x1f", f->message, NULL);
+        guint *n = g_hash_table_lookup(groups, key);
+        g_free(key);
+        /* all of a group of GROUP_SHOW + 1: "and 1 more" saves no line */
+        gboolean elide = n[0] > GROUP_SHOW + 1;
+        if (++n[1] > GROUP_SHOW && elide)
+            continue;
+        print_finding(buf, f);
+        if (n[1] == GROUP_SHOW && elide) {
+            g_string_append(buf, "    and ");
+            append_count(buf, n[0] - GROUP_SHOW);
+            g_string_append_printf(buf, " more like this [%s]\n", f->check);
+        }
+    }
+    g_hash_table_destroy(groups);
     g_string_append_printf(buf,
                            "%d error%s, %d warning%s, %d note%s in %d rule%s "
                            "(%d group%s, %d file%s",

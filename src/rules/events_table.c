@@ -225,21 +225,11 @@ static const char *const pkt_events[] = {
 };
 
 static const char *const file_events[] = {
-    "NO_MEMORY",
-    "INVALID_SWF_LENGTH",
-    "INVALID_SWF_VERSION",
-    "Z_DATA_ERROR",
-    "Z_STREAM_ERROR",
-    "Z_BUF_ERROR",
-    "Z_UNKNOWN_ERROR",
-    "LZMA_IO_ERROR",
-    "LZMA_HEADER_TOO_SHORT_ERROR",
-    "LZMA_DECODER_ERROR",
-    "LZMA_MEMLIMIT_ERROR",
-    "LZMA_XZ_ERROR",
-    "LZMA_UNKNOWN_ERROR",
-    "TOO_MANY_BUFFERS",
-    NULL,
+    "NO_MEMORY",          "INVALID_SWF_LENGTH",  "INVALID_SWF_VERSION",
+    "Z_DATA_ERROR",       "Z_STREAM_ERROR",      "Z_BUF_ERROR",
+    "Z_UNKNOWN_ERROR",    "LZMA_IO_ERROR",       "LZMA_HEADER_TOO_SHORT_ERROR",
+    "LZMA_DECODER_ERROR", "LZMA_MEMLIMIT_ERROR", "LZMA_XZ_ERROR",
+    "LZMA_UNKNOWN_ERROR", "TOO_MANY_BUFFERS",    NULL,
 };
 
 static const char *const events_0[] = {
@@ -259,15 +249,8 @@ static const char *const events_2[] = {
 };
 
 static const char *const events_3[] = {
-    "malformed_data",
-    "not_request",
-    "not_response",
-    "z_flag_set",
-    "invalid_opcode",
-    "name_too_long",
-    "infinite_loop",
-    "too_many_labels",
-    NULL,
+    "malformed_data", "not_request",   "not_response",    "z_flag_set", "invalid_opcode",
+    "name_too_long",  "infinite_loop", "too_many_labels", NULL,
 };
 
 static const char *const events_4[] = {
@@ -331,42 +314,21 @@ static const char *const events_8[] = {
 };
 
 static const char *const events_9[] = {
-    "missing_connect",
-    "missing_publish",
-    "missing_subscribe",
-    "missing_unsubscribe",
-    "double_connect",
-    "unintroduced_message",
-    "invalid_qos_level",
-    "missing_msg_id",
-    "unassigned_msg_type",
-    "too_many_transactions",
-    "malformed_traffic",
-    NULL,
+    "missing_connect",     "missing_publish",       "missing_subscribe", "missing_unsubscribe",
+    "double_connect",      "unintroduced_message",  "invalid_qos_level", "missing_msg_id",
+    "unassigned_msg_type", "too_many_transactions", "malformed_traffic", NULL,
 };
 
 static const char *const events_10[] = {
-    "malformed_data",
-    "non_existing_version",
-    "unsupported_version",
-    "too_many_transactions",
-    NULL,
+    "malformed_data", "non_existing_version", "unsupported_version", "too_many_transactions", NULL,
 };
 
 static const char *const events_11[] = {
-    "unsolicited_response",
-    "malformed_data",
-    "not_request",
-    "not_response",
-    NULL,
+    "unsolicited_response", "malformed_data", "not_request", "not_response", NULL,
 };
 
 static const char *const events_12[] = {
-    "failed_decrypt",
-    "error_on_data",
-    "error_on_header",
-    "crypto_frag_too_long",
-    NULL,
+    "failed_decrypt", "error_on_data", "error_on_header", "crypto_frag_too_long", NULL,
 };
 
 static const char *const events_13[] = {
@@ -416,11 +378,7 @@ static const char *const events_16[] = {
 };
 
 static const char *const events_17[] = {
-    "invalid_banner",
-    "long_banner",
-    "invalid_record",
-    "long_kex_record",
-    NULL,
+    "invalid_banner", "long_banner", "invalid_record", "long_kex_record", NULL,
 };
 
 static const char *const events_18[] = {
@@ -548,13 +506,8 @@ static const char *const events_21[] = {
 };
 
 static const char *const events_22[] = {
-    "FLOODED",
-    "LEN_TOO_SMALL",
-    "BAD_LINK_CRC",
-    "BAD_TRANSPORT_CRC",
-    "MALFORMED",
-    "UNKNOWN_OBJECT",
-    NULL,
+    "FLOODED",   "LEN_TOO_SMALL",  "BAD_LINK_CRC", "BAD_TRANSPORT_CRC",
+    "MALFORMED", "UNKNOWN_OBJECT", NULL,
 };
 
 static const char *const frames_0[] = {
@@ -570,17 +523,8 @@ static const char *const frames_1[] = {
 };
 
 static const char *const frames_2[] = {
-    "rpc.pdu",
-    "rpc.hdr",
-    "rpc.data",
-    "rpc.creds",
-    "nfs.pdu",
-    "nfs.status",
-    "nfs4.pdu",
-    "nfs4.hdr",
-    "nfs4.ops",
-    "nfs4.status",
-    NULL,
+    "rpc.pdu",  "rpc.hdr",  "rpc.data", "rpc.creds",   "nfs.pdu", "nfs.status",
+    "nfs4.pdu", "nfs4.hdr", "nfs4.ops", "nfs4.status", NULL,
 };
 
 static const char *const frames_3[] = {
@@ -600,19 +544,8 @@ static const char *const frames_4[] = {
 };
 
 static const char *const frames_5[] = {
-    "nbss.pdu",
-    "nbss.hdr",
-    "nbss.data",
-    "smb1.pdu",
-    "smb1.hdr",
-    "smb1.data",
-    "smb2.pdu",
-    "smb2.hdr",
-    "smb2.data",
-    "smb3.pdu",
-    "smb3.hdr",
-    "smb3.data",
-    NULL,
+    "nbss.pdu", "nbss.hdr",  "nbss.data", "smb1.pdu", "smb1.hdr",  "smb1.data", "smb2.pdu",
+    "smb2.hdr", "smb2.data", "smb3.pdu",  "smb3.hdr", "smb3.data", NULL,
 };
 
 static const char *const frames_6[] = {
@@ -629,14 +562,7 @@ static const char *const frames_7[] = {
 };
 
 static const char *const frames_8[] = {
-    "pdu",
-    "hdr",
-    "data",
-    "alert",
-    "heartbeat",
-    "ssl2.hdr",
-    "ssl2.pdu",
-    NULL,
+    "pdu", "hdr", "data", "alert", "heartbeat", "ssl2.hdr", "ssl2.pdu", NULL,
 };
 
 typedef struct {
@@ -646,40 +572,25 @@ typedef struct {
 } NameTable;
 
 static const NameTable event_tables[] = {
-    { ALPROTO_TEMPLATE, TRUE, events_0 },
-    { ALPROTO_BITTORRENT_DHT, TRUE, events_1 },
-    { ALPROTO_DHCP, TRUE, events_2 },
-    { ALPROTO_DNS, TRUE, events_3 },
-    { ALPROTO_FTP, TRUE, events_4 },
-    { ALPROTO_HTTP2, TRUE, events_5 },
-    { ALPROTO_IKE, TRUE, events_6 },
-    { ALPROTO_KRB5, TRUE, events_7 },
-    { ALPROTO_MODBUS, TRUE, events_8 },
-    { ALPROTO_MQTT, TRUE, events_9 },
-    { ALPROTO_NFS, TRUE, events_10 },
-    { ALPROTO_NTP, TRUE, events_11 },
-    { ALPROTO_QUIC, TRUE, events_12 },
-    { ALPROTO_RFB, TRUE, events_13 },
-    { ALPROTO_SIP, TRUE, events_14 },
-    { ALPROTO_SMB, TRUE, events_15 },
-    { ALPROTO_SNMP, TRUE, events_16 },
-    { ALPROTO_SSH, TRUE, events_17 },
-    { ALPROTO_TELNET, TRUE, events_18 },
-    { ALPROTO_HTTP1, FALSE, events_19 },
-    { ALPROTO_SMTP, FALSE, events_20 },
-    { ALPROTO_TLS, FALSE, events_21 },
+    { ALPROTO_TEMPLATE, TRUE, events_0 }, { ALPROTO_BITTORRENT_DHT, TRUE, events_1 },
+    { ALPROTO_DHCP, TRUE, events_2 },     { ALPROTO_DNS, TRUE, events_3 },
+    { ALPROTO_FTP, TRUE, events_4 },      { ALPROTO_HTTP2, TRUE, events_5 },
+    { ALPROTO_IKE, TRUE, events_6 },      { ALPROTO_KRB5, TRUE, events_7 },
+    { ALPROTO_MODBUS, TRUE, events_8 },   { ALPROTO_MQTT, TRUE, events_9 },
+    { ALPROTO_NFS, TRUE, events_10 },     { ALPROTO_NTP, TRUE, events_11 },
+    { ALPROTO_QUIC, TRUE, events_12 },    { ALPROTO_RFB, TRUE, events_13 },
+    { ALPROTO_SIP, TRUE, events_14 },     { ALPROTO_SMB, TRUE, events_15 },
+    { ALPROTO_SNMP, TRUE, events_16 },    { ALPROTO_SSH, TRUE, events_17 },
+    { ALPROTO_TELNET, TRUE, events_18 },  { ALPROTO_HTTP1, FALSE, events_19 },
+    { ALPROTO_SMTP, FALSE, events_20 },   { ALPROTO_TLS, FALSE, events_21 },
     { ALPROTO_DNP3, FALSE, events_22 },
 };
 
 static const NameTable frame_tables[] = {
-    { ALPROTO_DNS, TRUE, frames_0 },
-    { ALPROTO_MQTT, TRUE, frames_1 },
-    { ALPROTO_NFS, TRUE, frames_2 },
-    { ALPROTO_RFB, TRUE, frames_3 },
-    { ALPROTO_SIP, TRUE, frames_4 },
-    { ALPROTO_SMB, TRUE, frames_5 },
-    { ALPROTO_TELNET, TRUE, frames_6 },
-    { ALPROTO_HTTP1, FALSE, frames_7 },
+    { ALPROTO_DNS, TRUE, frames_0 },    { ALPROTO_MQTT, TRUE, frames_1 },
+    { ALPROTO_NFS, TRUE, frames_2 },    { ALPROTO_RFB, TRUE, frames_3 },
+    { ALPROTO_SIP, TRUE, frames_4 },    { ALPROTO_SMB, TRUE, frames_5 },
+    { ALPROTO_TELNET, TRUE, frames_6 }, { ALPROTO_HTTP1, FALSE, frames_7 },
     { ALPROTO_TLS, FALSE, frames_8 },
 };
 
@@ -718,7 +629,11 @@ rule_app_event_known(AppProto alproto, const char *name)
 gboolean
 rule_frame_known(AppProto alproto, gboolean udp, const char *name)
 {
-    (void)udp;
+    /* AppLayerParserRegisterGetFrameFuncs is called per IP protocol: DNS
+     * and NFS have frames on both, SIP on UDP only, the rest on TCP only. */
+    gboolean both = alproto == ALPROTO_DNS || alproto == ALPROTO_NFS;
+    if (!both && udp != (alproto == ALPROTO_SIP))
+        return FALSE;
     for (gsize i = 0; i < G_N_ELEMENTS(frame_tables); i++)
         if (frame_tables[i].alproto == alproto)
             return in_names(frame_tables[i].names, frame_tables[i].exact, name);

@@ -10,6 +10,7 @@
  * address space, ...) belongs to the policy, not here.
  */
 #include "rules/netexpr.h"
+#include "rules/sc_parse.h"
 
 #include <string.h>
 #include <arpa/inet.h>
@@ -169,18 +170,15 @@ fail:
     return NULL;
 }
 
+/* DetectPortIsValidRange: StringParseUint16, base 10, strict (strtoull
+ * underneath: a leading '+' or '-0' passes). */
 static gboolean
 parse_port_number(const char *s, guint32 *out)
 {
-    if (*s == '\0')
+    guint16 v;
+    if (!sc_parse_u16(&v, 10, 0, s))
         return FALSE;
-    for (const char *c = s; *c; c++)
-        if (!g_ascii_isdigit(*c))
-            return FALSE;
-    guint64 v = g_ascii_strtoull(s, NULL, 10);
-    if (v > 65535 || strlen(s) > 5)
-        return FALSE;
-    *out = (guint32)v;
+    *out = v;
     return TRUE;
 }
 
@@ -190,7 +188,7 @@ parse_port_atom(ExprParser *p, const char *atom, int offset)
     NetExpr *e = netexpr_alloc(NETEXPR_PORT_RANGE, offset);
     const char *colon = strchr(atom, ':');
     if (colon == NULL) {
-        if (!parse_port_number(atom, &e->port_lo)) {
+        if (strlen(atom) >= 16 || !parse_port_number(atom, &e->port_lo)) {
             expr_fail(p, offset, "invalid port '%s'", atom);
             netexpr_free(e);
             return NULL;
@@ -203,7 +201,8 @@ parse_port_atom(ExprParser *p, const char *atom, int offset)
     gboolean ok = TRUE;
     e->port_lo = 0;
     e->port_hi = 65535;
-    if (*lo == '\0' && *hi == '\0')
+    /* PortParse: ":" alone is 0:65535; at most 15 characters */
+    if (strlen(atom) >= 16)
         ok = FALSE;
     if (ok && *lo != '\0')
         ok = parse_port_number(lo, &e->port_lo);

@@ -145,13 +145,26 @@ bytes_to_u128(const guint8 *b, int n)
     return v;
 }
 
-static NetSet *eval_expr(const NetExpr *e, gboolean ports, NetVarResolver resolver, gpointer data,
-                         int depth, char **error);
+/* One list being evaluated the way Suricata does (DetectAddressParse2 +
+ * DetectAddressMergeNot, DetectPortParseDo + DetectPortParseMergeNotPorts):
+ * every element goes to a positive or a negative list; a positive
+ * sub-list or variable is spliced in (its own negatives are negatives of
+ * the whole), a negated one is evaluated on its own first and its result
+ * is one negative.  Then: the negatives may not cover the whole IPv4 (port)
+ * space; a family with negatives and no positives starts from all of it;
+ * the negatives are taken away; nothing left is an error. */
+typedef struct {
+    gboolean ports;
+    NetVarResolver resolver;
+    gpointer data;
+    char **error;
+    NetSet *plus, *minus;
+} ListEval;
 
-/* An item without its own negation. */
+static gboolean list_collect(ListEval *le, const NetExpr *e, int depth);
+
 static NetSet *
-eval_positive(const NetExpr *e, gboolean ports, NetVarResolver resolver, gpointer data, int depth,
-              char **error)
+atom_set(const NetExpr *e, gboolean ports)
 {
     NetSet *s = NULL;
     switch (e->kind) {
@@ -179,80 +192,118 @@ eval_positive(const NetExpr *e, gboolean ports, NetVarResolver resolver, gpointe
         g_array_append_val(s->v4, r);
         return s;
     }
+    default: return NULL;
+    }
+}
+
+static gboolean
+ranges_complete(const GArray *r, NetU128 max)
+{
+    return r->len == 1 && g_array_index(r, NetRange, 0).lo == 0 &&
+           g_array_index(r, NetRange, 0).hi == max;
+}
+
+/* The merge step; consumes le->plus and le->minus. */
+static NetSet *
+list_merge(ListEval *le)
+{
+    NetSet *plus = le->plus, *minus = le->minus;
+    le->plus = le->minus = NULL;
+    if (ranges_complete(minus->v4, le->ports ? PORT_MAX : V4_MAX)) {
+        *le->error = g_strdup(le->ports ? "the complete port space is negated"
+                                        : "the complete IPv4 space is negated");
+        netset_free(plus);
+        netset_free(minus);
+        return NULL;
+    }
+    NetSet *all = netset_new_any(le->ports);
+    if (plus->v4->len == 0 && minus->v4->len > 0)
+        ranges_union(plus->v4, all->v4);
+    if (plus->v6->len == 0 && minus->v6->len > 0)
+        ranges_union(plus->v6, all->v6);
+    netset_free(all);
+    netset_subtract(plus, minus);
+    netset_free(minus);
+    if (netset_is_empty(plus)) {
+        *le->error = g_strdup(le->ports ? "no ports left after negation"
+                                        : "no addresses left after negation");
+        netset_free(plus);
+        return NULL;
+    }
+    return plus;
+}
+
+/* The value of a negated element: an atom, or a list evaluated alone. */
+static NetSet *
+negated_value(ListEval *le, const NetExpr *e, int depth)
+{
+    if (e->kind != NETEXPR_GROUP && e->kind != NETEXPR_VAR && e->kind != NETEXPR_IPSET_REF)
+        return atom_set(e, le->ports);
+    ListEval sub = { le->ports, le->resolver,          le->data,
+                     le->error, netset_new(le->ports), netset_new(le->ports) };
+    NetExpr positive = *e;
+    positive.negated = FALSE;
+    if (!list_collect(&sub, &positive, depth + 1)) {
+        netset_free(sub.plus);
+        netset_free(sub.minus);
+        return NULL;
+    }
+    return list_merge(&sub);
+}
+
+static gboolean
+list_collect(ListEval *le, const NetExpr *e, int depth)
+{
+    if (depth >= NETSET_MAX_DEPTH) {
+        *le->error = g_strdup("variables nested too deeply (one refers to itself?)");
+        return FALSE;
+    }
+    if (e->negated) {
+        NetSet *v = negated_value(le, e, depth);
+        if (v == NULL)
+            return FALSE;
+        netset_union(le->minus, v);
+        netset_free(v);
+        return TRUE;
+    }
+    switch (e->kind) {
+    case NETEXPR_GROUP:
+        for (guint i = 0; i < e->items->len; i++)
+            if (!list_collect(le, g_ptr_array_index(e->items, i), depth + 1))
+                return FALSE;
+        return TRUE;
     case NETEXPR_VAR:
     case NETEXPR_IPSET_REF: {
         const NetExpr *value =
-            resolver ? resolver(e->name, e->kind == NETEXPR_IPSET_REF, data) : NULL;
+            le->resolver ? le->resolver(e->name, e->kind == NETEXPR_IPSET_REF, le->data) : NULL;
         if (value == NULL) {
-            *error = g_strdup_printf("undefined %s %c%s",
-                                     e->kind == NETEXPR_VAR ? "variable" : "IP set reference",
-                                     e->kind == NETEXPR_VAR ? '$' : '@', e->name);
-            return NULL;
+            *le->error = g_strdup_printf("undefined %s %c%s",
+                                         e->kind == NETEXPR_VAR ? "variable" : "IP set reference",
+                                         e->kind == NETEXPR_VAR ? '$' : '@', e->name);
+            return FALSE;
         }
-        if (depth >= NETSET_MAX_DEPTH) {
-            *error = g_strdup_printf("variable $%s refers to itself", e->name);
-            return NULL;
-        }
-        return eval_expr(value, ports, resolver, data, depth + 1, error);
+        return list_collect(le, value, depth + 1);
     }
-    case NETEXPR_GROUP: {
-        NetSet *plus = netset_new(ports);
-        NetSet *minus = netset_new(ports);
-        gboolean any_positive = FALSE;
-        for (guint i = 0; i < e->items->len; i++) {
-            const NetExpr *item = g_ptr_array_index(e->items, i);
-            NetSet *v = eval_positive(item, ports, resolver, data, depth + 1, error);
-            if (v == NULL) {
-                netset_free(plus);
-                netset_free(minus);
-                return NULL;
-            }
-            if (item->negated) {
-                netset_union(minus, v);
-            } else {
-                netset_union(plus, v);
-                any_positive = TRUE;
-            }
-            netset_free(v);
-        }
-        if (!any_positive) {
-            netset_free(plus);
-            plus = netset_new_any(ports);
-        }
-        netset_subtract(plus, minus);
-        netset_free(minus);
-        return plus;
+    default: {
+        NetSet *v = atom_set(e, le->ports);
+        netset_union(le->plus, v);
+        netset_free(v);
+        return TRUE;
     }
     }
-    return NULL;
-}
-
-static NetSet *
-eval_expr(const NetExpr *e, gboolean ports, NetVarResolver resolver, gpointer data, int depth,
-          char **error)
-{
-    NetSet *s = eval_positive(e, ports, resolver, data, depth, error);
-    if (s != NULL && e->negated) {
-        NetSet *all = netset_new_any(ports);
-        netset_subtract(all, s);
-        netset_free(s);
-        s = all;
-    }
-    return s;
 }
 
 NetSet *
 netset_from_expr(const NetExpr *expr, gboolean ports, NetVarResolver resolver, gpointer data,
                  char **error)
 {
-    NetSet *s = eval_expr(expr, ports, resolver, data, 0, error);
-    if (s != NULL && netset_is_empty(s)) {
-        *error =
-            g_strdup(ports ? "no ports left after negation" : "no addresses left after negation");
-        netset_free(s);
+    ListEval le = { ports, resolver, data, error, netset_new(ports), netset_new(ports) };
+    if (!list_collect(&le, expr, 0)) {
+        netset_free(le.plus);
+        netset_free(le.minus);
         return NULL;
     }
-    return s;
+    return list_merge(&le);
 }
 
 gboolean

@@ -95,9 +95,13 @@ enum {
     RULE_FLOW_STATELESS = 1 << 8,
 };
 
+/* Suricata's rule line buffer (DETECT_MAX_RULE_SIZE, detect.h): a rule,
+ * its continuation lines joined, has at most RULE_TEXT_MAX - 1 bytes. */
+#define RULE_TEXT_MAX 8192
+
 /* Which engine's rules a rule is judged by. */
 typedef enum {
-    RULE_ENGINE_NFW = 0, /* Network Firewall: Suricata 7 plus aws_domain_category,
+    RULE_ENGINE_NFW = 0,  /* Network Firewall: Suricata 7 plus aws_domain_category,
                             aws_url_category; geoip has its database */
     RULE_ENGINE_SURICATA, /* exactly what Suricata 7.0.10 takes with its default
                              configuration */
@@ -179,7 +183,7 @@ typedef struct {
 Rule *rule_parse(const char *text, const SourceLoc *loc, RuleDiag *diag);
 /* The same with options (NULL = defaults: the NFW engine).  When Suricata
  * would skip an accepted rule (RULE_F_SKIPPED), `diag` says why (check
- * "suricata-skips"; caller frees diag->message). */
+ * "rule-skipped"; caller frees diag->message). */
 Rule *rule_parse_with(const char *text, const SourceLoc *loc, const RuleParseOptions *opts,
                       RuleDiag *diag);
 

@@ -28,6 +28,8 @@
 #include "rules/keywords.h"
 #include "rules/netset.h"
 #include "rules/parser_state.h"
+#include "rules/sc_netlist.h"
+#include "rules/sc_parse.h"
 
 static const char *const action_names[] = {
     [RULE_ACTION_ALERT] = "alert",
@@ -205,17 +207,91 @@ netexpr_surely_nonempty(const NetExpr *e)
     }
 }
 
+/* The elements of `e` with its positive groups opened, one string. */
+static void
+flat_string(const NetExpr *e, GString *out)
+{
+    if (e->kind == NETEXPR_GROUP && !e->negated) {
+        for (guint i = 0; i < e->items->len; i++)
+            flat_string(g_ptr_array_index(e->items, i), out);
+        return;
+    }
+    char *one = netexpr_to_string(e);
+    g_string_append(out, one);
+    g_string_append_c(out, ',');
+    g_free(one);
+}
+
+/* Whether two parses of a field insert the same elements ("80" is
+ * "[80]"): then the one with the written offsets is kept. */
+static gboolean
+netexpr_same_meaning(const NetExpr *a, const NetExpr *b)
+{
+    GString *sa = g_string_new(NULL), *sb = g_string_new(NULL);
+    flat_string(a, sa);
+    flat_string(b, sb);
+    gboolean same = strcmp(sa->str, sb->str) == 0;
+    g_string_free(sa, TRUE);
+    g_string_free(sb, TRUE);
+    return same;
+}
+
+/* A normalized parse has offsets into the normalized text: point at the
+ * field instead. */
+static void
+netexpr_zero_offsets(NetExpr *e)
+{
+    e->offset = 0;
+    for (guint i = 0; e->kind == NETEXPR_GROUP && i < e->items->len; i++)
+        netexpr_zero_offsets(g_ptr_array_index(e->items, i));
+}
+
 static gboolean
 parse_net_field(Rule *rule, const char *text, int offset, gboolean ports, NetExpr **out,
                 RuleDiag *diag)
 {
     char *error = NULL;
     int error_offset = 0;
-    *out = ports ? netexpr_parse_ports(text, &error, &error_offset)
-                 : netexpr_parse_address(text, &error, &error_offset);
+    const char *what = ports ? "invalid port" : "invalid address";
+    char *norm = sc_netlist_normalize(text, ports, &error);
+    if (norm == NULL) {
+        diag_set(diag, "syntax", offset, g_strdup_printf("%s: %s", what, error));
+        g_free(error);
+        return FALSE;
+    }
+    *out = ports ? netexpr_parse_ports(norm, &error, &error_offset)
+                 : netexpr_parse_address(norm, &error, &error_offset);
+    g_free(norm);
+    if (*out != NULL) {
+        /* Keep the field as written when it means the same (nearly
+         * always): its offsets point into the rule. */
+        char *direct_error = NULL;
+        int direct_offset = 0;
+        NetExpr *direct = ports ? netexpr_parse_ports(text, &direct_error, &direct_offset)
+                                : netexpr_parse_address(text, &direct_error, &direct_offset);
+        g_free(direct_error);
+        if (direct != NULL && netexpr_same_meaning(direct, *out)) {
+            netexpr_free(*out);
+            *out = direct;
+        } else {
+            netexpr_free(direct);
+            netexpr_zero_offsets(*out);
+        }
+    }
     if (*out == NULL) {
-        diag_set(diag, "syntax", offset + error_offset,
-                 g_strdup_printf("%s: %s", ports ? "invalid port" : "invalid address", error));
+        /* the field as written usually fails in the same place, and its
+         * offsets are the ones the user sees */
+        char *direct_error = NULL;
+        NetExpr *direct = ports ? netexpr_parse_ports(text, &direct_error, &error_offset)
+                                : netexpr_parse_address(text, &direct_error, &error_offset);
+        if (direct == NULL) {
+            g_free(error);
+            error = direct_error;
+        } else {
+            netexpr_free(direct);
+            error_offset = 0;
+        }
+        diag_set(diag, "syntax", offset + error_offset, g_strdup_printf("%s: %s", what, error));
         g_free(error);
         return FALSE;
     }
@@ -349,6 +425,30 @@ keyword_for_engine(const RuleParser *parser, const char *name)
     if (kw != NULL && (kw->flags & KW_F_NFW_ONLY) && parser->engine != RULE_ENGINE_NFW)
         return NULL;
     return kw;
+}
+
+/* Suricata says only "missing sid"; when "sid:" is inside another option's
+ * value (a ';' forgotten after a quoted msg), point there. */
+static void
+no_sid_diag(GArray *pending, RuleDiag *diag, gsize text_len)
+{
+    static ScRegex re = SC_REGEX("(?:^|[\\s;\"])sid\\s*:");
+    for (guint i = 0; i < pending->len; i++) {
+        const RuleOption *opt = g_array_index(pending, PendingOption, i).opt;
+        pcre2_match_data *md = NULL;
+        if (opt->value != NULL && sc_regex_exec(&re, opt->value, &md) > 0) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            const char *at = strstr(opt->value + ov[0], "sid");
+            diag_set(diag, "syntax", opt->value_offset + (int)(at - opt->value),
+                     g_strdup_printf("rule has no sid: this 'sid' is inside the value of '%s' "
+                                     "(a ';' is missing before it?)",
+                                     opt->name));
+            pcre2_match_data_free(md);
+            return;
+        }
+        pcre2_match_data_free(md);
+    }
+    diag_set(diag, "syntax", (int)text_len, g_strdup("rule has no sid"));
 }
 
 /* SigParseOptions for one option, from the table lookup on. */
@@ -573,6 +673,16 @@ parse_rule(RuleParser *parser, const char *text, RuleDiag *diag)
 {
     Rule *rule = parser->rule;
     gsize text_len = strlen(text);
+    /* DetectLoadSigFile (detect-engine-loader.c) reads a rule with fgets
+     * into char line[DETECT_MAX_RULE_SIZE]: a longer rule is cut, and the
+     * rest is read as another rule. */
+    if (text_len >= RULE_TEXT_MAX) {
+        diag_set(diag, "syntax", RULE_TEXT_MAX - 1,
+                 g_strdup_printf("rule is %" G_GSIZE_FORMAT " bytes long; Suricata reads at most "
+                                 "%d bytes of a rule (DETECT_MAX_RULE_SIZE) and cuts the rest",
+                                 text_len, RULE_TEXT_MAX - 1));
+        return FALSE;
+    }
     int bad = control_char_at(text);
     if (bad >= 0) {
         diag_set(diag, "syntax", bad, g_strdup("control character in rule text"));
@@ -607,7 +717,7 @@ parse_rule(RuleParser *parser, const char *text, RuleDiag *diag)
             ok = option_setup(parser, po, diag);
     }
     if (ok && parser->skip_reason == NULL && !parser->seen_sid) {
-        diag_set(diag, "syntax", (int)text_len, g_strdup("rule has no sid"));
+        no_sid_diag(pending, diag, text_len);
         ok = FALSE;
     }
     if (ok && !rule_action_from_string(fields[0], &rule->action)) {
@@ -700,7 +810,7 @@ rule_parse_with(const char *text, const SourceLoc *loc, const RuleParseOptions *
     }
     if (parser.skip_reason != NULL) {
         rule->flags |= RULE_F_SKIPPED;
-        diag_set(diag, "suricata-skips", -1, parser.skip_reason);
+        diag_set(diag, "rule-skipped", -1, parser.skip_reason);
     }
     if (rule->src == NULL) {
         /* not reached: a rule is only kept with its header parsed */

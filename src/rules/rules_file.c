@@ -10,9 +10,9 @@
 
 #include <string.h>
 
-/* Network Firewall's limit is 8,192 characters per rule; Suricata's own
- * buffer is larger.  Far longer lines are surely not rules: report them
- * without parsing so a hostile file cannot make us quadratic. */
+/* A rule has at most RULE_TEXT_MAX - 1 bytes (rule_parse says so for each
+ * one).  Far longer lines are surely not rules: report them without
+ * joining or parsing so a hostile file cannot make us quadratic. */
 #define RULE_LINE_MAX (1024 * 1024)
 
 /* Rules are nearly always ASCII: checking that first is several times
@@ -68,16 +68,20 @@ add_diag(GPtrArray *diags, const char *check, int line, int column, const char *
 /* Parse one logical rule; `column` is where its text starts on `line`. */
 static void
 parse_logical(const char *text, const char *file, int line, int column, int line_count,
-              gboolean disabled, GPtrArray *rules, GPtrArray *diags)
+              gboolean disabled, const RuleParseOptions *opts, GPtrArray *rules, GPtrArray *diags)
 {
     SourceLoc loc = { (char *)file, line, column };
     RuleDiag diag;
-    Rule *rule = rule_parse(text, &loc, &diag);
+    Rule *rule = rule_parse_with(text, &loc, opts, &diag);
     if (rule != NULL) {
         rule->line_count = line_count;
         if (disabled)
             rule->flags |= RULE_F_DISABLED;
         g_ptr_array_add(rules, rule);
+        /* accepted, but Suricata would load nothing for it */
+        if (diag.message != NULL && !disabled)
+            add_diag(diags, diag.check, line, column, text, column, g_strdup(diag.message));
+        rule_diag_clear(&diag);
         return;
     }
     if (!disabled) {
@@ -92,6 +96,13 @@ parse_logical(const char *text, const char *file, int line, int column, int line
 void
 rules_text_parse(const char *text, gsize len, const char *file, int first_line, GPtrArray *rules,
                  GPtrArray *diags)
+{
+    rules_text_parse_with(text, len, file, first_line, NULL, rules, diags);
+}
+
+void
+rules_text_parse_with(const char *text, gsize len, const char *file, int first_line,
+                      const RuleParseOptions *opts, GPtrArray *rules, GPtrArray *diags)
 {
     GString *logical = g_string_new(NULL);
     int logical_line = 0; /* line where the current logical rule started */
@@ -165,9 +176,9 @@ rules_text_parse(const char *text, gsize len, const char *file, int first_line, 
                 body++;
             if (looks_like_rule_start(body))
                 parse_logical(body, file, logical_line, logical_column + (int)(body - s),
-                              logical_lines, TRUE, rules, diags);
+                              logical_lines, TRUE, opts, rules, diags);
         } else {
-            parse_logical(s, file, logical_line, logical_column, logical_lines, FALSE, rules,
+            parse_logical(s, file, logical_line, logical_column, logical_lines, FALSE, opts, rules,
                           diags);
         }
         g_string_truncate(logical, 0);

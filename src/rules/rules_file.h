@@ -33,6 +33,11 @@ void rules_text_diag_free(RulesTextDiag *diag);
  * fails: NUL bytes, invalid UTF-8 and over-long lines are diagnostics too. */
 void rules_text_parse(const char *text, gsize len, const char *file, int first_line,
                       GPtrArray *rules, GPtrArray *diags);
+/* The same with parse options (NULL = defaults, rule.h).  A rule Suricata
+ * accepts but would skip (RULE_F_SKIPPED) is kept and also gets a
+ * diagnostic (check "rule-skipped") saying why. */
+void rules_text_parse_with(const char *text, gsize len, const char *file, int first_line,
+                           const RuleParseOptions *opts, GPtrArray *rules, GPtrArray *diags);
 
 /* TRUE when the bytes look like rule text rather than JSON. */
 gboolean rules_text_sniff(const char *text, gsize len);

@@ -122,8 +122,7 @@ gboolean
 sc_parse_i32(gint32 *res, int base, gsize len, const char *str)
 {
     gint64 v;
-    if (sc_extract_string_signed(&v, base, len, str, TRUE) <= 0 || v < G_MININT32 ||
-        v > G_MAXINT32)
+    if (sc_extract_string_signed(&v, base, len, str, TRUE) <= 0 || v < G_MININT32 || v > G_MAXINT32)
         return FALSE;
     *res = (gint32)v;
     return TRUE;

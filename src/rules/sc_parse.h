@@ -52,7 +52,10 @@ typedef struct {
     gsize once;
 } ScRegex;
 
-#define SC_REGEX(pat) { (pat), 0, NULL, 0 }
+#define SC_REGEX(pat)     \
+    {                     \
+        (pat), 0, NULL, 0 \
+    }
 
 /* DetectParsePcreExec: pcre2_match's result (captures + 1, or < 0).
  * *md is set (caller frees with pcre2_match_data_free). */

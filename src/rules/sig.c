@@ -425,9 +425,11 @@ sig_last_from_mpm_lists(const Sig *s)
         if (t != NULL && (t->flags & BUFT_MPM))
             last = later(last, chain_last(b->sms, b->sms->len, content));
     }
-    /* of the fixed lists only the payload supports mpm */
-    GPtrArray *pm = s->smlists[SIG_LIST_PMATCH];
-    return later(last, chain_last(pm, pm->len, content));
+    /* The "brute force" loop over the fixed lists finds nothing: their ids
+     * are not registered buffer types, so none "supports mpm" (the payload
+     * is found by DetectGetLastSMFromLists instead, when no buffer is
+     * active). */
+    return last;
 }
 
 SigMatch *
@@ -592,8 +594,8 @@ xform_type(Sig *s, int base, char **error)
 {
     const BufferType *bt = buffer_type(s, base);
     if (bt == NULL || !(bt->flags & BUFT_MPM)) {
-        *error = g_strdup_printf("buffer '%s' does not support transforms",
-                                 buffer_type_name(s, base));
+        *error =
+            g_strdup_printf("buffer '%s' does not support transforms", buffer_type_name(s, base));
         return -1;
     }
     for (guint i = 0; s->xform_types != NULL && i < s->xform_types->len; i++) {
@@ -697,8 +699,7 @@ sig_add_transform(Sig *s, const char *name, const char *arg, char **error)
 }
 
 gboolean
-sig_transform_validate(const Sig *s, int list, const guint8 *content, gsize len,
-                       const char **tname)
+sig_transform_validate(const Sig *s, int list, const guint8 *content, gsize len, const char **tname)
 {
     const DynType *x = dyn_type(s, list);
     if (x == NULL || x->base < 0)
@@ -1196,8 +1197,7 @@ sig_validate(Sig *s, char **error)
     }
     if ((s->flags & SIGF_FILESTORE) || s->file_flags != 0 || (s->init_flags & SIGI_FILEDATA)) {
         if (s->alproto != ALPROTO_UNKNOWN && !alproto_supports_files(s->alproto)) {
-            *error = g_strdup_printf("protocol %s does not carry files",
-                                     alproto_name(s->alproto));
+            *error = g_strdup_printf("protocol %s does not carry files", alproto_name(s->alproto));
             return FALSE;
         }
         if (s->alproto == ALPROTO_HTTP2 && (s->file_flags & SIG_FILE_NEED_FILENAME)) {

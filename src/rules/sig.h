@@ -175,7 +175,7 @@ typedef struct SigMatch {
     gboolean urilen_raw;
     AppProto alproto; /* app-layer-protocol */
     gboolean negated;
-    int op, proto; /* ip_proto */
+    int op, proto;         /* ip_proto */
     gboolean prefilter_ok; /* the keyword supports prefilter */
 } SigMatch;
 
@@ -328,9 +328,9 @@ typedef enum {
 
 typedef enum {
     BUF_SETUP_NONE = 0,
-    BUF_SETUP_LOWER,   /* ja3.hash, ja3s.hash, ssh.hassh*, tls.cert_fingerprint */
-    BUF_SETUP_UPPER,   /* tls.cert_serial */
-    BUF_SETUP_URILEN,  /* http_uri, http_raw_uri, sip.uri: urilen sets depth */
+    BUF_SETUP_LOWER,  /* ja3.hash, ja3s.hash, ssh.hassh*, tls.cert_fingerprint */
+    BUF_SETUP_UPPER,  /* tls.cert_serial */
+    BUF_SETUP_URILEN, /* http_uri, http_raw_uri, sip.uri: urilen sets depth */
 } BufSetup;
 
 enum {

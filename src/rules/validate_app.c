@@ -380,8 +380,8 @@ validate_tls_subject(RuleParser *p, const char *value, char **error, int *error_
     int rc = sc_regex_exec(&re, value, &md);
     pcre2_match_data_free(md);
     if (rc != 2) {
-        *error = g_strdup_printf("'%s' may only hold letters, digits, spaces and - . = , * @",
-                                 value);
+        *error =
+            g_strdup_printf("'%s' may only hold letters, digits, spaces and - . = , * @", value);
         return FALSE;
     }
     return append_kw(p, SM_OTHER, error);
@@ -392,9 +392,8 @@ static gboolean
 date_ok(const char *value)
 {
     static const char *const patterns[] = {
-        "%Y-%m",          "%Y-%m-%d",    "%Y-%m-%d %H",       "%Y-%m-%d %H:%M",
-        "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S",
-        "%H:%M",          "%H:%M:%S",
+        "%Y-%m",       "%Y-%m-%d",       "%Y-%m-%d %H",       "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%H:%M",          "%H:%M:%S",
     };
     while (g_ascii_isspace(*value))
         value++;
@@ -672,14 +671,39 @@ gboolean
 validate_krb5_encryption(RuleParser *p, const char *value, char **error, int *error_offset)
 {
     static const char *const names[] = {
-        "des-cbc-crc", "des-cbc-md4", "des-cbc-md5", "des3-cbc-md5", "des3-cbc-sha1",
-        "dsaWithSHA1-CmsOID", "md5WithRSAEncryption-CmsOID", "sha1WithRSAEncryption-CmsOID",
-        "rc2CBC-EnvOID", "rsaEncryption-EnvOID", "rsaES-OAEP-ENV-OID", "des-ede3-cbc-Env-OID",
-        "des3-cbc-sha1-kd", "aes128-cts-hmac-sha1-96", "aes256-cts-hmac-sha1-96",
-        "aes128-cts-hmac-sha256-128", "aes256-cts-hmac-sha384-192", "rc4-hmac", "rc4-hmac-exp",
-        "camellia128-cts-cmac", "camellia256-cts-cmac", "subkey-keymaterial", "rc4-md4",
-        "rc4-plain2", "rc4-lm", "rc4-sha", "des-plain", "rc4-hmac-OLD", "rc4-plain-OLD",
-        "rc4-hmac-OLD-exp", "rc4-plain-OLD-exp", "rc4-plain", "rc4-plain-exp",
+        "des-cbc-crc",
+        "des-cbc-md4",
+        "des-cbc-md5",
+        "des3-cbc-md5",
+        "des3-cbc-sha1",
+        "dsaWithSHA1-CmsOID",
+        "md5WithRSAEncryption-CmsOID",
+        "sha1WithRSAEncryption-CmsOID",
+        "rc2CBC-EnvOID",
+        "rsaEncryption-EnvOID",
+        "rsaES-OAEP-ENV-OID",
+        "des-ede3-cbc-Env-OID",
+        "des3-cbc-sha1-kd",
+        "aes128-cts-hmac-sha1-96",
+        "aes256-cts-hmac-sha1-96",
+        "aes128-cts-hmac-sha256-128",
+        "aes256-cts-hmac-sha384-192",
+        "rc4-hmac",
+        "rc4-hmac-exp",
+        "camellia128-cts-cmac",
+        "camellia256-cts-cmac",
+        "subkey-keymaterial",
+        "rc4-md4",
+        "rc4-plain2",
+        "rc4-lm",
+        "rc4-sha",
+        "des-plain",
+        "rc4-hmac-OLD",
+        "rc4-plain-OLD",
+        "rc4-hmac-OLD-exp",
+        "rc4-plain-OLD-exp",
+        "rc4-plain",
+        "rc4-plain-exp",
     };
     if (!set_kw_alproto(p, error))
         return FALSE;
@@ -783,9 +807,9 @@ gboolean
 validate_mqtt_type(RuleParser *p, const char *value, char **error, int *error_offset)
 {
     static const char *const types[] = {
-        "CONNECT",     "CONNACK",  "PUBLISH", "PUBACK",   "PUBREC",     "PUBREL", "PUBCOMP",
-        "SUBSCRIBE",   "SUBACK",   "UNSUBSCRIBE", "UNSUBACK", "PINGREQ", "PINGRESP",
-        "DISCONNECT",  "AUTH",
+        "CONNECT",  "CONNACK", "PUBLISH",   "PUBACK",     "PUBREC",
+        "PUBREL",   "PUBCOMP", "SUBSCRIBE", "SUBACK",     "UNSUBSCRIBE",
+        "UNSUBACK", "PINGREQ", "PINGRESP",  "DISCONNECT", "AUTH",
     };
     if (!set_kw_alproto(p, error))
         return FALSE;
@@ -804,8 +828,8 @@ validate_mqtt_flags(RuleParser *p, const char *value, char **error, int *error_o
     static ScRegex connect_re =
         SC_REGEX("(?: *,?!?(?:username|password|will|will_retain|clean_session))+");
     static const char *const flags[] = { "retain", "dup", NULL };
-    static const char *const connect[] = { "username", "password", "will", "will_retain",
-                                           "clean_session", NULL };
+    static const char *const connect[] = { "username",    "password",      "will",
+                                           "will_retain", "clean_session", NULL };
     if (!set_kw_alproto(p, error))
         return FALSE;
     gboolean conn = strcmp(p->kw->canonical, "mqtt.connect.flags") == 0;
@@ -876,14 +900,17 @@ validate_mqtt_value(RuleParser *p, const char *value, char **error, int *error_o
 gboolean
 validate_http2_code(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    static const char *const frames[] = { "DATA",        "HEADERS", "PRIORITY", "RSTSTREAM",
-                                          "SETTINGS",    "PUSHPROMISE", "PING", "GOAWAY",
+    static const char *const frames[] = { "DATA",         "HEADERS",      "PRIORITY", "RSTSTREAM",
+                                          "SETTINGS",     "PUSHPROMISE",  "PING",     "GOAWAY",
                                           "WINDOWUPDATE", "CONTINUATION", NULL };
     static const char *const errors[] = {
-        "NO_ERROR",          "PROTOCOL_ERROR",    "FLOW_CONTROL_ERROR", "SETTINGS_TIMEOUT",
-        "STREAM_CLOSED",     "FRAME_SIZE_ERROR",  "REFUSED_STREAM",     "CANCEL",
-        "COMPRESSION_ERROR", "CONNECT_ERROR",     "ENHANCE_YOUR_CALM",  "INADEQUATE_SECURITY",
-        "HTTP_1_1_REQUIRED", NULL,
+        "NO_ERROR",           "PROTOCOL_ERROR",
+        "FLOW_CONTROL_ERROR", "SETTINGS_TIMEOUT",
+        "STREAM_CLOSED",      "FRAME_SIZE_ERROR",
+        "REFUSED_STREAM",     "CANCEL",
+        "COMPRESSION_ERROR",  "CONNECT_ERROR",
+        "ENHANCE_YOUR_CALM",  "INADEQUATE_SECURITY",
+        "HTTP_1_1_REQUIRED",  NULL,
     };
     if (!set_kw_alproto(p, error))
         return FALSE;
@@ -906,8 +933,9 @@ gboolean
 validate_http2_settings(RuleParser *p, const char *value, char **error, int *error_offset)
 {
     static const char *const ids[] = {
-        "SETTINGS_HEADER_TABLE_SIZE",  "SETTINGS_ENABLE_PUSH",    "SETTINGS_MAX_CONCURRENT_STREAMS",
-        "SETTINGS_INITIAL_WINDOW_SIZE", "SETTINGS_MAX_FRAME_SIZE", "SETTINGS_MAX_HEADER_LIST_SIZE",
+        "SETTINGS_HEADER_TABLE_SIZE",      "SETTINGS_ENABLE_PUSH",
+        "SETTINGS_MAX_CONCURRENT_STREAMS", "SETTINGS_INITIAL_WINDOW_SIZE",
+        "SETTINGS_MAX_FRAME_SIZE",         "SETTINGS_MAX_HEADER_LIST_SIZE",
     };
     if (!set_kw_alproto(p, error))
         return FALSE;

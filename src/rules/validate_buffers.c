@@ -275,8 +275,8 @@ validate_frame(RuleParser *p, const char *value, char **error, int *error_offset
         kwp = rulep;
     }
     if (is_short && rulep == ALPROTO_UNKNOWN) {
-        *error = g_strdup_printf("the rule has no application protocol: write frame:PROTO.%s",
-                                 value);
+        *error =
+            g_strdup_printf("the rule has no application protocol: write frame:PROTO.%s", value);
         return FALSE;
     } else if (rulep == ALPROTO_UNKNOWN) {
         if (!sig_set_alproto(s, kwp, error))

@@ -93,7 +93,7 @@ validate_byte_test(RuleParser *p, const char *value, char **error, int *error_of
     pcre2_match_data_free(md);
     gboolean ok = TRUE;
     guint32 nbytes = 0;
-    gboolean nbytes_var = is_var(args[0]);
+    char *nbytes_var = is_var(args[0]) ? g_strdup(args[0]) : NULL;
     if (!nbytes_var && !sc_parse_u32(&nbytes, 10, 0, args[0])) {
         *error = g_strdup_printf("'%s' is not a number of bytes", args[0]);
         ok = FALSE;
@@ -210,7 +210,9 @@ validate_byte_test(RuleParser *p, const char *value, char **error, int *error_of
         ok = FALSE;
     if (ok && offset_var && !var_known(p, offset_var, "byte_test", error))
         ok = FALSE;
-    (void)nbytes_var;
+    if (ok && nbytes_var && !var_known(p, nbytes_var, "byte_test", error))
+        ok = FALSE;
+    g_free(nbytes_var);
     g_free(value_var);
     g_free(offset_var);
     if (!ok)
@@ -224,9 +226,9 @@ gboolean
 validate_byte_jump(RuleParser *p, const char *value, char **error, int *error_offset)
 {
 #define OPT "(?:\\s*,\\s*((?:multiplier|post_offset)\\s+[^\\s,]+|[^\\s,]+))?"
-    static ScRegex re = SC_REGEX("^\\s*"
-                                 "([^\\s,]+\\s*,\\s*[^\\s,]+)" OPT OPT OPT OPT OPT OPT OPT OPT OPT
-                                 "\\s*$");
+    static ScRegex re =
+        SC_REGEX("^\\s*"
+                 "([^\\s,]+\\s*,\\s*[^\\s,]+)" OPT OPT OPT OPT OPT OPT OPT OPT OPT "\\s*$");
 #undef OPT
     pcre2_match_data *md = NULL;
     int rc = sc_regex_exec(&re, value, &md);
@@ -427,8 +429,7 @@ validate_byte_extract(RuleParser *p, const char *value, char **error, int *error
                 ok = FALSE;
             }
             string = TRUE;
-        } else if (strcmp(opt, "hex") == 0 || strcmp(opt, "oct") == 0 ||
-                   strcmp(opt, "dec") == 0) {
+        } else if (strcmp(opt, "hex") == 0 || strcmp(opt, "oct") == 0 || strcmp(opt, "dec") == 0) {
             if (!string) {
                 *error = g_strdup_printf("base %s needs a 'string' before it", opt);
                 ok = FALSE;
@@ -535,8 +536,8 @@ validate_byte_math(RuleParser *p, const char *value, char **error, int *error_of
         *error = g_strdup("byte_math needs bytes, offset, oper, rvalue and result (5 to 10 "
                           "parameters)");
     gboolean have_bytes = FALSE, have_offset = FALSE, have_oper = FALSE, have_rvalue = FALSE,
-             have_result = FALSE, relative = FALSE, endian = FALSE, string = FALSE,
-             bitmask = FALSE, dce = FALSE, shift = FALSE;
+             have_result = FALSE, relative = FALSE, endian = FALSE, string = FALSE, bitmask = FALSE,
+             dce = FALSE, shift = FALSE;
     guint64 nbytes = 0;
     char *nbytes_var = NULL, *rvalue_var = NULL, *result = NULL;
     for (guint i = 0; ok && i < values->len; i++) {
@@ -738,7 +739,7 @@ validate_base64_decode(RuleParser *p, const char *value, char **error, int *erro
     static ScRegex re = SC_REGEX("\\s*(bytes\\s+(\\d+),?)?"
                                  "\\s*(offset\\s+(\\d+),?)?"
                                  "\\s*(\\w+)?");
-    static const SmType T_B64[] = { SM_CONTENT,  SM_PCRE,         SM_BYTETEST, SM_BYTEJUMP,
+    static const SmType T_B64[] = { SM_CONTENT,      SM_PCRE,     SM_BYTETEST, SM_BYTEJUMP,
                                     SM_BYTE_EXTRACT, SM_ISDATAAT, SM_OTHER };
     Sig *s = &p->sig;
     if (value != NULL) {

@@ -28,8 +28,8 @@ enum {
 gboolean
 validate_flow(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    static ScRegex re = SC_REGEX(
-        "^\\s*([A-z_]+)\\s*(?:,\\s*([A-z_]+))?\\s*(?:,\\s*([A-z_]+))?\\s*$");
+    static ScRegex re =
+        SC_REGEX("^\\s*([A-z_]+)\\s*(?:,\\s*([A-z_]+))?\\s*(?:,\\s*([A-z_]+))?\\s*$");
     static const struct {
         const char *name;
         guint bit, conflicts;
@@ -310,8 +310,8 @@ validate_flowint(RuleParser *p, const char *value, char **error, int *error_offs
     char *mod = sc_substr_get(md, 2);
     char *val = rc >= 4 ? sc_substr_get(md, 3) : NULL;
     pcre2_match_data_free(md);
-    gboolean unary = strcmp(mod, "isset") == 0 || strcmp(mod, "notset") == 0 ||
-                     strcmp(mod, "isnotset") == 0;
+    gboolean unary =
+        strcmp(mod, "isset") == 0 || strcmp(mod, "notset") == 0 || strcmp(mod, "isnotset") == 0;
     gboolean known = unary || strcmp(mod, "=") == 0 || strcmp(mod, "+") == 0 ||
                      strcmp(mod, "-") == 0 || strcmp(mod, "<") == 0 || strcmp(mod, "<=") == 0 ||
                      strcmp(mod, "!=") == 0 || strcmp(mod, "==") == 0 || strcmp(mod, ">=") == 0 ||
@@ -443,8 +443,8 @@ validate_stream_size(RuleParser *p, const char *value, char **error, int *error_
         ok = ok && *s == '\0';
     }
     if (!ok) {
-        *error = g_strdup_printf("'%s' is not 'server|client|both|either, operator, number'",
-                                 value);
+        *error =
+            g_strdup_printf("'%s' is not 'server|client|both|either, operator, number'", value);
         return FALSE;
     }
     SigMatch *sm = sig_match_new(&p->sig, SM_STREAM_SIZE, "stream_size");
@@ -495,8 +495,7 @@ gboolean
 validate_threshold(RuleParser *p, const char *value, char **error, int *error_offset)
 {
 #define KV "(track|type|count|seconds)\\s+(limit|both|threshold|by_dst|by_src|by_both|by_rule|\\d+)"
-    static ScRegex re =
-        SC_REGEX("^\\s*" KV "\\s*,\\s*" KV "\\s*,\\s*" KV "\\s*,\\s*" KV "\\s*");
+    static ScRegex re = SC_REGEX("^\\s*" KV "\\s*,\\s*" KV "\\s*,\\s*" KV "\\s*,\\s*" KV "\\s*");
 #undef KV
     static const SmType T[] = { SM_THRESHOLD, SM_DETECTION_FILTER, SM_OTHER };
     SigMatch *prev = sig_last_from_lists(&p->sig, T);
@@ -567,8 +566,9 @@ validate_detection_filter(RuleParser *p, const char *value, char **error, int *e
 gboolean
 validate_tag(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    static ScRegex re = SC_REGEX("^\\s*(host|session)\\s*(,\\s*(\\d+)\\s*,\\s*(packets|bytes|seconds)"
-                                 "\\s*(,\\s*(src|dst))?\\s*)?$");
+    static ScRegex re =
+        SC_REGEX("^\\s*(host|session)\\s*(,\\s*(\\d+)\\s*,\\s*(packets|bytes|seconds)"
+                 "\\s*(,\\s*(src|dst))?\\s*)?$");
     pcre2_match_data *md = NULL;
     int rc = sc_regex_exec(&re, value, &md);
     gboolean ok = rc >= 1;

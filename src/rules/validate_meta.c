@@ -251,11 +251,21 @@ validate_reference(RuleParser *p, const char *value, char **error, int *error_of
     gboolean ok = rc >= 2 && sc_substr_copy(md, 1, key, sizeof key) >= 0 &&
                   sc_substr_copy(md, 2, content, sizeof content) >= 0 && key[0] && content[0];
     pcre2_match_data_free(md);
-    if (!ok)
+    if (!ok) {
         *error = g_strdup_printf("expected 'type,id' (type: letters and digits; id: letters, "
                                  "digits and -_./?=), got '%s'",
                                  value);
-    return ok;
+        return FALSE;
+    }
+    /* An unknown type is added to the reference config as "config
+     * reference: KEY undefined", whose regex (SC_RCONF_REGEX,
+     * util-reference-config.c) wants a letter first; every type of the
+     * default reference.config starts with one. */
+    if (!g_ascii_isalpha(key[0])) {
+        *error = g_strdup_printf("reference type '%s' must start with a letter", key);
+        return FALSE;
+    }
+    return TRUE;
 }
 
 /* DetectMetadataSetup (detect-metadata.c): free "key value" pairs that
@@ -492,8 +502,9 @@ validate_requires(RuleParser *p, const char *value, char **error, int *error_off
 gboolean
 validate_config(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    static ScRegex re = SC_REGEX("^\\s*([A-z_]+)\\s*\\s*([A-z_]+)\\s*(?:,\\s*([A-z_]+)\\s+([A-z_]+))"
-                                 "?\\s*(?:,\\s*([A-z_]+)\\s+([A-z_]+))?$");
+    static ScRegex re =
+        SC_REGEX("^\\s*([A-z_]+)\\s*\\s*([A-z_]+)\\s*(?:,\\s*([A-z_]+)\\s+([A-z_]+))"
+                 "?\\s*(?:,\\s*([A-z_]+)\\s+([A-z_]+))?$");
     pcre2_match_data *md = NULL;
     char f[6][32];
     int rc = sc_regex_exec(&re, value, &md);
@@ -505,9 +516,9 @@ validate_config(RuleParser *p, const char *value, char **error, int *error_offse
         *error = g_strdup("expected 'logging disable, type tx|flow, scope tx|flow'");
         return FALSE;
     }
-    if (strcmp(f[0], "logging") != 0 || strcmp(f[1], "disable") != 0 ||
-        strcmp(f[2], "type") != 0 || (strcmp(f[3], "tx") != 0 && strcmp(f[3], "flow") != 0) ||
-        strcmp(f[4], "scope") != 0 || (strcmp(f[5], "tx") != 0 && strcmp(f[5], "flow") != 0)) {
+    if (strcmp(f[0], "logging") != 0 || strcmp(f[1], "disable") != 0 || strcmp(f[2], "type") != 0 ||
+        (strcmp(f[3], "tx") != 0 && strcmp(f[3], "flow") != 0) || strcmp(f[4], "scope") != 0 ||
+        (strcmp(f[5], "tx") != 0 && strcmp(f[5], "flow") != 0)) {
         *error = g_strdup("only 'logging disable, type tx|flow, scope tx|flow' is supported");
         return FALSE;
     }

@@ -6,6 +6,8 @@
  * bypass.  Each mirrors the Setup and Parse functions named above it
  * (Suricata 7.0.10); numbers use Suricata's own readers (sc_parse.c).
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules/parser_state.h"
@@ -17,204 +19,72 @@ static const struct {
     const char *name;
     guint8 number;
 } ip_proto_names[] = {
-    { "HOPOPT", 0 },
-    { "ICMP", 1 },
-    { "IGMP", 2 },
-    { "GGP", 3 },
-    { "IP-in-IP", 4 },
-    { "ST", 5 },
-    { "TCP", 6 },
-    { "CBT", 7 },
-    { "EGP", 8 },
-    { "IGP", 9 },
-    { "BBN-RCC-MON", 10 },
-    { "NVP-II", 11 },
-    { "PUP", 12 },
-    { "ARGUS", 13 },
-    { "EMCON", 14 },
-    { "XNET", 15 },
-    { "CHAOS", 16 },
-    { "UDP", 17 },
-    { "MUX", 18 },
-    { "DCN-MEAS", 19 },
-    { "HMP", 20 },
-    { "PRM", 21 },
-    { "XNS-IDP", 22 },
-    { "TRUNK-1", 23 },
-    { "TRUNK-2", 24 },
-    { "LEAF-1", 25 },
-    { "LEAF-2", 26 },
-    { "RDP", 27 },
-    { "IRTP", 28 },
-    { "ISO-TP4", 29 },
-    { "NETBLT", 30 },
-    { "MFE-NSP", 31 },
-    { "MERIT-INP", 32 },
-    { "DCCP", 33 },
-    { "3PC", 34 },
-    { "IDPR", 35 },
-    { "XTP", 36 },
-    { "DDP", 37 },
-    { "IDPR-CMTP", 38 },
-    { "TP++", 39 },
-    { "IL", 40 },
-    { "IPv6", 41 },
-    { "SDRP", 42 },
-    { "IPv6-Route", 43 },
-    { "IPv6-Frag", 44 },
-    { "IDRP", 45 },
-    { "RSVP", 46 },
-    { "GRE", 47 },
-    { "DSR", 48 },
-    { "BNA", 49 },
-    { "ESP", 50 },
-    { "AH", 51 },
-    { "I-NLSP", 52 },
-    { "SwIPe", 53 },
-    { "NARP", 54 },
-    { "MOBILE", 55 },
-    { "TLSP", 56 },
-    { "SKIP", 57 },
-    { "IPv6-ICMP", 58 },
-    { "IPv6-NoNxt", 59 },
-    { "IPv6-Opts", 60 },
-    { "Any", 61 },
-    { "CFTP", 62 },
-    { "Any", 63 },
-    { "SAT-EXPAK", 64 },
-    { "KRYPTOLAN", 65 },
-    { "RVD", 66 },
-    { "IPPC", 67 },
-    { "Any", 68 },
-    { "SAT-MON", 69 },
-    { "VISA", 70 },
-    { "IPCU", 71 },
-    { "CPNX", 72 },
-    { "CPHB", 73 },
-    { "WSN", 74 },
-    { "PVP", 75 },
-    { "BR-SAT-MON", 76 },
-    { "SUN-ND", 77 },
-    { "WB-MON", 78 },
-    { "WB-EXPAK", 79 },
-    { "ISO-IP", 80 },
-    { "VMTP", 81 },
-    { "SECURE-VMTP", 82 },
-    { "VINES", 83 },
-    { "TTP", 84 },
-    { "NSFNET-IGP", 85 },
-    { "DGP", 86 },
-    { "TCF", 87 },
-    { "EIGRP", 88 },
-    { "OSPF", 89 },
-    { "Sprite-RPC", 90 },
-    { "LARP", 91 },
-    { "MTP", 92 },
-    { "AX.25", 93 },
-    { "OS", 94 },
-    { "MICP", 95 },
-    { "SCC-SP", 96 },
-    { "ETHERIP", 97 },
-    { "ENCAP", 98 },
-    { "Any", 99 },
-    { "GMTP", 100 },
-    { "IFMP", 101 },
-    { "PNNI", 102 },
-    { "PIM", 103 },
-    { "ARIS", 104 },
-    { "SCPS", 105 },
-    { "QNX", 106 },
-    { "A/N", 107 },
-    { "IPComp", 108 },
-    { "SNP", 109 },
-    { "Compaq-Peer", 110 },
-    { "IPX-in-IP", 111 },
-    { "VRRP", 112 },
-    { "PGM", 113 },
-    { "Any", 114 },
-    { "L2TP", 115 },
-    { "DDX", 116 },
-    { "IATP", 117 },
-    { "STP", 118 },
-    { "SRP", 119 },
-    { "UTI", 120 },
-    { "SMP", 121 },
-    { "SM", 122 },
-    { "PTP", 123 },
-    { "IS-IS", 124 },
-    { "FIRE", 125 },
-    { "CRTP", 126 },
-    { "CRUDP", 127 },
-    { "SSCOPMCE", 128 },
-    { "IPLT", 129 },
-    { "SPS", 130 },
-    { "PIPE", 131 },
-    { "SCTP", 132 },
-    { "FC", 133 },
-    { "RSVP-E2E-IGNORE", 134 },
-    { "Mobility", 135 },
-    { "UDPLite", 136 },
-    { "MPLS-in-IP", 137 },
-    { "manet", 138 },
-    { "HIP", 139 },
-    { "Shim6", 140 },
-    { "WESP", 141 },
-    { "ROHC", 142 },
-    { "Ethernet", 143 },
-    { "ip", 0 },
-    { "icmp", 1 },
-    { "igmp", 2 },
-    { "ggp", 3 },
-    { "ipencap", 4 },
-    { "st", 5 },
-    { "tcp", 6 },
-    { "egp", 8 },
-    { "igp", 9 },
-    { "pup", 12 },
-    { "udp", 17 },
-    { "hmp", 20 },
-    { "xns-idp", 22 },
-    { "rdp", 27 },
-    { "iso-tp4", 29 },
-    { "dccp", 33 },
-    { "xtp", 36 },
-    { "ddp", 37 },
-    { "idpr-cmtp", 38 },
-    { "ipV6", 41 },
-    { "ipv6-route", 43 },
-    { "ipv6-frag", 44 },
-    { "idrp", 45 },
-    { "rsvp", 46 },
-    { "gre", 47 },
-    { "esp", 50 },
-    { "ah", 51 },
-    { "skip", 57 },
-    { "ipv6-icmp", 58 },
-    { "ipv6-nonxt", 59 },
-    { "ipv6-opts", 60 },
-    { "cphb", 73 },
-    { "vmtp", 81 },
-    { "eigrp", 88 },
-    { "ospf", 89 },
-    { "ax.25", 93 },
-    { "ipip", 94 },
-    { "etherip", 97 },
-    { "encap", 98 },
-    { "GMTP", 100 },
-    { "pim", 103 },
-    { "ipcomp", 108 },
-    { "vrrp", 112 },
-    { "l2tp", 115 },
-    { "isis", 124 },
-    { "sctp", 132 },
-    { "fc", 133 },
-    { "mobility-header", 135 },
-    { "udplite", 136 },
-    { "mpls-in-ip", 137 },
-    { "hip", 139 },
-    { "shim6", 140 },
-    { "wesp", 141 },
-    { "rohc", 142 },
+    { "HOPOPT", 0 },      { "ICMP", 1 },         { "IGMP", 2 },
+    { "GGP", 3 },         { "IP-in-IP", 4 },     { "ST", 5 },
+    { "TCP", 6 },         { "CBT", 7 },          { "EGP", 8 },
+    { "IGP", 9 },         { "BBN-RCC-MON", 10 }, { "NVP-II", 11 },
+    { "PUP", 12 },        { "ARGUS", 13 },       { "EMCON", 14 },
+    { "XNET", 15 },       { "CHAOS", 16 },       { "UDP", 17 },
+    { "MUX", 18 },        { "DCN-MEAS", 19 },    { "HMP", 20 },
+    { "PRM", 21 },        { "XNS-IDP", 22 },     { "TRUNK-1", 23 },
+    { "TRUNK-2", 24 },    { "LEAF-1", 25 },      { "LEAF-2", 26 },
+    { "RDP", 27 },        { "IRTP", 28 },        { "ISO-TP4", 29 },
+    { "NETBLT", 30 },     { "MFE-NSP", 31 },     { "MERIT-INP", 32 },
+    { "DCCP", 33 },       { "3PC", 34 },         { "IDPR", 35 },
+    { "XTP", 36 },        { "DDP", 37 },         { "IDPR-CMTP", 38 },
+    { "TP++", 39 },       { "IL", 40 },          { "IPv6", 41 },
+    { "SDRP", 42 },       { "IPv6-Route", 43 },  { "IPv6-Frag", 44 },
+    { "IDRP", 45 },       { "RSVP", 46 },        { "GRE", 47 },
+    { "DSR", 48 },        { "BNA", 49 },         { "ESP", 50 },
+    { "AH", 51 },         { "I-NLSP", 52 },      { "SwIPe", 53 },
+    { "NARP", 54 },       { "MOBILE", 55 },      { "TLSP", 56 },
+    { "SKIP", 57 },       { "IPv6-ICMP", 58 },   { "IPv6-NoNxt", 59 },
+    { "IPv6-Opts", 60 },  { "Any", 61 },         { "CFTP", 62 },
+    { "Any", 63 },        { "SAT-EXPAK", 64 },   { "KRYPTOLAN", 65 },
+    { "RVD", 66 },        { "IPPC", 67 },        { "Any", 68 },
+    { "SAT-MON", 69 },    { "VISA", 70 },        { "IPCU", 71 },
+    { "CPNX", 72 },       { "CPHB", 73 },        { "WSN", 74 },
+    { "PVP", 75 },        { "BR-SAT-MON", 76 },  { "SUN-ND", 77 },
+    { "WB-MON", 78 },     { "WB-EXPAK", 79 },    { "ISO-IP", 80 },
+    { "VMTP", 81 },       { "SECURE-VMTP", 82 }, { "VINES", 83 },
+    { "TTP", 84 },        { "NSFNET-IGP", 85 },  { "DGP", 86 },
+    { "TCF", 87 },        { "EIGRP", 88 },       { "OSPF", 89 },
+    { "Sprite-RPC", 90 }, { "LARP", 91 },        { "MTP", 92 },
+    { "AX.25", 93 },      { "OS", 94 },          { "MICP", 95 },
+    { "SCC-SP", 96 },     { "ETHERIP", 97 },     { "ENCAP", 98 },
+    { "Any", 99 },        { "GMTP", 100 },       { "IFMP", 101 },
+    { "PNNI", 102 },      { "PIM", 103 },        { "ARIS", 104 },
+    { "SCPS", 105 },      { "QNX", 106 },        { "A/N", 107 },
+    { "IPComp", 108 },    { "SNP", 109 },        { "Compaq-Peer", 110 },
+    { "IPX-in-IP", 111 }, { "VRRP", 112 },       { "PGM", 113 },
+    { "Any", 114 },       { "L2TP", 115 },       { "DDX", 116 },
+    { "IATP", 117 },      { "STP", 118 },        { "SRP", 119 },
+    { "UTI", 120 },       { "SMP", 121 },        { "SM", 122 },
+    { "PTP", 123 },       { "IS-IS", 124 },      { "FIRE", 125 },
+    { "CRTP", 126 },      { "CRUDP", 127 },      { "SSCOPMCE", 128 },
+    { "IPLT", 129 },      { "SPS", 130 },        { "PIPE", 131 },
+    { "SCTP", 132 },      { "FC", 133 },         { "RSVP-E2E-IGNORE", 134 },
+    { "Mobility", 135 },  { "UDPLite", 136 },    { "MPLS-in-IP", 137 },
+    { "manet", 138 },     { "HIP", 139 },        { "Shim6", 140 },
+    { "WESP", 141 },      { "ROHC", 142 },       { "Ethernet", 143 },
+    { "ip", 0 },          { "icmp", 1 },         { "igmp", 2 },
+    { "ggp", 3 },         { "ipencap", 4 },      { "st", 5 },
+    { "tcp", 6 },         { "egp", 8 },          { "igp", 9 },
+    { "pup", 12 },        { "udp", 17 },         { "hmp", 20 },
+    { "xns-idp", 22 },    { "rdp", 27 },         { "iso-tp4", 29 },
+    { "dccp", 33 },       { "xtp", 36 },         { "ddp", 37 },
+    { "idpr-cmtp", 38 },  { "ipV6", 41 },        { "ipv6-route", 43 },
+    { "ipv6-frag", 44 },  { "idrp", 45 },        { "rsvp", 46 },
+    { "gre", 47 },        { "esp", 50 },         { "ah", 51 },
+    { "skip", 57 },       { "ipv6-icmp", 58 },   { "ipv6-nonxt", 59 },
+    { "ipv6-opts", 60 },  { "cphb", 73 },        { "vmtp", 81 },
+    { "eigrp", 88 },      { "ospf", 89 },        { "ax.25", 93 },
+    { "ipip", 94 },       { "etherip", 97 },     { "encap", 98 },
+    { "GMTP", 100 },      { "pim", 103 },        { "ipcomp", 108 },
+    { "vrrp", 112 },      { "l2tp", 115 },       { "isis", 124 },
+    { "sctp", 132 },      { "fc", 133 },         { "mobility-header", 135 },
+    { "udplite", 136 },   { "mpls-in-ip", 137 }, { "hip", 139 },
+    { "shim6", 140 },     { "wesp", 141 },       { "rohc", 142 },
 };
 
 static SigMatch *
@@ -506,8 +376,9 @@ validate_id(RuleParser *p, const char *value, char **error, int *error_offset)
 gboolean
 validate_rpc(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    static ScRegex re = SC_REGEX("^\\s*([0-9]{0,10})\\s*(?:,\\s*([0-9]{0,10}|[*])\\s*(?:,\\s*([0-9]{0,"
-                                 "10}|[*]))?)?\\s*$");
+    static ScRegex re =
+        SC_REGEX("^\\s*([0-9]{0,10})\\s*(?:,\\s*([0-9]{0,10}|[*])\\s*(?:,\\s*([0-9]{0,"
+                 "10}|[*]))?)?\\s*$");
     pcre2_match_data *md = NULL;
     int rc = sc_regex_exec(&re, value, &md);
     gboolean ok = rc >= 1 && rc <= 4;
@@ -568,8 +439,8 @@ validate_ip_proto(RuleParser *p, const char *value, char **error, int *error_off
         memset(s->proto.proto, 0, sizeof s->proto.proto);
         s->init_flags |= SIGI_FIRST_IPPROTO_SEEN;
     } else if (!(s->init_flags & SIGI_FIRST_IPPROTO_SEEN)) {
-        *error = g_strdup_printf("ip_proto can only be used in 'ip' rules, not '%s'",
-                                 p->rule->proto);
+        *error =
+            g_strdup_printf("ip_proto can only be used in 'ip' rules, not '%s'", p->rule->proto);
         return FALSE;
     }
     gboolean eq = FALSE, gt = FALSE, lt = FALSE, not = FALSE;
@@ -590,7 +461,7 @@ validate_ip_proto(RuleParser *p, const char *value, char **error, int *error_off
             lt_v = m->proto;
     }
     const char *conflict = NULL;
-    if (o == '=' && (eq || gt || lt || not))
+    if (o == '=' && (eq || gt || lt || not ))
         conflict = "an ip_proto without operator cannot be combined with another ip_proto";
     else if (o == '>' && (eq || gt))
         conflict = "ip_proto:>N cannot be combined with ip_proto:N or another ip_proto:>N";
@@ -598,13 +469,13 @@ validate_ip_proto(RuleParser *p, const char *value, char **error, int *error_off
         conflict = "ip_proto:<N cannot be combined with ip_proto:N or another ip_proto:<N";
     else if (o == '!' && eq)
         conflict = "ip_proto:!N cannot be combined with ip_proto:N";
-    else if (o == '>' && lt && !not && first_v >= 0 && first_v <= proto)
+    else if (o == '>' && lt && !not &&first_v >= 0 && first_v <= proto)
         conflict = "ip_proto:>N must be below the ip_proto:<N already given";
-    else if (o == '>' && lt && not && lt_v >= 0 && lt_v <= proto)
+    else if (o == '>' && lt && not &&lt_v >= 0 && lt_v <= proto)
         conflict = "ip_proto:>N must be below the ip_proto:<N already given";
-    else if (o == '<' && gt && !not && first_v >= 0 && first_v >= proto)
+    else if (o == '<' && gt && !not &&first_v >= 0 && first_v >= proto)
         conflict = "ip_proto:<N must be above the ip_proto:>N already given";
-    else if (o == '<' && gt && not && gt_v >= 0 && gt_v >= proto)
+    else if (o == '<' && gt && not &&gt_v >= 0 && gt_v >= proto)
         conflict = "ip_proto:<N must be above the ip_proto:>N already given";
     if (conflict != NULL) {
         *error = g_strdup(conflict);
@@ -716,12 +587,40 @@ validate_iprep(RuleParser *p, const char *value, char **error, int *error_offset
     return FALSE;
 }
 
-/* DetectMarkSetup (detect-mark.c): without NFQ support (Debian's build) the
- * value is ignored. */
+/* strtoul(base 0) as DetectMarkParse checks it: a number must start the
+ * text (what follows it is ignored), ERANGE fails. */
+static gboolean
+mark_number(const char *str, guint32 *out)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long v = strtoul(str, &end, 0);
+    if (errno == ERANGE || end == str)
+        return FALSE;
+    *out = (guint32)v;
+    return TRUE;
+}
+
+/* DetectMarkSetup / DetectMarkParse (detect-mark.c).  Debian's Suricata is
+ * built with NFQ, so the value is parsed (a build without it ignores it).
+ * The regex is not anchored and both halves are required. */
 gboolean
 validate_nfq_set_mark(RuleParser *p, const char *value, char **error, int *error_offset)
 {
-    return TRUE;
+    static ScRegex re = SC_REGEX("([0x]*[0-9a-f]+)/([0x]*[0-9a-f]+)");
+    pcre2_match_data *md = NULL;
+    int rc = sc_regex_exec(&re, value, &md);
+    char mark[64] = "", mask[64] = "";
+    gboolean ok = rc >= 3 && sc_substr_copy(md, 1, mark, sizeof mark) >= 0 &&
+                  sc_substr_copy(md, 2, mask, sizeof mask) >= 0;
+    pcre2_match_data_free(md);
+    guint32 v;
+    if (!ok || !mark_number(mark, &v) || !mark_number(mask, &v)) {
+        *error = g_strdup_printf("'%s' is not 'mark/mask' (numbers, 0x for hex)", value);
+        return FALSE;
+    }
+    SigMatch *sm = sig_match_new(&p->sig, SM_OTHER, "nfq_set_mark");
+    return sig_append(&p->sig, sm, SIG_LIST_POSTMATCH, error);
 }
 
 /* DetectBypassSetup (detect-bypass.c) */

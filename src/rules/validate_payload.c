@@ -525,7 +525,7 @@ validate_isdataat(RuleParser *p, const char *value, char **error, int *error_off
 {
     static ScRegex re =
         SC_REGEX("^\\s*!?([^\\s,]+)\\s*(,\\s*relative)?\\s*(,\\s*rawbytes\\s*)?\\s*$");
-    static const SmType T_REL[] = { SM_CONTENT,  SM_PCRE,    SM_BYTETEST, SM_BYTEJUMP,
+    static const SmType T_REL[] = { SM_CONTENT,      SM_PCRE,     SM_BYTETEST, SM_BYTEJUMP,
                                     SM_BYTE_EXTRACT, SM_ISDATAAT, SM_BYTEMATH, SM_OTHER };
     Sig *s = &p->sig;
     pcre2_match_data *md = NULL;
@@ -537,7 +537,16 @@ validate_isdataat(RuleParser *p, const char *value, char **error, int *error_off
     }
     char *arg0 = sc_substr_get(md, 1);
     gboolean relative = rc > 2;
+    /* "N, rawbytes" without relative: group 2 is unset and
+     * pcre2_substring_get_bynumber fails on it */
+    PCRE2_SIZE glen;
+    gboolean unset = rc > 2 && pcre2_substring_length_bynumber(md, 2, &glen) < 0;
     pcre2_match_data_free(md);
+    if (unset) {
+        g_free(arg0);
+        *error = g_strdup("rawbytes needs relative before it");
+        return FALSE;
+    }
     gboolean negated = value[0] == '!';
     gboolean is_var = arg0[0] != '-' && g_ascii_isalpha(arg0[0]);
     guint16 dataat = 0;
@@ -569,8 +578,7 @@ validate_isdataat(RuleParser *p, const char *value, char **error, int *error_off
     }
     g_free(arg0);
     /* "isdataat:!1,relative" right after a content is endswith */
-    if (prev != NULL && prev->type == SM_CONTENT && dataat == 1 && !is_var && relative &&
-        negated) {
+    if (prev != NULL && prev->type == SM_CONTENT && dataat == 1 && !is_var && relative && negated) {
         prev->flags |= CT_ENDS_WITH;
         return TRUE;
     }

@@ -116,8 +116,8 @@ pcre_captures(const char *regexstr, pcre2_code *code, char *names, char **error)
             return FALSE;
         }
         if (idx >= PCRE_CAPTURE_MAX) {
-            *error = g_strdup_printf("a rule may have at most %d flow/pkt captures",
-                                     PCRE_CAPTURE_MAX);
+            *error =
+                g_strdup_printf("a rule may have at most %d flow/pkt captures", PCRE_CAPTURE_MAX);
             return FALSE;
         }
         if (strcmp(type, "pkt") == 0 || strcmp(type, "flow") == 0)
@@ -156,8 +156,8 @@ validate_pcre(RuleParser *p, const char *regexstr, char **error, int *error_offs
     if (g_once_init_enter(&parse.once)) {
         int err = 0;
         PCRE2_SIZE off = 0;
-        parse.code = pcre2_compile((PCRE2_SPTR)parse.pattern, PCRE2_ZERO_TERMINATED, 0, &err,
-                                   &off, NULL);
+        parse.code =
+            pcre2_compile((PCRE2_SPTR)parse.pattern, PCRE2_ZERO_TERMINATED, 0, &err, &off, NULL);
         g_once_init_leave(&parse.once, 1);
     }
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(parse.code, NULL);

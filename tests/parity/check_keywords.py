@@ -38,7 +38,18 @@ from keyword_samples import SAMPLES, PROBE_PROTOCOLS  # noqa: E402
 
 TABLE = os.path.join(sr.SOURCE_ROOT, "src", "rules", "keywords_table.c")
 # Entries may wrap over lines and write flags as "A | B" (clang-format).
-ENTRY_RE = re.compile(r'\{\s*"([^"]+)",\s*"([^"]+)",\s*([A-Z_|0-9 ]+?),\s*(NULL|"[^"]*"),\s*(NULL|"[^"]*"),\s*(\w+)\s*\}')
+# Columns: name, canonical, flags, alproto, nfw_note, validate, buffer, mirrors
+# (a note or citation may be split into adjacent string literals).
+STR_OR_NULL = r'(NULL|(?:"[^"]*"\s*)+)'
+ENTRY_RE = re.compile(r'\{\s*"([^"]+)",\s*"([^"]+)",\s*([A-Z_|0-9 ]+?),\s*' + STR_OR_NULL + r',\s*'
+                      + STR_OR_NULL + r',\s*(\w+),\s*' + STR_OR_NULL + r',\s*' + STR_OR_NULL + r'\s*\}')
+
+
+def c_string(lit):
+    """The value of one or more adjacent C string literals, None for NULL."""
+    if lit.strip() == "NULL":
+        return None
+    return "".join(re.findall(r'"([^"]*)"', lit))
 # rule protocols that are not app-layer protocols
 PKT_PROTOS = {"tcp", "udp", "ip", "icmp", "pkthdr"}
 # "alert http" means HTTP/1 or HTTP/2 (Suricata's http_any)
@@ -49,13 +60,15 @@ def parse_table(path=TABLE):
     entries = []
     with open(path) as fh:
         for m in ENTRY_RE.finditer(fh.read()):
-            name, canon, flags, alproto, note, validate = m.groups()
+            name, canon, flags, alproto, note, validate, buffer, mirrors = m.groups()
             entries.append({
                 "name": name, "canonical": canon,
                 "flags": set() if flags.strip() == "0" else {f.strip() for f in flags.split("|")},
-                "alproto": None if alproto == "NULL" else alproto.strip('"'),
-                "note": None if note == "NULL" else note.strip('"'),
+                "alproto": c_string(alproto),
+                "note": c_string(note),
                 "validate": validate,
+                "buffer": c_string(buffer),
+                "mirrors": c_string(mirrors),
             })
     return entries
 
@@ -232,7 +245,14 @@ def main():
     for n in listed:
         if n not in by_name:
             problems.append(f"{n}: registered by Suricata, missing from the table")
+    # Network Firewall's own keywords (KW_F_NFW_ONLY) are the other way
+    # round: Suricata 7.0.10 must not know them (checked by probe below).
+    nfw_only = {e["name"] for e in table if "KW_F_NFW_ONLY" in e["flags"]}
     for e in table:
+        if not e["mirrors"]:
+            problems.append(f"{e['name']}: no citation of the Suricata function it mirrors")
+        if e["name"] in nfw_only:
+            continue
         if e["name"] == e["canonical"] and e["name"] not in listed and e["name"] not in ("template",):
             problems.append(f"{e['name']}: in the table as a main name, not listed by Suricata")
         if e["canonical"] not in by_name:
@@ -264,6 +284,10 @@ def main():
     for e in table:
         n, f = e["name"], facts[e["name"]]
         unknown = any("unknown rule keyword" in m for ms in f["errors"].values() for m in ms)
+        if n in nfw_only:
+            if not unknown:
+                problems.append(f"{n}: KW_F_NFW_ONLY, but Suricata 7.0.10 knows it")
+            continue
         if unknown:
             problems.append(f"{n}: Suricata says unknown rule keyword (fake alias?)")
             continue

@@ -55,7 +55,12 @@ def lint_rejects(path, binary, engine="suricata"):
     out = {}
     for f in data.get("findings", []):
         if f.get("check") in parity.REJECTING_CHECKS and f.get("line"):
-            out.setdefault(int(f["line"]) - 1, []).append(f"[{f['check']}] {f.get('message')}")
+            text = f"[{f['check']}] {f.get('message')}"
+            out.setdefault(int(f["line"]) - 1, []).append(text)
+            if f.get("check") == "undefined-variable":  # one finding per variable
+                for r in f.get("related", []):
+                    if r.get("line"):
+                        out.setdefault(int(r["line"]) - 1, []).append(text)
     return out
 
 

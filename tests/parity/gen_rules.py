@@ -304,10 +304,14 @@ def build_spec():
                                  "dst,", "src,RU,!CN"])
     spec("iprep", "ip", "", "", ["src,BadHosts,>,30", "dst,x,<,5", "any,x,=,1", "both,x,>,1", "src,x,>,300", "src,x",
                                  "foo,x,>,1"])
-    spec("dataset", "http", "http.uri; " + C, "", ["isset,ds,type string", "set,ds,type string,save ds.lst",
-                                                   "isset,ds", "foo,ds,type string", "isset,ds,type x",
-                                                   "isset,ds,type string,load x.lst"])
-    spec("datarep", "http", "http.uri; " + C, "", ["ds,>,1", "ds,<,1", "ds,==,1", "ds,!=,1", "ds", "ds,>,x"])
+    # @DS@ becomes a name of the rule's own (Gen.add): a dataset is shared
+    # by every rule of a file that names it, which would make verdicts
+    # depend on the rules before.
+    spec("dataset", "http", "http.uri; " + C, "", ["isset,@DS@,type string", "set,@DS@,type string,save @DS@.lst",
+                                                   "isset,@DS@", "foo,@DS@,type string", "isset,@DS@,type x",
+                                                   "isset,@DS@,type string,load x.lst"])
+    spec("datarep", "http", "http.uri; " + C, "", ["@DS@,>,1", "@DS@,<,1", "@DS@,==,1", "@DS@,!=,1", "@DS@",
+                                                   "@DS@,>,x"])
     spec("lua luajit", "tcp", "", "", ["x.lua", "!x.lua"])
     spec("modbus", "modbus", "", "", ["function 1", "unit 1"])
     spec("cip_service", "enip", "", "", ["1", "1,2", "1,2,!3"])
@@ -406,6 +410,7 @@ class Gen:
 
     def add(self, case, proto, body, **kw):
         self.sid += 1
+        body = body.replace("@DS@", f"ds{self.sid}")
         self.cases.append(rule(case, proto, body, self.sid, **kw))
 
     def add_raw(self, case, text):
@@ -719,10 +724,48 @@ def fam_header(g):
         g.add_raw(f"hdr/raw/{i}", r.replace("hdr/raw/R", f"hdr/raw/{i}"))
 
 
-DEFAULT_SEQ = 12000
+# Header lists built at random from the tokens Suricata's list scanners
+# (DetectAddressParseInternal, DetectPortParseDo) react to: brackets,
+# commas, '!', blanks, ':' and variables, around valid elements.
+PORT_TOKENS = ["80", "443", "1:1024", "1024:", ":1024", ":", "any", "$HTTP_PORTS", "!", "!", "[", "[", "]", "]",
+               ",", ",", ",", " ", "x", "65536", "0"]
+ADDR_TOKENS = ["1.2.3.4", "1.2.3.0/24", "10.0.0.0/8", "::1", "2001:db8::/32", "any", "$HOME_NET", "$EXTERNAL_NET",
+               "!", "!", "[", "[", "]", "]", ",", ",", ",", " ", "x", "1.2.3.4-1.2.3.9"]
 
 
-def generate(seed=7, seq=DEFAULT_SEQ, keywords=None):
+def random_list(rng, tokens):
+    if rng.random() < 0.5:
+        # a well-bracketed list with quirks inside
+        parts = []
+        for _ in range(rng.choice([1, 2, 2, 3, 4])):
+            el = rng.choice(tokens[:8])
+            if rng.random() < 0.3:
+                el = "!" + el
+            if rng.random() < 0.15:
+                el = "[" + el + "," + rng.choice(tokens[:8]) + "]"
+            if rng.random() < 0.1:
+                el = rng.choice([" ", "!", ","]) + el
+            parts.append(el)
+        text = "[" + ",".join(parts) + rng.choice(["", "", "", ",", "!", " "]) + "]"
+        if rng.random() < 0.2:
+            text = "!" + text
+        return text
+    return "".join(rng.choice(tokens) for _ in range(rng.choice([1, 2, 3, 4, 5, 6]))).strip() or "any"
+
+
+def fam_header_random(g, n):
+    for i in range(n):
+        p = random_list(g.rng, PORT_TOKENS)
+        g.add(f"hdrr/port/{i}", g.rng.choice(["tcp", "udp"]), 'content:"a";', **{g.rng.choice(["sp", "dp"]): p})
+        a = random_list(g.rng, ADDR_TOKENS)
+        g.add(f"hdrr/addr/{i}", "tcp", 'content:"a";', **{g.rng.choice(["src", "dst"]): a})
+
+
+DEFAULT_SEQ = 16000
+DEFAULT_HEADER = 3000
+
+
+def generate(seed=7, seq=DEFAULT_SEQ, keywords=None, header=DEFAULT_HEADER):
     g = Gen(seed)
     build_spec()
     kws = keywords if keywords is not None else sorted(SPEC)
@@ -735,6 +778,7 @@ def generate(seed=7, seq=DEFAULT_SEQ, keywords=None):
     fam_pos(g)
     fam_header(g)
     fam_seq(g, seq)
+    fam_header_random(g, header)
     return g.cases
 
 
@@ -742,7 +786,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-o", "--output")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--seq", type=int, default=12000, help="random option sequences")
+    ap.add_argument("--seq", type=int, default=DEFAULT_SEQ, help="random option sequences")
     ap.add_argument("--count", action="store_true", help="print the number of rules per family")
     args = ap.parse_args()
     cases = generate(args.seed, args.seq)

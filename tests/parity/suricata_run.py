@@ -82,11 +82,15 @@ def check_whole(texts, config=CONFIG, exe=None):
     return errors, stray
 
 
+# Rules at least this long are judged alone (see check_exact).
+LONG_RULE = 1800
+
 COUNT_RE = re.compile(r"(\d+) rules successfully loaded, (\d+) rules failed, (\d+)")
 
 
 def _run_counts(texts, config, exe):
-    """One verbose suricata -T over texts: (errors by index, loaded count)."""
+    """One verbose suricata -T over texts: (errors by index, loaded count,
+    failed count, error messages not attributed to a rule)."""
     with tempfile.TemporaryDirectory(prefix="parity-rules-") as d:
         path = os.path.join(d, "all.rules")
         with open(path, "w", encoding="utf-8", errors="surrogateescape") as fh:
@@ -97,7 +101,7 @@ def _run_counts(texts, config, exe):
                            capture_output=True, text=True, env=dict(os.environ, TZ="UTC"),
                            errors="surrogateescape")
         out = p.stdout + p.stderr
-    errors, pending, loaded = {}, [], None
+    errors, pending, loaded, failed = {}, [], None, 0
     for lvl, msg in split_levels(out):
         m = LINE_RE.search(msg)
         if m:
@@ -109,12 +113,12 @@ def _run_counts(texts, config, exe):
         else:
             c = COUNT_RE.search(msg)
             if c:
-                loaded = int(c.group(1))
+                loaded, failed = int(c.group(1)), int(c.group(2))
     if loaded is None and "no rules were loaded" in out:
-        loaded = 0
+        loaded, failed = 0, len(texts)
     if loaded is None:
         raise RuntimeError("suricata -T printed no rule counts: " + out[-500:])
-    return errors, loaded
+    return errors, loaded, failed, pending
 
 
 def check_exact(texts, config=CONFIG, exe=None):
@@ -126,16 +130,20 @@ def check_exact(texts, config=CONFIG, exe=None):
     is there; halves are re-run until each is alone.
 
     Returns {index: {"ok": bool, "error": str|None, "skipped": bool}}."""
-    # Suricata reads a rules file through an 8,192-byte line buffer: a longer
-    # line is cut into several "lines", which would shift every line number
-    # after it.  Such rules are judged alone.
+    # Suricata prints at most ~2 KB per log line: the "error parsing
+    # signature" line of a long rule is cut and names no line, and a rule
+    # over the 8,192-byte line buffer becomes several "lines".  Long rules
+    # are judged alone, by the loaded/failed counts.
     verdict = {}
-    short = [i for i, t in enumerate(texts) if len(t.encode("utf-8", "surrogateescape")) < 8000]
+    short = [i for i, t in enumerate(texts) if len(t.encode("utf-8", "surrogateescape")) < LONG_RULE]
     for i in sorted(set(range(len(texts))) - set(short)):
-        e, n = _run_counts([texts[i]], config, exe)
-        msgs = [m for ms in e.values() for m in ms]
-        verdict[i] = {"ok": not msgs and n == 1, "error": " | ".join(msgs) or None, "skipped": False}
-    errors, loaded = _run_counts([texts[i] for i in short], config, exe)
+        e, n, failed, stray = _run_counts([texts[i]], config, exe)
+        msgs = [m for ms in e.values() for m in ms] + stray
+        verdict[i] = {"ok": n == 1 and failed == 0, "error": " | ".join(msgs) or None,
+                      "skipped": n == 0 and failed == 0}
+        if not verdict[i]["ok"] and not verdict[i]["skipped"] and not msgs:
+            verdict[i]["error"] = "(no detail printed)"
+    errors, loaded, _, _ = _run_counts([texts[i] for i in short], config, exe)
     for k, e in errors.items():
         verdict[short[k]] = {"ok": False, "error": " | ".join(e), "skipped": False}
     rest = [short[k] for k in range(len(short)) if k not in errors]
@@ -147,7 +155,7 @@ def check_exact(texts, config=CONFIG, exe=None):
             return
         if len(idx) == 1:
             i = idx[0]
-            e, n = _run_counts([texts[i]], config, exe)
+            e, n, _, _ = _run_counts([texts[i]], config, exe)
             if e:
                 verdict[i] = {"ok": False, "error": " | ".join(e[0]), "skipped": False}
             elif n == 1:
@@ -159,7 +167,7 @@ def check_exact(texts, config=CONFIG, exe=None):
         # repeated silent error once), small ones are halved.
         size = 128 if len(idx) > 256 else (len(idx) + 1) // 2
         for part in (idx[k:k + size] for k in range(0, len(idx), size)):
-            e, n = _run_counts([texts[i] for i in part], config, exe)
+            e, n, _, _ = _run_counts([texts[i] for i in part], config, exe)
             for k, msgs in e.items():
                 verdict[part[k]] = {"ok": False, "error": " | ".join(msgs), "skipped": False}
             settle([part[k] for k in range(len(part)) if k not in e], n)

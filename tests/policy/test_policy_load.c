@@ -183,7 +183,7 @@ test_rules_file_content_detection(void)
     g_assert_cmpint(g->kind, ==, GROUP_KIND_RULES_FILE);
     g_assert_cmpstr(g->name, ==, "sample-rule-group");
     g_assert_cmpuint(g->rules->len, ==, 0); /* all use undefined $a1234... variables */
-    must_find(p, "syntax", "undefined variable $a123456789123123456789abcef11");
+    must_find(p, "undefined-variable", "undefined variable $a123456789123123456789abcef11");
     policy_free(p);
 
     p = policy_new(RULE_ORDER_ACTION);

@@ -146,7 +146,7 @@ test_variables_nfw_way(void)
                     "[10.0.0.0/8,172.16.0.0/12]");
     g_assert_null(policy_lookup_var(p, g, "HTTP_PORTS", TRUE));
 
-    const Finding *f = find_finding(p, "syntax", "undefined variable $NOPE");
+    const Finding *f = find_finding(p, "undefined-variable", "undefined variable $NOPE");
     g_assert_nonnull(f);
     g_assert_true(g_str_has_suffix(f->loc.file, "g.json"));
     g_assert_cmpint(f->loc.line, ==, 3);                       /* the line of "RulesString" */
@@ -154,7 +154,7 @@ test_variables_nfw_way(void)
     g_assert_cmpint(f->loc.column - f->source_column, ==, 27); /* the caret, in the rule */
     g_assert_true(f->has_sid);
     g_assert_cmpuint(f->sid, ==, 2);
-    g_assert_nonnull(find_finding(p, "syntax", "undefined variable $NOPORTS"));
+    g_assert_nonnull(find_finding(p, "undefined-variable", "undefined variable $NOPORTS"));
     g_assert_nonnull(find_finding(p, "syntax", "undefined IP set reference @MISSING"));
     /* Suricata rejects those rules: only sid 1 is left. */
     g_assert_cmpuint(g->rules->len, ==, 1);

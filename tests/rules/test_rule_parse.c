@@ -240,11 +240,23 @@ test_hostile_text(void)
     rules_text_parse(text, sizeof text - 1, "h.rules", 1, rules, diags);
     g_assert_cmpuint(rules->len, ==, 0);
     g_assert_cmpuint(diags->len, ==, 4);
-    /* A 100 KB rule is parsed, not a crash. */
+    /* A 100 KB rule is a diagnostic, not a crash: Suricata reads at most
+     * DETECT_MAX_RULE_SIZE - 1 (8191) bytes of a rule (detect-engine-loader.c). */
     GString *big = g_string_new("alert tcp any any -> any any (msg:\"");
     for (int i = 0; i < 100000; i++)
         g_string_append_c(big, 'a');
     g_string_append(big, "\"; sid:9;)");
+    rules_text_parse(big->str, big->len, "big.rules", 1, rules, diags);
+    g_assert_cmpuint(rules->len, ==, 0);
+    g_assert_cmpuint(diags->len, ==, 5);
+    const RulesTextDiag *d = g_ptr_array_index(diags, 4);
+    g_assert_nonnull(strstr(d->message, "DETECT_MAX_RULE_SIZE"));
+    /* 8191 bytes is still a rule. */
+    g_string_assign(big, "alert tcp any any -> any any (msg:\"");
+    while (big->len < 8191 - strlen("\"; sid:9;)"))
+        g_string_append_c(big, 'a');
+    g_string_append(big, "\"; sid:9;)");
+    g_assert_cmpuint(big->len, ==, 8191);
     rules_text_parse(big->str, big->len, "big.rules", 1, rules, diags);
     g_assert_cmpuint(rules->len, ==, 1);
     g_string_free(big, TRUE);
